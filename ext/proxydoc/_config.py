@@ -1,0 +1,143 @@
+"""proxydoc's configuration values, registered and validated in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from proxydoc._warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+LINK_STYLES = ("symbol", "name", "both", "none")
+
+#: ``paramlinks_hyperlink_param`` values of sphinx-paramlinks, mapped to ours.
+LEGACY_LINK_STYLES = {
+    "link_symbol": "symbol",
+    "name": "name",
+    "name_and_symbol": "both",
+    "none": "none",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective settings of one build, derived from the config."""
+
+    module_prefixes: dict[str, str] = field(default_factory=dict)
+    param_link_style: str = "symbol"
+
+
+@dataclass(frozen=True)
+class _Option:
+    name: str
+    default: Any
+    rebuild: str
+    types: tuple[type, ...]
+    description: str
+
+
+OPTIONS = (
+    _Option(
+        "proxydoc_module_prefixes",
+        {},
+        "env",
+        (dict,),
+        "Map of a leading target token (``_orm``) to a module (``sqlalchemy.orm``).",
+    ),
+    _Option(
+        "proxydoc_param_link_style",
+        "symbol",
+        "html",
+        (str,),
+        "How a parameter links to itself: symbol, name, both or none.",
+    ),
+)
+
+#: Options of the tools proxydoc replaces, read when a migrating project sets them.
+FOREIGN_OPTIONS = (
+    _Option("zzzeeksphinx_module_prefixes", {}, "env", (dict,), "zzzeeksphinx"),
+    _Option("paramlinks_hyperlink_param", None, "html", (str, type(None)), "paramlinks"),
+)
+
+
+def settings(config: Config) -> Settings:
+    """The effective, validated settings for *config*."""
+    prefixes = dict(getattr(config, "zzzeeksphinx_module_prefixes", None) or {})
+    prefixes.update(config.proxydoc_module_prefixes)
+    style = config.proxydoc_param_link_style
+    legacy = getattr(config, "paramlinks_hyperlink_param", None)
+    if style == "symbol" and isinstance(legacy, str):
+        style = LEGACY_LINK_STYLES.get(legacy.lower(), style)
+    return Settings(module_prefixes=prefixes, param_link_style=style)
+
+
+def _validate(app: Sphinx, config: Config) -> None:
+    for option in FOREIGN_OPTIONS:
+        if option.name not in config:
+            app.add_config_value(
+                option.name, option.default, option.rebuild, option.types
+            )
+    _validate_prefixes(config)
+    _validate_link_style(config)
+
+
+def _validate_prefixes(config: Config) -> None:
+    for name in ("proxydoc_module_prefixes", "zzzeeksphinx_module_prefixes"):
+        value = getattr(config, name)
+        if not isinstance(value, dict):
+            warn(f"{name} must be a dict of str to str; ignored", "config")
+            setattr(config, name, {})
+            continue
+        bad = [k for k, v in value.items() if not _is_prefix_pair(k, v)]
+        if bad:
+            warn(
+                f"{name}: ignoring entries that are not 'token': 'module' "
+                f"strings without dots in the token: {sorted(map(repr, bad))}",
+                "config",
+            )
+            setattr(config, name, {k: v for k, v in value.items() if k not in bad})
+
+
+def _is_prefix_pair(key: object, value: object) -> bool:
+    return (
+        isinstance(key, str)
+        and isinstance(value, str)
+        and bool(key)
+        and bool(value)
+        and "." not in key
+        and not key.startswith("~")
+    )
+
+
+def _validate_link_style(config: Config) -> None:
+    style = config.proxydoc_param_link_style
+    if style not in LINK_STYLES:
+        warn(
+            f"proxydoc_param_link_style must be one of {', '.join(LINK_STYLES)}; "
+            f"got {style!r}, using 'symbol'",
+            "config",
+        )
+        config.proxydoc_param_link_style = "symbol"
+    legacy = getattr(config, "paramlinks_hyperlink_param", None)
+    if isinstance(legacy, str) and legacy.lower() not in LEGACY_LINK_STYLES:
+        warn(
+            f"paramlinks_hyperlink_param {legacy!r} is not one of "
+            f"{', '.join(LEGACY_LINK_STYLES)}; ignored",
+            "config",
+        )
+
+
+def setup_config(app: Sphinx) -> None:
+    """Register proxydoc's config values and validate them once."""
+    for option in OPTIONS:
+        app.add_config_value(
+            option.name,
+            option.default,
+            option.rebuild,
+            option.types,
+            description=option.description,
+        )
+    app.connect("config-inited", _validate, priority=100)

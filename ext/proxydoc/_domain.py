@@ -1,0 +1,173 @@
+"""The Python domain, extended with parameters as objects of type ``parameter``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import ObjType
+from sphinx.domains.python import PythonDomain
+from sphinx.locale import _
+from sphinx.util.nodes import make_refnode
+
+from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class ParamOwner(NamedTuple):
+    """A documented object and the parameters its description lists."""
+
+    docname: str
+    objtype: str
+    #: The name a reader sees before the parameter: ``Session.close``.
+    display: str
+    #: Parameter name -> anchor id, in the order they are documented.
+    params: dict[str, str]
+
+
+class ProxydocPythonDomain(PythonDomain):
+    """Sphinx's Python domain plus parameter objects and the ``paramref`` role."""
+
+    object_types = {
+        **PythonDomain.object_types,
+        "parameter": ObjType(_("parameter"), "paramref"),
+    }
+    roles = {**PythonDomain.roles, "paramref": ParamRefRole(warn_dangling=True)}
+    initial_data: dict[str, Any] = {
+        **PythonDomain.initial_data,
+        "param_owners": {},
+        "paramref_owners": {},
+    }
+    # Distinct from Sphinx's, so an environment pickled without proxydoc is re-read.
+    data_version = PythonDomain.data_version * 1000 + 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._by_last: dict[str, list[str]] | None = None
+        #: Owners changed in this build, for the incremental rewrite.
+        self.touched_owners: set[str] = set()
+        #: Documents read in this build (they are written anyway).
+        self.docs_read: set[str] = set()
+
+    @property
+    def param_owners(self) -> dict[str, ParamOwner]:
+        """Owner full name -> the parameters its description documents."""
+        owners: dict[str, ParamOwner] = self.data.setdefault("param_owners", {})
+        return owners
+
+    @property
+    def paramref_owners(self) -> dict[str, set[str]]:
+        """Document -> last name of each owner its ``:paramref:`` roles name."""
+        refs: dict[str, set[str]] = self.data.setdefault("paramref_owners", {})
+        return refs
+
+    def note_params(self, owner: str, owner_entry: ParamOwner) -> None:
+        """Record the documented parameters of *owner*."""
+        known = self.param_owners.get(owner)
+        if known is not None and known.docname == owner_entry.docname:
+            owner_entry.params.update(
+                {k: v for k, v in known.params.items() if k not in owner_entry.params}
+            )
+        self.param_owners[owner] = owner_entry
+        self.touched_owners.add(owner)
+        self._by_last = None
+
+    def note_paramref(self, docname: str, owner: str) -> None:
+        """Remember that *docname* links to a parameter of *owner*."""
+        self.paramref_owners.setdefault(docname, set()).add(owner.rpartition(".")[2])
+
+    def clear_doc(self, docname: str) -> None:
+        super().clear_doc(docname)
+        gone = [o for o, e in self.param_owners.items() if e.docname == docname]
+        for owner in gone:
+            del self.param_owners[owner]
+        self.touched_owners.update(gone)
+        self.paramref_owners.pop(docname, None)
+        self._by_last = None
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        super().merge_domaindata(docnames, otherdata)
+        for owner, entry in otherdata.get("param_owners", {}).items():
+            if entry.docname in docnames:
+                self.param_owners[owner] = entry
+                self.touched_owners.add(owner)
+        for docname, lasts in otherdata.get("paramref_owners", {}).items():
+            if docname in docnames:
+                self.paramref_owners[docname] = set(lasts)
+        self._by_last = None
+
+    def owners_by_last_name(self) -> dict[str, list[str]]:
+        """Index of owners by their last name, for ``.``-prefixed suffix search."""
+        if self._by_last is None:
+            index: dict[str, list[str]] = {}
+            for owner in sorted(self.param_owners):
+                index.setdefault(owner.rpartition(".")[2], []).append(owner)
+            self._by_last = index
+        return self._by_last
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        yield from super().get_objects()
+        for owner, entry in self.param_owners.items():
+            for name, anchor in entry.params.items():
+                display = f"{entry.display}.{name}"
+                yield anchor, display, "parameter", entry.docname, anchor, 2
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        type: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        if type != "paramref":
+            return super().resolve_xref(
+                env, fromdocname, builder, type, target, node, contnode
+            )
+        found = self.find_param(ParamRefTarget.from_node(node))
+        if found is None:
+            return None
+        entry, name = found
+        if not node.get("refexplicit"):
+            text = f"{entry.display}.{name}"
+            contnode = contnode.__class__(text, text, classes=contnode["classes"])
+        anchor = entry.params[name]
+        title = f"parameter {name} of {entry.display}"
+        return make_refnode(builder, fromdocname, entry.docname, anchor, contnode, title)
+
+    def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
+        """The owner entry and parameter name that *ref* names, if documented."""
+        for owner in resolve_owner(ref, self.param_owners, self.owners_by_last_name()):
+            entry = self.param_owners[owner]
+            if ref.param in entry.params:
+                return entry, ref.param
+        return None
+
+    def explain_missing(self, ref: ParamRefTarget) -> str:
+        """Why *ref* did not resolve, with the closest parameter names."""
+        return diagnose(ref, self.param_owners, self.owners_by_last_name(), self.objects)
+
+
+def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:
+    """Documents whose ``:paramref:`` links may have changed target in this build."""
+    lasts = {owner.rpartition(".")[2] for owner in domain.touched_owners}
+    return sorted(
+        doc
+        for doc, names in domain.paramref_owners.items()
+        if doc not in domain.docs_read and names & lasts
+    )
+
+
+def setup_domain(app: Sphinx) -> None:
+    """Replace the Python domain with the extended one (a public, supported API)."""
+    app.add_domain(ProxydocPythonDomain, override=True)
