@@ -1,0 +1,164 @@
+"""What the SQLAlchemy showcase needs beyond proxydoc: SQLAlchemy's docs conventions.
+
+SQLAlchemy builds its own docs with zzzeeksphinx, which adds a ``legacy``
+directive and resolves loosely written references (``:meth:`Session.rollback```
+inside an asyncio docstring, ``:doc:`queryguide/dml``` relative to SQLAlchemy's
+``orm/`` folder).  These pages autodoc SQLAlchemy's real docstrings, so this
+module gives them the same conventions -- for pages under ``showcase/`` only:
+
+* ``.. legacy::`` renders as an admonition titled "Legacy Feature";
+* a Python reference that names an object by a unique dotted suffix resolves to
+  that object, here or in SQLAlchemy's inventory (as zzzeeksphinx does);
+* a ``:doc:`` reference resolves to the SQLAlchemy page it names;
+* :data:`ERRATA` removes text of SQLAlchemy's docstrings that is wrong upstream
+  (each entry says why); an entry that no longer matches is a build warning.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst.directives.admonitions import BaseAdmonition
+from sphinx.ext.intersphinx import resolve_reference_in_inventory
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+SHOWCASE = "showcase/"
+INVENTORY = "sqlalchemy"
+
+#: (object, first line of the removed field, why): ``:param:`` fields that
+#: document a parameter the object does not have.  proxydoc reports each as a
+#: ``proxydoc.param`` warning; ``tests/docs`` checks that it still does.
+ERRATA: tuple[tuple[str, str, str], ...] = (
+    (
+        "sqlalchemy.orm.Session.__init__",
+        r":param \class_:",
+        "copied from sessionmaker; Session() takes no class_ argument",
+    ),
+)
+
+
+class Legacy(BaseAdmonition):
+    """zzzeeksphinx's ``.. legacy::``: a note that an API is a legacy feature."""
+
+    node_class = nodes.admonition
+
+    def run(self) -> list[nodes.Node]:
+        self.arguments = ["Legacy Feature"]
+        self.options.setdefault("class", []).append("legacy")
+        return super().run()
+
+    # BaseAdmonition only takes a title when node_class is admonition.
+    optional_arguments: ClassVar[int] = 0
+
+
+def remove_field(lines: list[str], first_line: str) -> bool:
+    """Remove the field list item starting with *first_line*; True if found."""
+    for start, line in enumerate(lines):
+        if line.strip().startswith(first_line):
+            indent = len(line) - len(line.lstrip())
+            end = start + 1
+            while end < len(lines) and (
+                not lines[end].strip()
+                or len(lines[end]) - len(lines[end].lstrip()) > indent
+            ):
+                end += 1
+            del lines[start:end]
+            return True
+    return False
+
+
+def apply_errata(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Remove the upstream errors listed in :data:`ERRATA` from one docstring."""
+    for target, first_line, _why in ERRATA:
+        if name == target and not remove_field(lines, first_line):
+            logger.warning(
+                "showcase erratum no longer applies to %s (%s): remove it",
+                name,
+                first_line,
+            )
+
+
+def _suffix_matches(names: Any, target: str, sep: str = ".") -> list[str]:
+    suffix = sep + target
+    return [n for n in names if n == target or n.endswith(suffix)]
+
+
+def _local_match(env: BuildEnvironment, target: str, objtypes: list[str]) -> str | None:
+    domain: Any = env.domains["py"]
+    found = [
+        name
+        for name in _suffix_matches(domain.objects, target)
+        if domain.objects[name].objtype in objtypes and not domain.objects[name].aliased
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _inventory_match(
+    env: BuildEnvironment, domain: str, target: str, objtypes: list[str], sep: str = "."
+) -> str | None:
+    inventory = getattr(env, "intersphinx_named_inventory", {}).get(INVENTORY, {})
+    by_uri: dict[str, str] = {}
+    for objtype in objtypes:
+        entries = inventory.get(f"{domain}:{objtype}", {})
+        for name in _suffix_matches(entries, target, sep):
+            by_uri.setdefault(entries[name].uri, name)
+    return next(iter(by_uri.values())) if len(by_uri) == 1 else None
+
+
+def resolve_loose_reference(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.reference | None:
+    """Resolve a showcase reference the way SQLAlchemy's own docs do."""
+    if not node.get("refdoc", "").startswith(SHOWCASE):
+        return None
+    domain, reftype = node.get("refdomain"), node.get("reftype")
+    target = node["reftarget"].lstrip("~.").lstrip("/")
+    if domain == "std" and reftype == "doc":
+        name = _inventory_match(env, "std", target, ["doc"], sep="/")
+        return _in_inventory(env, node, contnode, name)
+    if domain != "py" or reftype == "paramref":
+        return None
+    objtypes = list(env.domains["py"].objtypes_for_role(reftype) or [])
+    local = _local_match(env, target, objtypes)
+    if local is not None:
+        return env.domains["py"].resolve_xref(
+            env, node["refdoc"], app.builder, reftype, local, node, contnode
+        )
+    name = _inventory_match(env, "py", target, objtypes)
+    return _in_inventory(env, node, contnode, name)
+
+
+def _in_inventory(
+    env: BuildEnvironment,
+    node: pending_xref,
+    contnode: nodes.TextElement,
+    name: str | None,
+) -> nodes.reference | None:
+    if name is None:
+        return None
+    original = node["reftarget"]
+    node["reftarget"] = name
+    try:
+        return resolve_reference_in_inventory(env, INVENTORY, node, contnode)
+    finally:
+        node["reftarget"] = original
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directive and the two event handlers."""
+    app.setup_extension("sphinx.ext.intersphinx")
+    app.add_directive("legacy", Legacy)
+    app.connect("autodoc-process-docstring", apply_errata)
+    # After intersphinx (500), which resolves exact names first.
+    app.connect("missing-reference", resolve_loose_reference, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
