@@ -5,13 +5,14 @@ PY := $(VENV)/bin/python
 SPHINXOPTS ?= -W --keep-going -n
 STAMPS := $(VENV)/.stamps
 
-.PHONY: html test lint bench clean help
+.PHONY: html test lint bench clean help screenshots
 
 help:
 	@echo "make html   - build the documentation into _build/html"
 	@echo "make test   - run the test suite"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make bench  - benchmarks (downloads SQLAlchemy's sdist into a cache)"
+	@echo "make screenshots - retake the before/after pictures of the docs' landing page"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +26,13 @@ $(STAMPS)/%: pyproject.toml | $(PY)
 html: $(STAMPS)/docs
 	$(PY) -m sphinx -b html $(SPHINXOPTS) -c . docs _build/html
 
-test: $(STAMPS)/test
+test: $(STAMPS)/test $(STAMPS)/docs
+	bash .ci/ensure-chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+screenshots: $(STAMPS)/test $(STAMPS)/docs
+	bash .ci/ensure-chromium
+	$(PY) docs/_tools/screenshots.py
 
 lint: $(STAMPS)/lint
 	$(PY) -m ruff check ext tests

@@ -87,6 +87,10 @@ proxydoc_module_prefixes = {
     "_util": "sqlalchemy.util",
 }
 
+import sqlalchemy  # noqa: E402
+
+rst_epilog = f".. |sqlalchemy_version| replace:: {sqlalchemy.__version__}\n"
+
 autodoc_class_signature = "separated"
 autodoc_member_order = "alphabetical"
 autodoc_default_options = {"exclude-members": "__new__"}
