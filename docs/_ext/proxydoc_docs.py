@@ -57,7 +57,9 @@ def config_rst(option: Any) -> list[str]:
             type="proxydoc-docs",
         )
     else:
-        lines += ["   Example::", ""] + [f"      {line}" for line in example.splitlines()]
+        lines += ["   Example::", ""] + [
+            f"      {line}" for line in example.splitlines()
+        ]
         lines.append("")
     return lines
 
@@ -100,12 +102,15 @@ def _help_of(parser: argparse.ArgumentParser, name: str) -> str:
 
 
 def _action_rst(action: argparse.Action) -> list[str]:
-    if action.help == argparse.SUPPRESS or isinstance(action, argparse._SubParsersAction):
+    if action.help == argparse.SUPPRESS or isinstance(
+        action, argparse._SubParsersAction
+    ):
         return []
     if action.option_strings:
         metavar = action.metavar or (action.dest.upper() if action.nargs != 0 else "")
         head = ", ".join(
-            f"{opt} {metavar}".strip() if metavar else opt for opt in action.option_strings
+            f"{opt} {metavar}".strip() if metavar else opt
+            for opt in action.option_strings
         )
     else:
         head = str(action.metavar or action.dest)

@@ -1,4 +1,4 @@
-"""Debian's headless Chromium through Playwright: one launch, shared by scripts and tests."""
+"""Debian's headless Chromium via Playwright, one launch for scripts and tests."""
 
 from __future__ import annotations
 

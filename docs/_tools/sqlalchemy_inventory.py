@@ -1,4 +1,4 @@
-"""Regenerate ``docs/_inventories/sqlalchemy.inv`` from SQLAlchemy's documentation sources.
+"""Regenerate ``docs/_inventories/sqlalchemy.inv`` from SQLAlchemy's doc sources.
 
 SQLAlchemy's sdist holds its documentation sources (``doc/build``).  This script
 reads them straight from the tarball and writes an intersphinx inventory with:
@@ -129,11 +129,20 @@ def title_at(lines: list[str], i: int) -> str | None:
     text = lines[i].strip() if i < len(lines) else ""
     if not text:
         return None
-    if UNDERLINE.match(lines[i]) and i + 2 < len(lines) and UNDERLINE.match(lines[i + 2]):
+    if (
+        UNDERLINE.match(lines[i])
+        and i + 2 < len(lines)
+        and UNDERLINE.match(lines[i + 2])
+    ):
         return lines[i + 1].strip() or None
-    if i + 1 < len(lines) and UNDERLINE.match(lines[i + 1]) and not UNDERLINE.match(lines[i]):
-        if len(lines[i + 1].rstrip()) >= len(text.rstrip()) and not lines[i].startswith(" "):
-            return text
+    underlined = (
+        i + 1 < len(lines)
+        and UNDERLINE.match(lines[i + 1]) is not None
+        and not UNDERLINE.match(lines[i])
+        and not lines[i].startswith(" ")
+    )
+    if underlined and len(lines[i + 1].rstrip()) >= len(text):
+        return text
     return None
 
 
@@ -212,7 +221,9 @@ def read_directive(
     options = options_after(lines, i)
     if kind in ("module", "currentmodule", "automodule"):
         if kind != "currentmodule":
-            page.directives.append(Directive(page.docname, kind, argument, None, options))
+            page.directives.append(
+                Directive(page.docname, kind, argument, None, options)
+            )
         return None if argument == "None" else argument
     if kind == "glossary":
         page.terms += glossary_terms(lines, i, indent)
@@ -267,7 +278,9 @@ def documented_name(directive: Directive) -> str:
     if directive.enclosing_class and directive.kind in nested and "." not in name:
         name = f"{directive.enclosing_class}.{name}"
         if "." in name.partition("(")[0]:
-            return name if name.startswith("sqlalchemy") else f"{directive.module}.{name}"
+            return (
+                name if name.startswith("sqlalchemy") else f"{directive.module}.{name}"
+            )
     return f"{directive.module}.{name}" if directive.module else name
 
 
@@ -323,7 +336,9 @@ class ObjectCollector:
         for param in parameters_of(obj):
             owner = name.removesuffix(".__init__")
             anchor = f"{owner}.params.{param}"
-            self.inventory.add(Entry(anchor, "py:parameter", f"{docname}.html#{anchor}"))
+            self.inventory.add(
+                Entry(anchor, "py:parameter", f"{docname}.html#{anchor}")
+            )
         canonical = canonical_name(obj)
         if canonical and canonical != name and not name.endswith("." + canonical):
             self.inventory.add(Entry(canonical, role, uri, name, -1))
@@ -356,7 +371,9 @@ class ObjectCollector:
                     canon = canonical_name(obj)
                     if canon and canon != name:
                         uri = f"{directive.docname}.html#{name}.{member}"
-                        alias = Entry(f"{canon}.{member}", role, uri, f"{name}.{member}", -1)
+                        alias = Entry(
+                            f"{canon}.{member}", role, uri, f"{name}.{member}", -1
+                        )
                         self.inventory.add(alias)
 
     def collect_module_members(self, directive: Directive) -> None:
@@ -376,7 +393,10 @@ class ObjectCollector:
             if kind == "function" and not callable(value):
                 kind = "data"
             sub = Directive(
-                directive.docname, "auto" + kind, name, directive.argument,
+                directive.docname,
+                "auto" + kind,
+                name,
+                directive.argument,
                 {"members": ""} if kind == "class" else {},
             )
             self.collect(sub)
@@ -394,7 +414,7 @@ def canonical_name(obj: Any) -> str | None:
 
 
 def parameters_of(obj: Any) -> list[str]:
-    """Names of the ``:param:`` fields in *obj*'s docstring (class: its ``__init__``)."""
+    """The ``:param:`` names of *obj*'s docstring (a class: its ``__init__``)."""
     if obj is None:
         return []
     target = obj.__init__ if inspect.isclass(obj) else obj
@@ -425,7 +445,9 @@ def build_inventory(pages: list[Page]) -> tuple[Inventory, list[str]]:
     """The inventory for *pages*, and what could not be imported."""
     inventory = Inventory()
     for page in pages + list(module_docstring_pages(pages)):
-        doc_entry = Entry(page.docname, "std:doc", f"{page.docname}.html", page.title or "-")
+        doc_entry = Entry(
+            page.docname, "std:doc", f"{page.docname}.html", page.title or "-"
+        )
         inventory.add(doc_entry)
         for label, title in page.labels:
             uri = f"{page.docname}.html#{make_id(label)}"
@@ -447,8 +469,18 @@ def fetch_sdist(version: str) -> Path:
     if not sdist.exists():
         cache.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary",
-             ":all:", f"sqlalchemy=={version}", "-d", str(cache)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                f"sqlalchemy=={version}",
+                "-d",
+                str(cache),
+            ],
             check=True,
         )
     return sdist
@@ -465,7 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     version = sqlalchemy.__version__
     sdist = args.sdist or fetch_sdist(version)
     if f"sqlalchemy-{version}" not in sdist.name:
-        print(f"{sdist.name} is not the installed SQLAlchemy {version}", file=sys.stderr)
+        print(
+            f"{sdist.name} is not the installed SQLAlchemy {version}", file=sys.stderr
+        )
         return 2
     inventory, problems = build_inventory(list(read_pages(sdist)))
     inventory.dump(args.output, version)
