@@ -28,9 +28,11 @@ extensions = [
 root_doc = "index"
 exclude_patterns = ["_build", "_inventories", "_tools", "_ext"]
 html_static_path = ["docs/_static"]
+html_css_files = ["proxydoc-docs.css"]
 html_theme = "alabaster"
 html_title = f"proxydoc {release}"
-html_theme_options = {
+#: Options of the default theme; another theme (``-D html_theme=furo``) gets none.
+ALABASTER_OPTIONS = {
     "description": "Parameter links and proxied members for Sphinx",
     "fixed_sidebar": False,
     "page_width": "1100px",
@@ -146,3 +148,13 @@ nitpick_ignore = [
         )
     ),
 ]
+
+
+def _theme_options(app: object, config: object) -> None:
+    if config.html_theme == "alabaster" and not config.html_theme_options:  # type: ignore[attr-defined]
+        config.html_theme_options = dict(ALABASTER_OPTIONS)  # type: ignore[attr-defined]
+
+
+def setup(app: object) -> None:
+    """Give the default theme its options, whatever theme ``-D`` chooses."""
+    app.connect("config-inited", _theme_options)  # type: ignore[attr-defined]
