@@ -98,8 +98,9 @@ autodoc_member_order = "alphabetical"
 autodoc_default_options = {"exclude-members": "__new__"}
 
 # SQLAlchemy's narrative docs (``:ref:`session_closing```, ``:term:`releases```)
-# from an inventory kept in the repository: the build needs no network.
-# Regenerate it with ``python docs/_tools/sqlalchemy_inventory.py``.
+# and Python's, from inventories kept in the repository: the build needs no
+# network.  Regenerate them with ``python docs/_tools/sqlalchemy_inventory.py``
+# and ``python docs/_tools/python_inventory.py``.
 intersphinx_mapping = {
     "sqlalchemy": (
         "https://docs.sqlalchemy.org/en/21/",
