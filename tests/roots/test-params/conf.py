@@ -1,0 +1,7 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+extensions = ["sphinx.ext.autodoc", "proxydoc"]
+proxydoc_module_prefixes = {"_eng": "pd_params.engine"}
