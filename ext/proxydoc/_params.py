@@ -45,7 +45,13 @@ ENGLISH_LABELS = frozenset(
     }
 )
 
+#: Field names that list one parameter each (``:param x:``), before Sphinx groups them.
+PARAM_FIELD_NAMES = frozenset(
+    {"param", "parameter", "arg", "argument", "keyword", "kwarg", "kwparam"}
+)
+
 ENTRY_CLASS = "proxydoc-param"
+LINES_ATTR = "proxydoc_param_lines"
 NAME_CLASS = "proxydoc-param-name"
 ANCHOR_ATTR = "proxydoc_anchor"
 
@@ -152,6 +158,29 @@ def owner_of(sig: addnodes.desc_signature) -> tuple[str, str]:
     return (f"{module}.{fullname}" if module else fullname), fullname
 
 
+def remember_field_lines(
+    app: Sphinx, domain: str, objtype: str, content: addnodes.desc_content
+) -> None:
+    """Note where each ``:param x:`` was written, before Sphinx regroups the fields."""
+    if domain != "py":
+        return
+    lines: dict[str, str] = {}
+    for field_list in content.children:
+        if not isinstance(field_list, nodes.field_list):
+            continue
+        for field in field_list.children:
+            words = field[0].astext().split()  # type: ignore[index]
+            if len(words) >= 2 and words[0] in PARAM_FIELD_NAMES and field.source:
+                lines.setdefault(clean_name(words[-1]), f"{field.source}:{field.line}")
+    if lines:
+        content[LINES_ATTR] = lines
+
+
+def _location(entry: ParamEntry, name: str, content: nodes.Element) -> object:
+    written = content.get(LINES_ATTR, {}).get(name)
+    return written if written else entry.node
+
+
 class AnchorParameters(SphinxTransform):
     """Give every documented parameter of a Python object an id and index entry."""
 
@@ -180,7 +209,7 @@ class AnchorParameters(SphinxTransform):
         self.env.domains["py"].note_params(  # type: ignore[attr-defined]
             owner, ParamOwner(self.env.docname, desc["objtype"], display, params)
         )
-        self.check_signature(sigs, entries, display)
+        self.check_signature(sigs, entries, display, contents[0])
 
     def anchor_entry(
         self, entry: ParamEntry, owner: str, params: dict[str, str], with_index: bool
@@ -202,7 +231,11 @@ class AnchorParameters(SphinxTransform):
             entry.name_node["classes"].append(NAME_CLASS)
 
     def check_signature(
-        self, sigs: list[addnodes.desc_signature], entries: list[ParamEntry], display: str
+        self,
+        sigs: list[addnodes.desc_signature],
+        entries: list[ParamEntry],
+        display: str,
+        content: nodes.Element,
     ) -> None:
         signature = signature_of(sigs)
         if signature is None or signature.takes_any_keyword:
@@ -215,10 +248,11 @@ class AnchorParameters(SphinxTransform):
                         f"{display} documents parameter {name!r}, which its "
                         f"signature does not have (it has: {known})",
                         "param",
-                        location=entry.node,
+                        location=_location(entry, name, content),
                     )
 
 
 def setup_params(app: Sphinx) -> None:
     """Register the transform that anchors parameters."""
     app.add_transform(AnchorParameters)
+    app.connect("object-description-transform", remember_field_lines)

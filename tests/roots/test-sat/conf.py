@@ -1,0 +1,6 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+extensions = ["sphinx.ext.autodoc", "sphinx_autodoc_typehints", "proxydoc"]
+always_document_param_types = True
