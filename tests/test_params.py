@@ -39,7 +39,7 @@ def param_ids(app, docname):
     return [el["id"] for el in soup(app, docname).select("[id]") if ".params." in el["id"]]
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_every_documented_parameter_has_an_anchor(app, warning):
     app.build()
     for docname, ids in EXPECTED_IDS.items():
@@ -47,7 +47,7 @@ def test_every_documented_parameter_has_an_anchor(app, warning):
     assert warnings_of(warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
     app.build()
     entry = soup(app).find(id=f"{ENGINE}.Engine.connect.params.timeout")
@@ -61,7 +61,7 @@ def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
     assert symbol.get_text() == "¶"
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_each_parameter_is_listed_once(app):
     app.build()
     page = soup(app)
@@ -70,7 +70,7 @@ def test_each_parameter_is_listed_once(app):
         assert names.count(param) == 1, names
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_paramref_forms_resolve_with_reader_text(app):
     app.build()
     page = soup(app, "refs")
@@ -90,7 +90,7 @@ def test_paramref_forms_resolve_with_reader_text(app):
     assert unresolved_paramrefs(page) == []
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_paramrefs_inside_docstrings(app):
     app.build()
     links = paramref_links(soup(app))
@@ -101,7 +101,7 @@ def test_paramrefs_inside_docstrings(app):
     }
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_module_prefixes_in_python_roles(app):
     app.build()
     page = soup(app, "refs")
@@ -118,7 +118,7 @@ def test_module_prefixes_in_python_roles(app):
     assert "_eng." not in page.get_text()
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_parameters_are_python_objects_in_the_inventory(app):
     app.build()
     inv = inventory(app)
@@ -134,7 +134,7 @@ def test_parameters_are_python_objects_in_the_inventory(app):
     assert inv[f"{ENGINE}.Engine"][0] == "py:class"
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_parameters_in_general_index_and_search(app):
     app.build()
     genindex = (app.outdir / "genindex.html").read_text()

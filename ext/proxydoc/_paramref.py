@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 PARAMS = ".params."
+WRITTEN_ATTR = "proxydoc_written"
 
 
 def canonical_target(owner: str, param: str) -> str:
@@ -51,6 +52,8 @@ class ParamRefTarget:
     module: str | None = None
     classname: str | None = None
     specific: bool = False
+    #: The target as the author wrote it, for messages.
+    written: str = ""
 
     @classmethod
     def from_node(cls, node: Element) -> ParamRefTarget:
@@ -65,6 +68,7 @@ class ParamRefTarget:
             module=node.get("py:module"),
             classname=node.get("py:class"),
             specific=node.hasattr("refspecific"),
+            written=node.get(WRITTEN_ATTR, ""),
         )
 
 
@@ -80,6 +84,7 @@ class ParamRefRole(PyXRefRole):
         target: str,
     ) -> tuple[str, str]:
         tilde = not has_explicit_title and title.startswith("~")
+        refnode[WRITTEN_ATTR] = target
         title, target = super().process_link(
             env, refnode, has_explicit_title, title, target
         )
@@ -152,7 +157,13 @@ def diagnose(
     objects: Mapping[str, Any],
 ) -> str:
     """A message that says why *ref* resolves to nothing, and what is close."""
-    shown = f"{ref.owner}.{ref.param}" if ref.owner else ref.param
+    shown = ref.written or (f"{ref.owner}.{ref.param}" if ref.owner else ref.param)
+    parts = [*ref.owner.split("."), ref.param] if ref.owner else [ref.param]
+    if not all(part.isidentifier() for part in parts):
+        return (
+            f":paramref: {shown!r} is not a parameter target; write "
+            "Class.method.param, module.function.param or a bare parameter name"
+        )
     if not ref.owner:
         return (
             f"bare :paramref: {ref.param!r} is outside any object description; "
