@@ -24,7 +24,9 @@ def page(path: Path) -> BeautifulSoup:
         ("epub", "index.xhtml", "refs.xhtml", f"index.xhtml#{TIMEOUT}"),
     ],
 )
-def test_html_builders_keep_anchors_and_links(make_app, app_params, builder, index, refs, link):
+def test_html_builders_keep_anchors_and_links(
+    make_app, app_params, builder, index, refs, link
+):
     args, kwargs = app_params
     app = make_app(builder, *args[1:], freshenv=True, **kwargs)
     app.build()

@@ -26,7 +26,9 @@ def build(make_app, srcdir):
     return app
 
 
-def test_removed_parameter_updates_unchanged_pages(make_app, rootdir, sphinx_test_tempdir):
+def test_removed_parameter_updates_unchanged_pages(
+    make_app, rootdir, sphinx_test_tempdir
+):
     srcdir = Path(sphinx_test_tempdir) / "incremental"
     shutil.rmtree(srcdir, ignore_errors=True)
     shutil.copytree(rootdir / "test-incremental", srcdir)
@@ -51,10 +53,16 @@ def test_removed_parameter_updates_unchanged_pages(make_app, rootdir, sphinx_tes
     assert len(lines) == 1
     assert "other.rst:4" in lines[0]
     assert "pd_inc.connect has no documented parameter 'timeout'" in lines[0]
-    assert (Path(second.outdir) / "unrelated.html").stat().st_mtime_ns == unrelated_written
+    assert (
+        Path(second.outdir) / "unrelated.html"
+    ).stat().st_mtime_ns == unrelated_written
     second.cleanup()
 
-    edit(srcdir / "api.rst", "   :param url: the address.\n", "   :param url: the address.\n   :param timeout: back.\n")
+    edit(
+        srcdir / "api.rst",
+        "   :param url: the address.\n",
+        "   :param url: the address.\n   :param timeout: back.\n",
+    )
     third = build(make_app, srcdir)
     assert "connect.timeout" in paramref_links(soup(third, "other"))
     assert warnings_of(third._warning) == []

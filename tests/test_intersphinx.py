@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.helpers import soup, unresolved_paramrefs, warnings_of
 
 BASE = "https://docs.example.invalid/pd/"
 ENGINE = "pd_params.engine"
-
-
 
 
 def test_paramref_through_intersphinx(make_app, rootdir, sphinx_test_tempdir):
@@ -17,7 +13,10 @@ def test_paramref_through_intersphinx(make_app, rootdir, sphinx_test_tempdir):
 
     provider_src = sphinx_test_tempdir / "intersphinx-provider"
     consumer_src = sphinx_test_tempdir / "intersphinx-consumer"
-    for src, root in ((provider_src, "test-params"), (consumer_src, "test-intersphinx")):
+    for src, root in (
+        (provider_src, "test-params"),
+        (consumer_src, "test-intersphinx"),
+    ):
         shutil.rmtree(src, ignore_errors=True)
         shutil.copytree(rootdir / root, src)
     provider = make_app("html", srcdir=provider_src, freshenv=True)
@@ -35,9 +34,15 @@ def test_paramref_through_intersphinx(make_app, rootdir, sphinx_test_tempdir):
     page = soup(consumer)
     links = [(a.get_text(), a["href"]) for a in page.select("a.reference.external")]
     assert links == [
-        ("Engine.connect.timeout", f"{BASE}index.html#{ENGINE}.Engine.connect.params.timeout"),
+        (
+            "Engine.connect.timeout",
+            f"{BASE}index.html#{ENGINE}.Engine.connect.params.timeout",
+        ),
         ("Engine.echo", f"{BASE}index.html#{ENGINE}.Engine.params.echo"),
-        ("create_engine.pool_size", f"{BASE}index.html#{ENGINE}.create_engine.params.pool_size"),
+        (
+            "create_engine.pool_size",
+            f"{BASE}index.html#{ENGINE}.create_engine.params.pool_size",
+        ),
         ("retry", f"{BASE}index.html#{ENGINE}.Engine.connect.params.retry"),
         ("retries", f"{BASE}index.html#{ENGINE}.Engine.connect.params.retry"),
         ("Engine", f"{BASE}index.html#{ENGINE}.Engine"),

@@ -7,7 +7,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
 from tests.helpers import inventory, warnings_of
@@ -37,7 +36,9 @@ def test_parallel_build_equals_serial(make_app, rootdir, sphinx_test_tempdir):
         app.build()
         if jobs == 2:  # chunks read in worker processes are logged as ranges
             assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
-            assert re.search(r"reading sources\.\.\..*\w \.\. \w", app._status.getvalue())
+            assert re.search(
+                r"reading sources\.\.\..*\w \.\. \w", app._status.getvalue()
+            )
         results.append(outcome(app))
         app.cleanup()
     serial, parallel = results

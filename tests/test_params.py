@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from tests.helpers import inventory, paramref_links, soup, unresolved_paramrefs, warnings_of
+from tests.helpers import (
+    inventory,
+    paramref_links,
+    soup,
+    unresolved_paramrefs,
+    warnings_of,
+)
 
 ENGINE = "pd_params.engine"
 
@@ -36,7 +42,9 @@ EXPECTED_IDS = {
 
 
 def param_ids(app, docname):
-    return [el["id"] for el in soup(app, docname).select("[id]") if ".params." in el["id"]]
+    return [
+        el["id"] for el in soup(app, docname).select("[id]") if ".params." in el["id"]
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="params", freshenv=True)
@@ -65,7 +73,9 @@ def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
 def test_each_parameter_is_listed_once(app):
     app.build()
     page = soup(app)
-    names = [s.get_text() for s in page.select(f"[id='{ENGINE}.Engine.connect'] ~ dd strong")]
+    names = [
+        s.get_text() for s in page.select(f"[id='{ENGINE}.Engine.connect'] ~ dd strong")
+    ]
     for param in ("timeout", "args", "retry", "kw"):
         assert names.count(param) == 1, names
 
@@ -74,11 +84,19 @@ def test_each_parameter_is_listed_once(app):
 def test_paramref_forms_resolve_with_reader_text(app):
     app.build()
     page = soup(app, "refs")
-    links = [(c.get_text(), c.parent["href"]) for c in page.select("a > code.py-paramref")]
+    links = [
+        (c.get_text(), c.parent["href"]) for c in page.select("a > code.py-paramref")
+    ]
     assert links == [
-        ("Engine.connect.timeout", f"index.html#{ENGINE}.Engine.connect.params.timeout"),
+        (
+            "Engine.connect.timeout",
+            f"index.html#{ENGINE}.Engine.connect.params.timeout",
+        ),
         ("Engine.echo", f"index.html#{ENGINE}.Engine.params.echo"),
-        ("create_engine.pool_size", f"index.html#{ENGINE}.create_engine.params.pool_size"),
+        (
+            "create_engine.pool_size",
+            f"index.html#{ENGINE}.create_engine.params.pool_size",
+        ),
         ("create_engine.url", f"index.html#{ENGINE}.create_engine.params.url"),
         ("Pool.checkout.block", "handwritten.html#pd_hand.Pool.checkout.params.block"),
         ("retry", f"index.html#{ENGINE}.Engine.connect.params.retry"),
@@ -144,5 +162,7 @@ def test_parameters_in_general_index_and_search(app):
     raw = (app.outdir / "searchindex.js").read_text()
     search = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
     ptype = next(int(k) for k, v in search["objtypes"].items() if v == "py:parameter")
-    found = {entry[4] for entry in search["objects"]["Engine.connect"] if entry[1] == ptype}
+    found = {
+        entry[4] for entry in search["objects"]["Engine.connect"] if entry[1] == ptype
+    }
     assert found == {"timeout", "args", "retry", "kw"}

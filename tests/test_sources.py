@@ -33,11 +33,18 @@ def test_napoleon_google_and_numpy(app, warning):
     assert anchors(app) == {
         f"{mod}.Client.params.base",
         f"{mod}.Client.get.params.path",
-        *(f"{mod}.google.params.{p}" for p in ("url", "retries", "args", "kwargs", "timeout")),
+        *(
+            f"{mod}.google.params.{p}"
+            for p in ("url", "retries", "args", "kwargs", "timeout")
+        ),
         *(f"{mod}.numpy.params.{p}" for p in ("url", "retries", "verbose")),
     }
     assert documented(app)[f"{mod}.google"][0] == [
-        "url", "retries", "*args", "**kwargs", "timeout",
+        "url",
+        "retries",
+        "*args",
+        "**kwargs",
+        "timeout",
     ]
     assert paramref_links(soup(app)) == {"Client.base": f"#{mod}.Client.params.base"}
     assert warnings_of(warning) == []
@@ -84,7 +91,9 @@ STORE_PARAMS = {
 @pytest.mark.parametrize("typehints", ["description", "both", "signature", "none"])
 @pytest.mark.parametrize("target", ["all", "documented"])
 @pytest.mark.sphinx("html", testroot="typehints", freshenv=True)
-def test_autodoc_typehints_lists_each_parameter_once(make_app, app_params, typehints, target):
+def test_autodoc_typehints_lists_each_parameter_once(
+    make_app, app_params, typehints, target
+):
     args, kwargs = app_params
     kwargs["confoverrides"] = {
         "autodoc_typehints": typehints,

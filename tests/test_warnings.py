@@ -34,11 +34,23 @@ def test_each_mistake_warns_once_with_place(app, warning):
     refs = found.pop("proxydoc.paramref")
     assert found == {}
     expected = [
-        (r"docstring of pd_bad\.quiet:1", r"pd_bad\.connect has no documented parameter 'tmeout' .*did you mean 'timout'\?"),
-        (r"index\.rst:12", r"pd_bad\.connect has no documented parameter 'tiemout' \(it documents: url, timout\); did you mean 'timout'\?"),
-        (r"index\.rst:14", r"unknown object 'pd_bad\.nothing' in :paramref: 'pd_bad\.nothing\.x'"),
+        (
+            r"docstring of pd_bad\.quiet:1",
+            r"pd_bad\.connect has no documented parameter 'tmeout' .*did you mean 'timout'\?",
+        ),
+        (
+            r"index\.rst:12",
+            r"pd_bad\.connect has no documented parameter 'tiemout' \(it documents: url, timout\); did you mean 'timout'\?",
+        ),
+        (
+            r"index\.rst:14",
+            r"unknown object 'pd_bad\.nothing' in :paramref: 'pd_bad\.nothing\.x'",
+        ),
         (r"index\.rst:16", r"pd_bad\.quiet documents no parameters"),
-        (r"index\.rst:18", r"bare :paramref: 'lonely' is outside any object description"),
+        (
+            r"index\.rst:18",
+            r"bare :paramref: 'lonely' is outside any object description",
+        ),
         (r"index\.rst:20", r"is not a parameter target"),
         (r"index\.rst:20", r"is not a parameter target"),
         (r"index\.rst:20", r"is not a parameter target"),

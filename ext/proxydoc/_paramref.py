@@ -108,18 +108,17 @@ def _domain(env: BuildEnvironment) -> Any:
 
 def _enclosing_object(env: BuildEnvironment, refnode: Element) -> str:
     """Full name of the object whose description holds a bare ``:paramref:``."""
-    current = getattr(env, "current_document", None)
-    if current is not None:  # Sphinx 8.2 and newer
-        obj = current.obj_desc_name
-    else:
-        obj = env.temp_data.get("object")
+    current = getattr(env, "current_document", None)  # Sphinx 8.2 and newer
+    obj = current.obj_desc_name if current is not None else env.temp_data.get("object")
     if not obj:
         return ""
     module = refnode.get("py:module")
     return f"{module}.{obj}" if module else str(obj)
 
 
-def candidate_owners(ref: ParamRefTarget, by_last: Mapping[str, list[str]]) -> Iterator[str]:
+def candidate_owners(
+    ref: ParamRefTarget, by_last: Mapping[str, list[str]]
+) -> Iterator[str]:
     """Owner full names *ref* may mean, most specific first, as Sphinx searches."""
     mod, cls, name = ref.module, ref.classname, ref.owner
     exact = [
@@ -179,7 +178,9 @@ def diagnose(
             f"(it documents: {', '.join(names)}){hint}"
         )
     if any(o in objects for o in candidate_owners(ref, {})):
-        return f"{ref.owner} documents no parameters, so :paramref: {shown!r} has no target"
+        return (
+            f"{ref.owner} documents no parameters: :paramref: {shown!r} has no target"
+        )
     return f"unknown object {ref.owner!r} in :paramref: {shown!r}"
 
 
@@ -197,7 +198,9 @@ def _is_ignored(config: Any, node: pending_xref) -> bool:
     return False
 
 
-def warn_missing_paramref(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+def warn_missing_paramref(
+    app: Sphinx, domain: Domain, node: pending_xref
+) -> bool | None:
     """Replace Sphinx's generic warning for a dangling ``:paramref:`` with ours."""
     if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
         return None

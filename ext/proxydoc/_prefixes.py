@@ -1,4 +1,4 @@
-"""Module prefixes: ``_orm.Session`` means ``sqlalchemy.orm.Session`` in Python roles."""
+"""Module prefixes: ``_orm.Session`` stands for ``sqlalchemy.orm.Session``."""
 
 from __future__ import annotations
 
