@@ -115,3 +115,27 @@ def test_bad_config_warns_and_falls_back(app, warning):
     assert any("'bad.key'" in w and "'_n'" in w for w in config)
     assert app.config.proxydoc_module_prefixes == {"_ok": "pd_bad"}
     assert soup(app).select("a.proxydoc-paramlink")  # the default style is used
+
+
+@pytest.mark.sphinx("html", testroot="weird", freshenv=True)
+def test_odd_input_never_breaks_the_build(app, warning):
+    app.build()  # raises on any exception inside proxydoc
+    lines = warnings_of(warning)
+    assert lines, "the odd input should be reported"
+    for line in lines:
+        assert re.match(
+            r".*index\.rst:\d+: WARNING: .* \[proxydoc\.param(ref)?\]$", line
+        ), line
+    page = soup(app)
+    ids = {el["id"] for el in page.select("[id]") if ".params." in el["id"]}
+    assert ids == {
+        "pd_weird.oddities.params.a",
+        "pd_weird.oddities.params.c",
+        "pd_weird.oddities.params.literal",
+        "pd_weird.twice.params.x",
+        "pd_weird.orphan.params.y",
+        "pd_weird.starred.params.args",
+        "pd_weird.starred.params.kwargs",
+    }
+    hrefs = {a["href"] for a in page.select("a[href^='#']")}
+    assert {h for h in hrefs if ".params." in h} <= {f"#{i}" for i in ids}
