@@ -155,17 +155,18 @@ def test_upstream_problems_are_reported_when_not_hidden(tmp_path: Path) -> None:
     build = build_docs(tmp_path, "showcase_hide_upstream_problems=0")
     assert build.returncode != 0
     reported = set(re.findall(r"WARNING: (.*) \[([\w.]+)\]", build.warnings))
-    assert (
-        "sqlalchemy.orm.Session.refresh has no documented parameter 'lockmode' "
-        "(it documents: attribute_names, with_for_update)",
-        "proxydoc.paramref",
-    ) in reported
-    subtypes = {subtype for _, subtype in reported}
-    assert subtypes == {"proxydoc.paramref", "proxydoc.param", "ref.attr"}
-    messages = " | ".join(message for message, _ in reported)
-    assert "'AsyncSession.get_async_bind.bind' has no target" in messages
-    assert "AsyncSession has no documented parameter 'binds'" in messages
-    assert "Session documents parameter 'class_'" in messages
+    by_subtype: dict[str, set[str]] = {}
+    for message, subtype in reported:
+        by_subtype.setdefault(subtype, set()).add(message)
+    assert set(by_subtype) == {"proxydoc.paramref", "proxydoc.param", "ref.attr"}
+    paramref = " | ".join(sorted(by_subtype["proxydoc.paramref"]))
+    assert len(by_subtype["proxydoc.paramref"]) == 3, paramref
+    assert "Session.refresh has no documented parameter 'lockmode'" in paramref
+    assert "(it documents: attribute_names, with_for_update)" in paramref
+    assert "get_async_bind documents no parameters" in paramref
+    assert "AsyncSession has no documented parameter 'binds'" in paramref
+    (param,) = by_subtype["proxydoc.param"]
+    assert param.startswith("Session documents parameter 'class_'")
 
 
 def test_config_reference_documents_every_option(docs_build: DocsBuild) -> None:
