@@ -1,9 +1,9 @@
 """Directives that generate parts of proxydoc's reference from its own code.
 
-* ``.. proxydoc-config::`` -- one section per config value in
-  ``proxydoc._config.OPTIONS`` (name, type, default, description) followed by
-  the example from :data:`EXAMPLES`; a value without an example is a warning,
-  so a new option cannot ship undocumented (the docs build with ``-W``).
+* ``.. proxydoc-config::`` -- one entry per ``proxydoc_*`` config value the
+  extension registers (name, type, default, description), followed by the
+  example from :data:`EXAMPLES`; a value without an example is a warning, so
+  a new option cannot ship undocumented (the docs build with ``-W``).
 * ``.. proxydoc-cli::`` -- the command line reference, read from the argparse
   parser that ``proxydoc.cli.build_parser()`` returns.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -32,19 +33,47 @@ EXAMPLES: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class ConfigEntry:
+    """One config value as the Sphinx application registered it."""
+
+    name: str
+    default: Any
+    rebuild: str
+    types: Any
+    description: str
+
+
+def registered_options(config: Any) -> list[ConfigEntry]:
+    """Every ``proxydoc_*`` config value registered with the application."""
+    options = getattr(config, "_options", None) or config.values
+    return [
+        ConfigEntry(
+            name, opt.default, str(opt.rebuild), opt.valid_types, opt.description
+        )
+        for name, opt in sorted(options.items())
+        if name.startswith("proxydoc_")
+    ]
+
+
 def _type_names(types: Any) -> str:
-    names = [getattr(t, "__name__", str(t)) for t in types]
+    candidates = getattr(types, "candidates", None)
+    if candidates is not None:  # sphinx.config.ENUM
+        return "one of " + ", ".join(f"``{c!r}``" for c in candidates)
+    names = sorted(getattr(t, "__name__", str(t)) for t in types or ())
+    if not names:
+        return "any"
     return " or ".join(f"``{'None' if n == 'NoneType' else n}``" for n in names)
 
 
-def config_rst(option: Any) -> list[str]:
-    """reST for one config value: a titled section with a field list and example."""
+def config_rst(option: ConfigEntry) -> list[str]:
+    """reST for one config value: Sphinx's ``confval`` with its example."""
     lines = [
         f".. confval:: {option.name}",
         f"   :type: {_type_names(option.types)}",
         f"   :default: ``{option.default!r}``",
         "",
-        f"   {option.description}",
+        f"   {option.description or 'Not described.'}",
         "",
         f"   Changing it rebuilds: ``{option.rebuild or 'nothing'}``.",
         "",
@@ -57,9 +86,8 @@ def config_rst(option: Any) -> list[str]:
             type="proxydoc-docs",
         )
     else:
-        lines += ["   Example::", ""] + [
-            f"      {line}" for line in example.splitlines()
-        ]
+        lines += ["   Example::", ""]
+        lines += [f"      {line}" for line in example.splitlines()]
         lines.append("")
     return lines
 
@@ -68,9 +96,8 @@ class ConfigReference(SphinxDirective):
     """``.. proxydoc-config::`` -- every config value proxydoc registers."""
 
     def run(self) -> list[nodes.Node]:
-        config = importlib.import_module("proxydoc._config")
         lines: list[str] = []
-        for option in config.OPTIONS:
+        for option in registered_options(self.config):
             lines += config_rst(option)
         return self.parse_lines(lines)
 
