@@ -28,12 +28,17 @@ OUTPUT = ROOT / "docs" / "_static" / "screenshots"
 MANIFEST = OUTPUT / "screenshots.json"
 SUBJECT = "sqlalchemy.orm.scoped_session.close"
 VARIANTS = {"without-proxydoc": False, "with-proxydoc": True}
+#: CSS pixels photographed from the top of the description: the signature, the
+#: proxy note, the first paragraph and the tip with its ``:paramref:``.
+HEIGHT = 480
 
 CONF = """\
 extensions = ["sphinx.ext.autodoc"{extra}]
 html_theme = "alabaster"
 html_theme_options = {{"page_width": "760px", "sidebar_width": "0px"}}
 html_sidebars = {{"**": []}}
+html_static_path = ["_static"]
+html_css_files = ["links.css"]
 autodoc_class_signature = "separated"
 autodoc_typehints = "none"
 proxydoc_module_prefixes = {{"_orm": "sqlalchemy.orm", "_engine": "sqlalchemy.engine"}}
@@ -56,6 +61,12 @@ scoped_session
    session
 """
 
+#: The same for both pictures: links in a colour, so a reader sees which are links.
+LINKS_CSS = """\
+a.reference, a.reference code, a.reference code span { color: #1a5fb4; }
+a.reference { text-decoration: underline; text-decoration-color: #1a5fb466; }
+"""
+
 SESSION = """\
 Session
 =======
@@ -75,6 +86,8 @@ def build(workdir: Path, with_proxydoc: bool) -> Path:
     (src / "conf.py").write_text(CONF.format(extra=extra))
     (src / "index.rst").write_text(INDEX)
     (src / "session.rst").write_text(SESSION)
+    (src / "_static").mkdir()
+    (src / "_static" / "links.css").write_text(LINKS_CSS)
     out = workdir / "html"
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", str(src), str(out)],
@@ -110,7 +123,9 @@ def shoot(pages: dict[str, Path], output: Path) -> None:
     output.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 820, "height": 900})
+        page = browser.new_page(
+            viewport={"width": 820, "height": 900}, device_scale_factor=2
+        )
         for name, html in pages.items():
             page.goto(html.as_uri())
             box = page.locator(f'[id="{SUBJECT}"]').locator("xpath=..").bounding_box()
@@ -120,7 +135,7 @@ def shoot(pages: dict[str, Path], output: Path) -> None:
                 "x": max(box["x"] - margin, 0),
                 "y": max(box["y"] - margin, 0),
                 "width": box["width"] + 2 * margin,
-                "height": box["height"] + 2 * margin,
+                "height": min(box["height"] + 2 * margin, HEIGHT),
             }
             page.screenshot(path=str(output / f"{name}.png"), clip=clip, full_page=True)
         browser.close()
