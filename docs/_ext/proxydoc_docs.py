@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,6 +129,24 @@ def _help_of(parser: argparse.ArgumentParser, name: str) -> str:
     return ""
 
 
+OPTION_WORD = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
+RST_SPECIAL = re.compile(r"([\\*`|_])")
+
+
+def rst_text(text: str) -> str:
+    """Plain help text as reST: specials escaped, option names as code."""
+    return OPTION_WORD.sub(r"``\1``", RST_SPECIAL.sub(r"\\\1", text))
+
+
+def _usage(parser: argparse.ArgumentParser) -> str:
+    """The usage line, wrapped at 80 columns whatever the terminal is."""
+    formatter = argparse.HelpFormatter(parser.prog, width=80)
+    formatter.add_usage(
+        parser.usage, parser._actions, parser._mutually_exclusive_groups, prefix=""
+    )
+    return formatter.format_help().strip()
+
+
 def _action_rst(action: argparse.Action) -> list[str]:
     if action.help == argparse.SUPPRESS or isinstance(
         action, argparse._SubParsersAction
@@ -141,7 +160,7 @@ def _action_rst(action: argparse.Action) -> list[str]:
         )
     else:
         head = str(action.metavar or action.dest)
-    body = (action.help or "").replace("%(default)s", str(action.default))
+    body = rst_text((action.help or "").replace("%(default)s", str(action.default)))
     lines = [f".. option:: {head}", "", f"   {body}" if body else "   \\ ", ""]
     if action.choices and not isinstance(action.choices, dict):
         choices = ", ".join(f"``{c}``" for c in action.choices)
@@ -153,10 +172,9 @@ def _action_rst(action: argparse.Action) -> list[str]:
 
 def parser_rst(parser: argparse.ArgumentParser, underline: str) -> list[str]:
     """reST for one parser: usage, description, options, then its subcommands."""
-    usage = parser.format_usage().strip().removeprefix("usage: ")
-    lines = ["::", "", *[f"   {u}" for u in usage.splitlines()], ""]
+    lines = ["::", "", *[f"   {u}" for u in _usage(parser).splitlines()], ""]
     if parser.description:
-        lines += [parser.description, ""]
+        lines += [rst_text(parser.description), ""]
     lines += [f".. program:: {parser.prog}", ""]
     for action in parser._actions:
         lines += _action_rst(action)
@@ -165,17 +183,28 @@ def parser_rst(parser: argparse.ArgumentParser, underline: str) -> list[str]:
         lines += [title, underline * len(title), ""]
         summary = _help_of(parser, name)
         if summary and summary != sub.description:
-            lines += [summary, ""]
+            lines += [rst_text(summary) + ".", ""]
         lines += parser_rst(sub, "^")
     return lines
+
+
+def find_build_parser() -> Any:
+    """``proxydoc.cli.build_parser`` (or, until it is exported, its module's)."""
+    for module in ("proxydoc.cli", "proxydoc.cli._cli"):
+        try:
+            found = getattr(importlib.import_module(module), "build_parser", None)
+        except ImportError:
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 class CliReference(ConfigReference):
     """``.. proxydoc-cli::`` -- the ``proxydoc`` command, from its argparse parser."""
 
     def run(self) -> list[nodes.Node]:
-        cli = importlib.import_module("proxydoc.cli")
-        build_parser = getattr(cli, "build_parser", None)
+        build_parser = find_build_parser()
         if build_parser is None:
             lines = [
                 "This version of proxydoc has no subcommands yet:",

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ROOT / "docs" / "_tools"
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
+# The docs' scripts (docs/_tools) and their helper extensions (docs/_ext).
+for folder in (ROOT / "docs" / "_tools", ROOT / "docs" / "_ext"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 
 @dataclass(frozen=True)
