@@ -1,0 +1,316 @@
+"""Members of a target class: signatures as written in its source, docs as at runtime."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from proxydoc.cli._errors import ProxydocError
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter; *kind* is posonly, normal, vararg, kwonly or varkw."""
+
+    name: str
+    kind: str
+    annotation: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Parameters (the first one is ``self`` or ``cls``) and return annotation."""
+
+    params: tuple[Param, ...]
+    returns: str | None
+    is_async: bool
+    decorators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Method:
+    """A method to proxy: its implementation signature, overloads and docstring."""
+
+    name: str
+    kind: str  # method, classmethod or staticmethod
+    signature: Signature
+    overloads: tuple[Signature, ...]
+    doc: str | None
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """An attribute to proxy as a property."""
+
+    name: str
+    annotation: str
+    doc: str | None
+    writable: bool
+
+
+def import_object(ref: str) -> Any:
+    """The object named by ``package.module:Qual.Name``."""
+    module_name, _, qualname = ref.partition(":")
+    obj: Any = importlib.import_module(module_name)
+    for part in qualname.split("."):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            module_name = f"{module_name}.{part}"
+            obj = importlib.import_module(module_name)
+    return obj
+
+
+class TargetClass:
+    """Reads members of one imported class, with its source parsed once."""
+
+    def __init__(self, cls: type, sources: SourceCache) -> None:
+        self.cls = cls
+        self.sources = sources
+
+    def method(self, name: str) -> Method:
+        """The method *name*, however the target class got it."""
+        owner, raw = self._lookup(name)
+        if raw is _MISSING:
+            raise LookupError(f"{self.cls.__qualname__} has no member {name!r}")
+        kind = _method_kind(raw)
+        func = raw.__func__ if kind != "method" else raw
+        if not callable(func):
+            raise LookupError(f"{self.cls.__qualname__}.{name} is not a method")
+        defs = self.sources.defs(owner, name)
+        impls = [d for d in defs if not _decorated(d, "overload")]
+        overloads = [d for d in defs if _decorated(d, "overload")]
+        if impls:
+            source = self.sources.text(owner)
+            signature = _ast_signature(impls[-1], source)
+            extra = tuple(_ast_signature(d, source, True) for d in overloads)
+        else:
+            signature, extra = _runtime_signature(func), ()
+        return Method(name, kind, signature, extra, getattr(func, "__doc__", None))
+
+    def attribute(self, name: str) -> Attribute:
+        """The attribute *name*, read-only when its descriptor has no setter."""
+        _, raw = self._lookup(name)
+        annotation = self._annotation(name, raw)
+        if raw is _MISSING or not hasattr(raw, "__get__"):
+            return Attribute(name, annotation, None, True)
+        if isinstance(raw, property):
+            writable = raw.fset is not None
+        else:
+            writable = hasattr(type(raw), "__set__")
+        return Attribute(name, annotation, raw.__doc__ or None, writable)
+
+    def _lookup(self, name: str) -> tuple[type, Any]:
+        for klass in self.cls.__mro__:
+            if name in vars(klass):
+                return klass, vars(klass)[name]
+        return self.cls, _MISSING
+
+    def _annotation(self, name: str, raw: Any) -> str:
+        for klass in self.cls.__mro__:
+            found = self.sources.annotation(klass, name)
+            if found is not None:
+                return found
+        fget = getattr(raw, "fget", None)
+        if fget is None or hasattr(fget, "__wrapped__"):
+            return "Any"
+        owner, _ = self._lookup(name)
+        for node in self.sources.defs(owner, name):
+            if node.returns is not None and not _is_setter(node):
+                return _expr_text(node.returns, self.sources.text(owner))
+        return "Any"
+
+
+def _method_kind(raw: Any) -> str:
+    if isinstance(raw, classmethod):
+        return "classmethod"
+    if isinstance(raw, staticmethod):
+        return "staticmethod"
+    return "method"
+
+
+def _decorated(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Name) and deco.id == name:
+            return True
+        if isinstance(deco, ast.Attribute) and deco.attr == name:
+            return True
+    return False
+
+
+def _is_setter(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return _decorated(node, "setter") or _decorated(node, "deleter")
+
+
+def _expr_text(node: ast.expr, lines: list[str]) -> str:
+    """*node* as written when it fits on one line, else as ``ast.unparse`` spells it."""
+    end = node.end_lineno
+    if end != node.lineno or node.end_col_offset is None or end > len(lines):
+        return ast.unparse(node)
+    raw = lines[node.lineno - 1].encode("utf-8")
+    text = raw[node.col_offset : node.end_col_offset].decode("utf-8")
+    return ast.unparse(node) if "#" in text else text
+
+
+def split_lines(source: str) -> list[str]:
+    """Lines as the parser counts them (form feeds do not end a line)."""
+    return re.split(r"\r\n|\r|\n", source)
+
+
+def _ast_signature(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, source: list[str], keep_decorators: bool = False
+) -> Signature:
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
+    defaults.extend(args.defaults)
+    params: list[Param] = []
+    for index, (arg, default) in enumerate(zip(positional, defaults, strict=True)):
+        kind = "posonly" if index < len(args.posonlyargs) else "normal"
+        params.append(_param(arg, kind, default, source))
+    if args.vararg is not None:
+        params.append(_param(args.vararg, "vararg", None, source))
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        params.append(_param(arg, "kwonly", default, source))
+    if args.kwarg is not None:
+        params.append(_param(args.kwarg, "varkw", None, source))
+    returns = None if node.returns is None else _expr_text(node.returns, source)
+    decorators = ()
+    if keep_decorators:
+        decorators = tuple(_expr_text(d, source) for d in node.decorator_list)
+    is_async = isinstance(node, ast.AsyncFunctionDef)
+    return Signature(tuple(params), returns, is_async, decorators)
+
+
+def _param(arg: ast.arg, kind: str, default: ast.expr | None, source: list[str]) -> Param:
+    annotation = None if arg.annotation is None else _expr_text(arg.annotation, source)
+    text = None if default is None else _expr_text(default, source)
+    return Param(arg.arg, kind, annotation, text)
+
+
+_KINDS = {
+    inspect.Parameter.POSITIONAL_ONLY: "posonly",
+    inspect.Parameter.POSITIONAL_OR_KEYWORD: "normal",
+    inspect.Parameter.VAR_POSITIONAL: "vararg",
+    inspect.Parameter.KEYWORD_ONLY: "kwonly",
+    inspect.Parameter.VAR_KEYWORD: "varkw",
+}
+
+
+def _runtime_signature(func: Any) -> Signature:
+    """A signature from ``inspect`` when the source is not available."""
+    try:
+        sig = inspect.signature(func)
+    except (TypeError, ValueError) as exc:
+        raise LookupError(f"no signature for {func!r}: {exc}") from exc
+    params = [_runtime_param(p) for p in sig.parameters.values()]
+    if not params or params[0].kind not in ("posonly", "normal"):
+        params.insert(0, Param("self", "normal"))
+    returns = _annotation_text(sig.return_annotation)
+    return Signature(tuple(params), returns, inspect.iscoroutinefunction(func))
+
+
+def _runtime_param(param: inspect.Parameter) -> Param:
+    default = None
+    if param.default is not inspect.Parameter.empty:
+        default = repr(param.default)
+        try:
+            ast.parse(default, mode="eval")
+        except SyntaxError as exc:
+            raise LookupError(f"cannot write the default of {param.name}") from exc
+    annotation = _annotation_text(param.annotation)
+    return Param(param.name, _KINDS[param.kind], annotation, default)
+
+
+def _annotation_text(value: Any) -> str | None:
+    if value is inspect.Signature.empty:
+        return None
+    return value if isinstance(value, str) else inspect.formatannotation(value)
+
+
+class SourceCache:
+    """Parsed source files and class bodies, read once per run."""
+
+    def __init__(self) -> None:
+        self._modules: dict[str, tuple[list[str], ast.Module]] = {}
+        self._classes: dict[type, tuple[list[str], ast.ClassDef] | None] = {}
+
+    def text(self, cls: type) -> list[str]:
+        found = self._class(cls)
+        return [] if found is None else found[0]
+
+    def defs(self, cls: type, name: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """Function definitions named *name* in the body of *cls*, in order."""
+        found = self._class(cls)
+        if found is None:
+            return []
+        funcs = (ast.FunctionDef, ast.AsyncFunctionDef)
+        return [n for n in _body(found[1].body) if isinstance(n, funcs) and n.name == name]
+
+    def annotation(self, cls: type, name: str) -> str | None:
+        """The annotation of ``name: X`` in the class body of *cls*, as written."""
+        found = self._class(cls)
+        if found is None:
+            raw = vars(cls).get("__annotations__", {}).get(name)
+            return raw if isinstance(raw, str) else None
+        for node in _body(found[1].body):
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.target.id == name
+            ):
+                return _expr_text(node.annotation, found[0])
+        return None
+
+    def _class(self, cls: type) -> tuple[list[str], ast.ClassDef] | None:
+        if cls not in self._classes:
+            self._classes[cls] = self._find_class(cls)
+        return self._classes[cls]
+
+    def _find_class(self, cls: type) -> tuple[list[str], ast.ClassDef] | None:
+        try:
+            filename = inspect.getsourcefile(cls)
+        except (TypeError, OSError):
+            return None
+        if filename is None or "<locals>" in cls.__qualname__:
+            return None
+        source, tree = self._module(filename)
+        body: list[ast.stmt] = tree.body
+        node: ast.ClassDef | None = None
+        for part in cls.__qualname__.split("."):
+            matches = [n for n in _body(body) if isinstance(n, ast.ClassDef)]
+            node = next((n for n in matches if n.name == part), None)
+            if node is None:
+                return None
+            body = node.body
+        return None if node is None else (source, node)
+
+    def _module(self, filename: str) -> tuple[list[str], ast.Module]:
+        if filename not in self._modules:
+            try:
+                source = Path(filename).read_text(encoding="utf-8")
+                tree = ast.parse(source, filename)
+            except (OSError, UnicodeDecodeError, SyntaxError) as exc:
+                raise ProxydocError(f"cannot read target source: {exc}", filename) from exc
+            self._modules[filename] = (split_lines(source), tree)
+        return self._modules[filename]
+
+
+def _body(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Statements of a body, with those of ``if`` / ``try`` blocks inlined."""
+    flat: list[ast.stmt] = []
+    for stmt in body:
+        if isinstance(stmt, (ast.If, ast.Try)):
+            flat.extend(_body(stmt.body))
+            flat.extend(_body(stmt.orelse))
+        else:
+            flat.append(stmt)
+    return flat
