@@ -25,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="proxydoc",
         description="Keep facade classes' proxy methods in sync with their targets.",
     )
-    parser.add_argument("--version", action="version", version=f"proxydoc {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"proxydoc {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     generate = commands.add_parser(
         "generate",
@@ -60,18 +62,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH",
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
         help="files or folders (default: 'paths' from [tool.proxydoc], else '.')",
     )
     parser.add_argument("--config", type=Path, help="the pyproject.toml to read")
     parser.add_argument(
-        "-I", "--import-path", action="append", default=[], type=Path,
+        "-I",
+        "--import-path",
+        action="append",
+        default=[],
+        type=Path,
         help="put this folder first on sys.path before importing targets",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress line")
     if parser.prog.endswith(("generate", "check")):
         parser.add_argument(
-            "--formatter", help="command formatting generated code, e.g. 'ruff format -'"
+            "--formatter",
+            help="command formatting generated code, e.g. 'ruff format -'",
         )
 
 
@@ -92,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "lint":
         from proxydoc.cli._lint import run_lint
 
-        return run_lint(files, config, strict=args.strict, progress=_progress(args, files))
+        return run_lint(
+            files, config, strict=args.strict, progress=_progress(args, files)
+        )
     return _run_generate(files, config, args)
 
 
@@ -206,7 +218,9 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
         try:
             write_atomic(result.path, result.new, result.encoding)
         except OSError as exc:
-            result.errors.append(ProxydocError(f"cannot write: {exc}", result.display, 1))
+            result.errors.append(
+                ProxydocError(f"cannot write: {exc}", result.display, 1)
+            )
             print(result.errors[-1], file=sys.stderr)
 
 

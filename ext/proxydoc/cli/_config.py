@@ -128,7 +128,9 @@ def _header(table: dict[str, Any], where: str) -> str:
         return DEFAULT_HEADER
     lines = header.strip("\n").splitlines()
     _require(
-        all(line.startswith("#") for line in lines), where, "header lines must be comments"
+        all(line.startswith("#") for line in lines),
+        where,
+        "header lines must be comments",
     )
     return "\n".join(lines)
 

@@ -44,7 +44,7 @@ def read_specs(
 ) -> dict[str, ProxySpec]:
     """Every facade class of one module, by class name; config overrides decorators."""
     module = module_name(path)
-    imports = _ImportMap(tree, module, path.name == "__init__.py")
+    imports = ImportMap(tree, module, path.name == "__init__.py")
     specs: dict[str, ProxySpec] = {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
@@ -58,6 +58,36 @@ def read_specs(
                 assert isinstance(deco, ast.Call)
                 specs[node.name] = _from_decorator(deco, node, imports, display)
     return specs
+
+
+def bound_names(tree: ast.Module) -> set[str]:
+    """Names a module binds at its top level (imports, definitions, assignments)."""
+    names: set[str] = set()
+    for node in _top_level(tree.body):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(
+                a.asname or a.name.partition(".")[0]
+                for a in node.names
+                if a.name != "*"
+            )
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    return names
+
+
+def _top_level(body: list[ast.stmt]) -> list[ast.stmt]:
+    flat: list[ast.stmt] = []
+    for stmt in body:
+        if isinstance(stmt, (ast.If, ast.Try)):
+            flat.extend(_top_level(stmt.body))
+            flat.extend(_top_level(stmt.orelse))
+        else:
+            flat.append(stmt)
+    return flat
 
 
 def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
@@ -86,7 +116,7 @@ def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> ProxySpec:
 
 
 def _from_decorator(
-    call: ast.Call, node: ast.ClassDef, imports: _ImportMap, display: str
+    call: ast.Call, node: ast.ClassDef, imports: ImportMap, display: str
 ) -> ProxySpec:
     def fail(message: str, at: ast.AST = call) -> ProxydocError:
         return ProxydocError(message, display, getattr(at, "lineno", call.lineno))
@@ -134,7 +164,7 @@ def _literal_strings(node: ast.expr) -> tuple[str, ...] | None:
     return tuple(v for v in values if v is not None)
 
 
-class _ImportMap:
+class ImportMap:
     """Where the names bound by a module's top-level imports come from."""
 
     def __init__(self, tree: ast.Module, module: str, is_package: bool) -> None:
@@ -153,7 +183,7 @@ class _ImportMap:
                 base = self._absolute(stmt)
                 for alias in stmt.names:
                     self.names[alias.asname or alias.name] = f"{base}:{alias.name}"
-            elif isinstance(stmt, ast.ClassDef):
+            elif isinstance(stmt, (ast.ClassDef, ast.FunctionDef)):
                 self.names[stmt.name] = f"{self.module}:{stmt.name}"
             elif isinstance(stmt, (ast.If, ast.Try)):
                 self._scan(stmt.body)

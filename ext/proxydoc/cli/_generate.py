@@ -16,7 +16,7 @@ from pathlib import Path
 
 from proxydoc.cli._config import Config
 from proxydoc.cli._errors import ProxydocError
-from proxydoc.cli._facades import ProxySpec, read_specs
+from proxydoc.cli._facades import ProxySpec, bound_names, read_specs
 from proxydoc.cli._regions import Region, find_regions, splice
 from proxydoc.cli._render import render_region
 from proxydoc.cli._targets import (
@@ -24,6 +24,7 @@ from proxydoc.cli._targets import (
     Method,
     SourceCache,
     TargetClass,
+    bind_defaults,
     import_object,
 )
 
@@ -69,21 +70,30 @@ class Generator:
         if not regions:
             return source
         specs = read_specs(tree, path, self.config, display)
+        bound = bound_names(tree)
         newline = "\r\n" if "\r\n" in source else "\n"
         bodies = []
         for region in regions:
-            body = self._region(region, specs, display)
+            body = self._region(region, specs, bound, display)
             old = region.text(source)
             if _equivalent(old, body, region.indent):
                 bodies.append(old)
             else:
-                bodies.append(self._format(body, region, display).replace("\n", newline))
+                bodies.append(
+                    self._format(body, region, display).replace("\n", newline)
+                )
         new = splice(source, regions, bodies)
         if new != source:
             _parse(new, display, "generated code does not parse")
         return new
 
-    def _region(self, region: Region, specs: dict[str, ProxySpec], display: str) -> str:
+    def _region(
+        self,
+        region: Region,
+        specs: dict[str, ProxySpec],
+        bound: set[str],
+        display: str,
+    ) -> str:
         spec = specs.get(region.class_name)
         if spec is None:
             raise ProxydocError(
@@ -92,18 +102,22 @@ class Generator:
                 display,
                 region.start_line,
             )
-        members = self._members(spec, display)
+        members = self._members(spec, bound, display)
         return render_region(
             spec, members, region.indent, self.config.header, self.config.line_length
         )
 
-    def _members(self, spec: ProxySpec, display: str) -> list[Method | Attribute]:
+    def _members(
+        self, spec: ProxySpec, bound: set[str], display: str
+    ) -> list[Method | Attribute]:
         target = TargetClass(self._target(spec, display), self.sources)
         members: list[Method | Attribute] = []
         try:
-            members.extend(target.method(name) for name in spec.methods)
+            for name in spec.methods:
+                members.append(bind_defaults(target.method(name), bound))
             members.extend(target.attribute(name) for name in spec.attributes)
-            members.extend(target.method(name) for name in spec.classmethods)
+            for name in spec.classmethods:
+                members.append(bind_defaults(target.method(name), bound))
         except LookupError as exc:
             raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
         return members
@@ -118,14 +132,18 @@ class Generator:
                 spec.line,
             ) from exc
         if not isinstance(target, type):
-            raise ProxydocError(f"target {spec.target_ref} is not a class", display, spec.line)
+            raise ProxydocError(
+                f"target {spec.target_ref} is not a class", display, spec.line
+            )
         return target
 
     def _format(self, body: str, region: Region, display: str) -> str:
         command = self.config.formatter
         if not command:
             return body
-        snippet = "class _ProxydocRegion:\n" + textwrap.indent(textwrap.dedent(body), "    ")
+        snippet = "class _ProxydocRegion:\n" + textwrap.indent(
+            textwrap.dedent(body), "    "
+        )
         try:
             done = subprocess.run(
                 shlex.split(command),
@@ -137,10 +155,14 @@ class Generator:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ProxydocError(f"formatter failed: {exc}", display, region.start_line) from exc
+            raise ProxydocError(
+                f"formatter failed: {exc}", display, region.start_line
+            ) from exc
         if done.returncode != 0:
             message = done.stderr.strip() or f"exit status {done.returncode}"
-            raise ProxydocError(f"formatter failed: {message}", display, region.start_line)
+            raise ProxydocError(
+                f"formatter failed: {message}", display, region.start_line
+            )
         inner = done.stdout.split("\n", 1)[1] if "\n" in done.stdout else ""
         inner = textwrap.dedent(inner).strip("\n")
         return "\n" + textwrap.indent(inner, region.indent) + "\n\n"

@@ -1,4 +1,4 @@
-"""Find the ``# START/END PROXY METHODS <Class>`` regions of a module and splice them."""
+"""Find the ``# START/END PROXY METHODS <Class>`` regions of a module; splice them."""
 
 from __future__ import annotations
 

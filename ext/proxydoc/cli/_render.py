@@ -89,7 +89,11 @@ def attribute_note(spec: ProxySpec) -> str:
 def inject_note(doc: str, note: str) -> str:
     """*doc*, cleaned, with the ``class_bases`` container after its first paragraph."""
     lines = inspect.cleandoc(doc).split("\n") if doc.strip() else []
-    container = [".. container:: class_bases", "", *textwrap.indent(note, _STEP).split("\n")]
+    container = [
+        ".. container:: class_bases",
+        "",
+        *textwrap.indent(note, _STEP).split("\n"),
+    ]
     blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     if not lines:
         return "\n".join(container)
@@ -125,13 +129,13 @@ def _symbol(sphinx_name: str) -> str:
 
 def _overload(sig: Signature, name: str, width: int) -> str:
     decorators = "".join(f"@{d}\n" for d in sig.decorators)
-    return decorators + _def_line(name, sig, width, body=" ...") + "\n"
+    return decorators + _def_line(name, sig, width, body=" ...")
 
 
 def _def_line(name: str, sig: Signature, width: int, body: str = "") -> str:
     """``def name(...) -> ret:``, one parameter a line when it is too long."""
     prefix = f"{'async ' if sig.is_async else ''}def {name}("
-    suffix = f")" + (f" -> {sig.returns}" if sig.returns else "") + ":" + body
+    suffix = ")" + (f" -> {sig.returns}" if sig.returns else "") + ":" + body
     params = _param_texts(sig.params)
     one_line = prefix + ", ".join(params) + suffix
     if len(one_line) <= width or not params:
@@ -144,8 +148,10 @@ def _param_texts(params: tuple[Param, ...]) -> list[str]:
     texts: list[str] = []
     kinds = [p.kind for p in params]
     for index, param in enumerate(params):
-        if param.kind == "kwonly" and "vararg" not in kinds[:index] and (
-            index == 0 or params[index - 1].kind != "kwonly"
+        if (
+            param.kind == "kwonly"
+            and "vararg" not in kinds[:index]
+            and (index == 0 or params[index - 1].kind != "kwonly")
         ):
             texts.append("*")
         texts.append(_param_text(param))

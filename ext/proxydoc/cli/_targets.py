@@ -1,12 +1,13 @@
-"""Members of a target class: signatures as written in its source, docs as at runtime."""
+"""Members of a target class: signatures as written in source, docs as at runtime."""
 
 from __future__ import annotations
 
 import ast
+import builtins
 import importlib
 import inspect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ class Method:
     signature: Signature
     overloads: tuple[Signature, ...]
     doc: str | None
+    values: dict[str, Any] = field(default_factory=dict)  # runtime defaults
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class TargetClass:
             extra = tuple(_ast_signature(d, source, True) for d in overloads)
         else:
             signature, extra = _runtime_signature(func), ()
-        return Method(name, kind, signature, extra, getattr(func, "__doc__", None))
+        doc = getattr(func, "__doc__", None)
+        return Method(name, kind, signature, extra, doc, _default_values(func))
 
     def attribute(self, name: str) -> Attribute:
         """The attribute *name*, read-only when its descriptor has no setter."""
@@ -127,6 +130,46 @@ class TargetClass:
             if node.returns is not None and not _is_setter(node):
                 return _expr_text(node.returns, self.sources.text(owner))
         return "Any"
+
+
+def _default_values(func: Any) -> dict[str, Any]:
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    return {p.name: p.default for p in params if p.default is not p.empty}
+
+
+def bind_defaults(method: Method, bound: set[str]) -> Method:
+    """*method* with defaults that use names the facade lacks written as values."""
+    params = []
+    for param in method.signature.params:
+        if param.default is not None and _free_names(param.default) - bound:
+            param = replace(param, default=_literal(method, param))
+        params.append(param)
+    signature = replace(method.signature, params=tuple(params))
+    return replace(method, signature=signature)
+
+
+def _free_names(expression: str) -> set[str]:
+    tree = ast.parse(expression, mode="eval")
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    return names - set(dir(builtins))
+
+
+def _literal(method: Method, param: Param) -> str:
+    value = method.values.get(param.name, _MISSING)
+    text = repr(value)
+    try:
+        same = value is not _MISSING and ast.literal_eval(text) == value
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        same = False
+    if not same:
+        raise LookupError(
+            f"default of {param.name!r} in {method.name}() is {param.default}, "
+            "a name the facade's module does not bind; import it there"
+        )
+    return text
 
 
 def _method_kind(raw: Any) -> str:
@@ -166,7 +209,9 @@ def split_lines(source: str) -> list[str]:
 
 
 def _ast_signature(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, source: list[str], keep_decorators: bool = False
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    source: list[str],
+    keep_decorators: bool = False,
 ) -> Signature:
     args = node.args
     positional = [*args.posonlyargs, *args.args]
@@ -183,14 +228,16 @@ def _ast_signature(
     if args.kwarg is not None:
         params.append(_param(args.kwarg, "varkw", None, source))
     returns = None if node.returns is None else _expr_text(node.returns, source)
-    decorators = ()
+    decorators: tuple[str, ...] = ()
     if keep_decorators:
         decorators = tuple(_expr_text(d, source) for d in node.decorator_list)
     is_async = isinstance(node, ast.AsyncFunctionDef)
     return Signature(tuple(params), returns, is_async, decorators)
 
 
-def _param(arg: ast.arg, kind: str, default: ast.expr | None, source: list[str]) -> Param:
+def _param(
+    arg: ast.arg, kind: str, default: ast.expr | None, source: list[str]
+) -> Param:
     annotation = None if arg.annotation is None else _expr_text(arg.annotation, source)
     text = None if default is None else _expr_text(default, source)
     return Param(arg.arg, kind, annotation, text)
@@ -247,13 +294,17 @@ class SourceCache:
         found = self._class(cls)
         return [] if found is None else found[0]
 
-    def defs(self, cls: type, name: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    def defs(
+        self, cls: type, name: str
+    ) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
         """Function definitions named *name* in the body of *cls*, in order."""
         found = self._class(cls)
         if found is None:
             return []
         funcs = (ast.FunctionDef, ast.AsyncFunctionDef)
-        return [n for n in _body(found[1].body) if isinstance(n, funcs) and n.name == name]
+        return [
+            n for n in _body(found[1].body) if isinstance(n, funcs) and n.name == name
+        ]
 
     def annotation(self, cls: type, name: str) -> str | None:
         """The annotation of ``name: X`` in the class body of *cls*, as written."""
@@ -299,7 +350,9 @@ class SourceCache:
                 source = Path(filename).read_text(encoding="utf-8")
                 tree = ast.parse(source, filename)
             except (OSError, UnicodeDecodeError, SyntaxError) as exc:
-                raise ProxydocError(f"cannot read target source: {exc}", filename) from exc
+                raise ProxydocError(
+                    f"cannot read target source: {exc}", filename
+                ) from exc
             self._modules[filename] = (split_lines(source), tree)
         return self._modules[filename]
 
