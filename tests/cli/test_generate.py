@@ -1,4 +1,4 @@
-"""``proxydoc generate`` and ``check`` on sample facades: output, bytes and exit codes."""
+"""``proxydoc generate`` and ``check`` on sample facades: output, bytes, exit codes."""
 
 from __future__ import annotations
 

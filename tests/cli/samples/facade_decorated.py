@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, overload
+from typing import Any, overload
 
 from pxdsample.target import Engine
 from pxdsample.util import create_proxy_methods
@@ -29,5 +29,5 @@ class Facade:
         return "after"
 
 
-def _unused(x: Optional[int]) -> Any:
+def _unused(x: int | None) -> Any:
     return overload

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional, overload
+from typing import Any, overload
 
 DEFAULT_ECHO = False
 
@@ -11,7 +11,7 @@ class Engine:
     """An engine the facades proxy."""
 
     name: str
-    timeout: Optional[float] = None
+    timeout: float | None = None
 
     def __init__(self, name: str = "e", *, pool_size: int = 5) -> None:
         self.name = name
@@ -22,7 +22,7 @@ class Engine:
         self,
         statement: str,
         /,
-        params: Optional[dict[str, Any]] = None,
+        params: dict[str, Any] | None = None,
         *,
         echo: bool = DEFAULT_ECHO,
         **kw: Any,
