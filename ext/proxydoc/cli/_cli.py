@@ -227,12 +227,13 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
 def unified_diff(result: FileResult) -> str:
     """The unified diff from the file's text to the regenerated text."""
     lines = difflib.unified_diff(
-        result.old.splitlines(keepends=True),
-        result.new.splitlines(keepends=True),
+        result.old.replace("\r\n", "\n").split("\n"),
+        result.new.replace("\r\n", "\n").split("\n"),
         fromfile=f"a/{result.display}",
         tofile=f"b/{result.display}",
+        lineterm="",
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return "".join(line + "\n" for line in lines)
 
 
 def _summary(results: list[FileResult], command: str, writing: bool) -> int:

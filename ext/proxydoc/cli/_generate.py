@@ -18,7 +18,7 @@ from proxydoc.cli._config import Config
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import ProxySpec, bound_names, read_specs
 from proxydoc.cli._regions import Region, find_regions, splice
-from proxydoc.cli._render import render_region
+from proxydoc.cli._render import indent_lines, render_region
 from proxydoc.cli._targets import (
     Attribute,
     Method,
@@ -141,7 +141,7 @@ class Generator:
         command = self.config.formatter
         if not command:
             return body
-        snippet = "class _ProxydocRegion:\n" + textwrap.indent(
+        snippet = "class _ProxydocRegion:\n" + indent_lines(
             textwrap.dedent(body), "    "
         )
         try:
@@ -165,7 +165,7 @@ class Generator:
             )
         inner = done.stdout.split("\n", 1)[1] if "\n" in done.stdout else ""
         inner = textwrap.dedent(inner).strip("\n")
-        return "\n" + textwrap.indent(inner, region.indent) + "\n\n"
+        return "\n" + indent_lines(inner, region.indent) + "\n\n"
 
 
 def read_source(path: Path, display: str) -> tuple[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import inspect
 import re
-import textwrap
 
 from proxydoc.cli._facades import ProxySpec
 from proxydoc.cli._targets import Attribute, Method, Param, Signature
@@ -30,7 +29,7 @@ def render_region(
         else:
             blocks.append(render_method(member, spec, width))
     body = "\n".join(blocks)
-    return "\n" + textwrap.indent(body, indent) + "\n"
+    return "\n" + indent_lines(body, indent) + "\n"
 
 
 def render_method(method: Method, spec: ProxySpec, width: int) -> str:
@@ -43,7 +42,7 @@ def render_method(method: Method, spec: ProxySpec, width: int) -> str:
     head.append(_def_line(method.name, sig, width))
     doc = inject_note(method.doc or "", method_note(spec))
     lines = [docstring_literal(doc, ""), "", *_call(method, spec, width)]
-    parts.append("".join(head) + textwrap.indent("\n".join(lines), _STEP) + "\n")
+    parts.append("".join(head) + indent_lines("\n".join(lines), _STEP) + "\n")
     return "\n".join(parts)
 
 
@@ -70,6 +69,11 @@ def render_attribute(attr: Attribute, spec: ProxySpec) -> str:
     return text
 
 
+def indent_lines(text: str, prefix: str) -> str:
+    """*text* with *prefix* before each non-blank line; only ``\\n`` ends a line."""
+    return "\n".join(prefix + line if line.strip() else line for line in text.split("\n"))
+
+
 def method_note(spec: ProxySpec) -> str:
     """The ``class_bases`` note of a method proxy."""
     return (
@@ -88,11 +92,13 @@ def attribute_note(spec: ProxySpec) -> str:
 
 def inject_note(doc: str, note: str) -> str:
     """*doc*, cleaned, with the ``class_bases`` container after its first paragraph."""
-    lines = inspect.cleandoc(doc).split("\n") if doc.strip() else []
+    lines = [line if line.strip() else "" for line in inspect.cleandoc(doc).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
     container = [
         ".. container:: class_bases",
         "",
-        *textwrap.indent(note, _STEP).split("\n"),
+        *indent_lines(note, _STEP).split("\n"),
     ]
     blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     if not lines:
@@ -102,7 +108,7 @@ def inject_note(doc: str, note: str) -> str:
 
 def docstring_literal(text: str, indent: str) -> str:
     """A triple-quoted literal of *text*, raw when backslashes need it."""
-    body = textwrap.indent(text, indent).lstrip(" ")
+    body = indent_lines(text, indent).lstrip(" ")
     literal = _quoted(body, indent)
     if ast.literal_eval(literal) != body + "\n" + indent:
         raise ValueError("docstring does not round-trip")  # pragma: no cover
@@ -110,7 +116,7 @@ def docstring_literal(text: str, indent: str) -> str:
 
 
 def _quoted(body: str, indent: str) -> str:
-    if '"""' not in body and not body.endswith('"'):
+    if '"""' not in body:
         prefix = "r" if "\\" in body else ""
         candidate = f'{prefix}"""{body}\n{indent}"""'
         try:
