@@ -71,7 +71,9 @@ def render_attribute(attr: Attribute, spec: ProxySpec) -> str:
 
 def indent_lines(text: str, prefix: str) -> str:
     """*text* with *prefix* before each non-blank line; only ``\\n`` ends a line."""
-    return "\n".join(prefix + line if line.strip() else line for line in text.split("\n"))
+    return "\n".join(
+        prefix + line if line.strip() else line for line in text.split("\n")
+    )
 
 
 def method_note(spec: ProxySpec) -> str:
