@@ -35,6 +35,7 @@ def test_generate_writes_working_proxies(project: Path, run) -> None:
     assert proxy.get("k") == "k"
     assert proxy.describe() == "engine db"
     assert facade.Facade.connect("sqlite://").name == "sqlite://"
+    assert facade.Facade.version(3) == "3.0"
     proxy.label = "new"
     assert engine.label == "new"
     proxy.timeout = 3.0
@@ -59,6 +60,8 @@ def test_generated_text(project: Path, run) -> None:
         in text
     )
     assert "        return Engine.connect(url, *args, **kw)\n" in text
+    assert "    @staticmethod\n    def version(major: int = 2) -> str:\n" in text
+    assert "        return Engine.version(major=major)\n" in text
     assert '        r"""Get a value; a key matching ``\\d+`` is an int.\n' in text
     assert "    @label.setter\n" in text and "@closed.setter" not in text
     note = (
@@ -287,3 +290,19 @@ def test_no_region_no_change(project: Path, run) -> None:
     assert run("check", str(path)).status == 0
     assert run("generate", str(path)).status == 0
     assert path.read_text() == "x = 1\n"
+
+
+def test_config_module_names_follow_import_paths(project: Path, run) -> None:
+    """Below an ``import_paths`` folder, a namespace package (no __init__) works."""
+    folder = project / "src" / "nspkg"
+    folder.mkdir(parents=True)
+    (project / "facade_config.py").rename(folder / "facade_config.py")
+    (project / "pyproject.toml").write_text(
+        "[tool.proxydoc]\nimport_paths = ['src']\n\n"
+        '[tool.proxydoc.proxies."nspkg.facade_config:Plain"]\n'
+        "target = 'pxdsample.target:Engine'\nmethods = ['describe']\n"
+    )
+    result = run("generate", "src")
+    assert result.status == 0, result.err
+    text = (folder / "facade_config.py").read_text()
+    assert "behalf of the :class:`nspkg.facade_config.Plain` class." in text

@@ -6,6 +6,7 @@ import argparse
 import difflib
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -56,11 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("--strict", action="store_true", help="also report PXD005")
     for sub in (generate, check, lint):
-        _common_options(sub)
+        _common_options(sub, formats=sub is not lint)
     return parser
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
+def _common_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
@@ -78,7 +79,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         help="put this folder first on sys.path before importing targets",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress line")
-    if parser.prog.endswith(("generate", "check")):
+    if formats:
         parser.add_argument(
             "--formatter",
             help="command formatting generated code, e.g. 'ruff format -'",
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProxydocError as exc:
         print(f"proxydoc: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    _extend_sys_path(config, args.import_path)
+    _extend_sys_path(config)
     if args.command == "lint":
         from proxydoc.cli._lint import run_lint
 
@@ -113,10 +114,10 @@ def _config(args: argparse.Namespace) -> Config:
     if args.config is not None and not args.config.is_file():
         raise ProxydocError(f"{args.config}: no such file")
     config = load_config(path)
+    extra = tuple(str(folder.resolve()) for folder in args.import_path)
+    config = replace(config, import_paths=(*extra, *config.import_paths))
     formatter = getattr(args, "formatter", None)
     if formatter is not None:
-        from dataclasses import replace
-
         config = replace(config, formatter=formatter)
     return config
 
@@ -125,9 +126,8 @@ def _default_paths(config: Config) -> list[Path]:
     return [config.root / p for p in config.paths]
 
 
-def _extend_sys_path(config: Config, extra: list[Path]) -> None:
-    folders = [*extra, *(config.root / p for p in config.import_paths)]
-    for folder in reversed(folders):
+def _extend_sys_path(config: Config) -> None:
+    for folder in reversed(config.import_roots):
         text = str(folder.resolve())
         if text not in sys.path:
             sys.path.insert(0, text)

@@ -62,6 +62,11 @@ class Config:
     line_length: int = 88
     proxies: dict[str, ProxyConfig] = field(default_factory=dict)
 
+    @property
+    def import_roots(self) -> tuple[Path, ...]:
+        """The ``import_paths`` folders, relative to the ``pyproject.toml``."""
+        return tuple(self.root / p for p in self.import_paths)
+
 
 def find_pyproject(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` at or above *start* with a proxydoc table."""

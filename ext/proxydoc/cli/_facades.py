@@ -28,10 +28,14 @@ class ProxySpec:
     line: int
 
 
-def module_name(path: Path) -> str:
-    """The dotted module name of *path*, found by walking up its packages."""
+def module_name(path: Path, roots: tuple[Path, ...] = ()) -> str:
+    """The dotted module name of *path*: below an import root, else by packages."""
     path = path.resolve()
     parts = [] if path.name == "__init__.py" else [path.stem]
+    for root in roots:
+        if path.is_relative_to(root.resolve()):
+            folders = path.parent.relative_to(root.resolve()).parts
+            return ".".join([*folders, *parts])
     folder = path.parent
     while (folder / "__init__.py").is_file():
         parts.insert(0, folder.name)
@@ -43,7 +47,7 @@ def read_specs(
     tree: ast.Module, path: Path, config: Config, display: str
 ) -> dict[str, ProxySpec]:
     """Every facade class of one module, by class name; config overrides decorators."""
-    module = module_name(path)
+    module = module_name(path, config.import_roots)
     imports = ImportMap(tree, module, path.name == "__init__.py")
     specs: dict[str, ProxySpec] = {}
     for node in ast.walk(tree):

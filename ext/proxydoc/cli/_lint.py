@@ -56,7 +56,7 @@ def run_lint(
     """Lint *files*; exit status 0 clean, 1 findings, 2 errors."""
     from proxydoc.cli._cli import display_path
 
-    checker = ParamChecker(config.module_prefixes)
+    checker = ParamChecker(config.module_prefixes, config.import_roots)
     findings: list[Finding] = []
     errors = 0
     for done, path in enumerate(files, 1):
@@ -81,8 +81,9 @@ def run_lint(
 class ParamChecker:
     """Resolves ``:paramref:`` targets, caching what each callable accepts."""
 
-    def __init__(self, prefixes: dict[str, str]) -> None:
+    def __init__(self, prefixes: dict[str, str], roots: tuple[Path, ...] = ()) -> None:
         self.prefixes = prefixes
+        self.roots = roots
         self._accepted: dict[str, tuple[str, set[str]] | Finding] = {}
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
@@ -96,7 +97,8 @@ class ParamChecker:
             raise ProxydocError(
                 f"cannot parse: {exc.msg}", display, exc.lineno or 1
             ) from exc
-        imports = ImportMap(tree, module_name(path), path.name == "__init__.py")
+        module = module_name(path, self.roots)
+        imports = ImportMap(tree, module, path.name == "__init__.py")
         found: list[Finding] = []
         for owner, doc, line in _docstrings(tree):
             for match in _ROLE.finditer(doc):
@@ -190,7 +192,7 @@ def _import_dotted(path: str) -> Any:
     for split in range(len(parts), 0, -1):
         ref = ".".join(parts[:split]) + ":" + ".".join(parts[split:])
         try:
-            return import_object(ref.rstrip(":"))
+            return import_object(ref)
         except (
             Exception
         ):  # importing runs arbitrary code; any failure means "not found"

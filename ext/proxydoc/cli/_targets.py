@@ -62,7 +62,7 @@ def import_object(ref: str) -> Any:
     """The object named by ``package.module:Qual.Name``."""
     module_name, _, qualname = ref.partition(":")
     obj: Any = importlib.import_module(module_name)
-    for part in qualname.split("."):
+    for part in qualname.split(".") if qualname else ():
         try:
             obj = getattr(obj, part)
         except AttributeError:

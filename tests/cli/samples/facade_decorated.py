@@ -12,7 +12,7 @@ from pxdsample.util import create_proxy_methods
     Engine,
     ":class:`pxdsample.target.Engine`",
     ":class:`.Facade`",
-    classmethods=["connect"],
+    classmethods=["connect", "version"],
     methods=["run", "fetch", "get", "describe"],
     attributes=["name", "timeout", "closed", "label"],
 )

@@ -63,6 +63,11 @@ class Engine:
         """
         return cls(url)
 
+    @staticmethod
+    def version(major: int = 2) -> str:
+        """The engine version."""
+        return f"{major}.0"
+
     @property
     def closed(self) -> bool:
         """Whether the engine is closed."""
