@@ -19,7 +19,8 @@ from proxydoc.cli._render import (
     method_note,
     render_method,
 )
-from proxydoc.cli._targets import Method, _ast_signature, split_lines
+from proxydoc.cli._sources import split_lines
+from proxydoc.cli._targets import Method, signature_from_ast
 
 SPEC = ProxySpec(
     facade="Facade",
@@ -128,7 +129,7 @@ def shapes(draw: st.DrawFn) -> Shape:
 def _proxy(shape: Shape, doc: str | None = None) -> tuple[str, ast.FunctionDef]:
     source = "from __future__ import annotations\n" + shape.source()
     node = ast.parse(source).body[1].body[0]  # type: ignore[attr-defined]
-    signature = _ast_signature(node, split_lines(source))
+    signature = signature_from_ast(node, split_lines(source))
     method = Method("m", "method", signature, (), doc)
     return render_method(method, SPEC, 88), node
 

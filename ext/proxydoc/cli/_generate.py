@@ -19,10 +19,10 @@ from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import ProxySpec, bound_names, read_specs
 from proxydoc.cli._regions import Region, find_regions, splice
 from proxydoc.cli._render import indent_lines, render_region
+from proxydoc.cli._sources import SourceCache
 from proxydoc.cli._targets import (
     Attribute,
     Method,
-    SourceCache,
     TargetClass,
     bind_defaults,
     import_object,
