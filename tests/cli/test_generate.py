@@ -306,3 +306,26 @@ def test_config_module_names_follow_import_paths(project: Path, run) -> None:
     assert result.status == 0, result.err
     text = (folder / "facade_config.py").read_text()
     assert "behalf of the :class:`nspkg.facade_config.Plain` class." in text
+
+
+def test_an_error_in_one_file_spares_the_others(project: Path, run) -> None:
+    broken = project / "broken.py"
+    broken.write_text("class Facade:\n    # START PROXY METHODS Facade\n    x = (\n")
+    before = broken.read_bytes()
+    result = run("generate", "facade_decorated.py", "broken.py")
+    assert result.status == 2
+    assert "broken.py:3: cannot parse" in result.err
+    assert broken.read_bytes() == before
+    assert "def run(" in (project / "facade_decorated.py").read_text()
+
+
+def test_config_entry_wins_over_the_decorator(project: Path, run) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.proxydoc.proxies."facade_decorated:Facade"]\n'
+        "target = 'pxdsample.target:Engine'\nmethods = ['describe']\n"
+        "target_name = ':class:`.Engine`'\n"
+    )
+    assert run("generate", "facade_decorated.py").status == 0
+    text = (project / "facade_decorated.py").read_text()
+    assert "def describe(self) -> str:" in text and "def run(" not in text
+    assert "Proxied for the :class:`.Engine` class on\n" in text
