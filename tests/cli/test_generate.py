@@ -329,3 +329,25 @@ def test_config_entry_wins_over_the_decorator(project: Path, run) -> None:
     text = (project / "facade_decorated.py").read_text()
     assert "def describe(self) -> str:" in text and "def run(" not in text
     assert "Proxied for the :class:`.Engine` class on\n" in text
+
+
+def test_warns_when_a_target_file_is_rewritten_in_the_same_run(
+    project: Path, run
+) -> None:
+    (project / "chain.py").write_text(
+        "from facade_decorated import Facade\n"
+        "from pxdsample.util import create_proxy_methods\n\n\n"
+        '@create_proxy_methods(Facade, ":class:`.Facade`", ":class:`.Chain`", '
+        'methods=["after"])\n'
+        "class Chain:\n"
+        '    """Proxies a facade."""\n\n'
+        "    # START PROXY METHODS Chain\n"
+        "    # END PROXY METHODS Chain\n"
+    )
+    result = run("generate", "facade_decorated.py", "chain.py")
+    assert result.status == 0, result.err
+    assert "chain.py: its targets come from files rewritten in this run (" in result.err
+    assert "facade_decorated.py); run 'proxydoc generate' again" in result.err
+    assert "def after(self) -> str:" in (project / "chain.py").read_text()
+    again = run("generate", "facade_decorated.py", "chain.py")
+    assert "again" not in again.err

@@ -204,7 +204,24 @@ def _run_generate(files: list[Path], config: Config, args: argparse.Namespace) -
     show_diff = args.diff if args.command == "generate" else not args.quiet
     for result in results:
         _report(result, writing=writing, show_diff=show_diff)
+    if writing:
+        _warn_stale_sources(results)
     return _summary(results, args.command, writing)
+
+
+def _warn_stale_sources(results: list[FileResult]) -> None:
+    """Say which files used a target whose own file this run rewrote."""
+    written = {r.path.resolve() for r in results if r.changed and not r.errors}
+    for result in results:
+        used = sorted(
+            str(p) for p in result.sources & written if p != result.path.resolve()
+        )
+        if used:
+            print(
+                f"{result.display}: its targets come from files rewritten in this "
+                f"run ({', '.join(used)}); run 'proxydoc generate' again",
+                file=sys.stderr,
+            )
 
 
 def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:

@@ -39,6 +39,7 @@ class FileResult:
     new: str = ""
     encoding: str = "utf-8"
     errors: list[ProxydocError] = field(default_factory=list)
+    sources: set[Path] = field(default_factory=set)  # files the targets come from
 
     @property
     def changed(self) -> bool:
@@ -51,10 +52,12 @@ class Generator:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.sources = SourceCache()
+        self._sources: set[Path] = set()
 
     def process(self, path: Path, display: str) -> FileResult:
         """The regenerated text of *path*; errors are collected, never raised."""
         result = FileResult(display, path)
+        self._sources = result.sources
         try:
             result.old, result.encoding = read_source(path, display)
             result.new = self._regenerate(result.old, path, display)
@@ -135,6 +138,7 @@ class Generator:
             raise ProxydocError(
                 f"target {spec.target_ref} is not a class", display, spec.line
             )
+        self._sources.update(_source_files(target))
         return target
 
     def _format(self, body: str, region: Region, display: str) -> str:
@@ -166,6 +170,18 @@ class Generator:
         inner = done.stdout.split("\n", 1)[1] if "\n" in done.stdout else ""
         inner = textwrap.dedent(inner).strip("\n")
         return "\n" + indent_lines(inner, region.indent) + "\n\n"
+
+
+def _source_files(target: type) -> set[Path]:
+    files = set()
+    for klass in target.__mro__:
+        try:
+            name = inspect.getsourcefile(klass)
+        except (TypeError, OSError):
+            continue
+        if name is not None:
+            files.add(Path(name).resolve())
+    return files
 
 
 def read_source(path: Path, display: str) -> tuple[str, str]:
