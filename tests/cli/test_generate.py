@@ -351,3 +351,16 @@ def test_warns_when_a_target_file_is_rewritten_in_the_same_run(
     assert "def after(self) -> str:" in (project / "chain.py").read_text()
     again = run("generate", "facade_decorated.py", "chain.py")
     assert "again" not in again.err
+
+
+def test_eager_annotations_must_be_importable(project: Path, run) -> None:
+    path = project / "facade_decorated.py"
+    text = path.read_text().replace("from __future__ import annotations\n", "")
+    path.write_text(text.replace("import Any, overload", "import overload"))
+    before = path.read_bytes()
+    result = run("generate", str(path))
+    assert result.status == 2
+    assert (
+        "facade_decorated.py:10: annotations of the proxies use Any, not" in result.err
+    )
+    assert path.read_bytes() == before

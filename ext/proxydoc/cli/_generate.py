@@ -26,6 +26,7 @@ from proxydoc.cli._targets import (
     TargetClass,
     bind_defaults,
     import_object,
+    unbound_annotation_names,
 )
 
 
@@ -74,10 +75,11 @@ class Generator:
             return source
         specs = read_specs(tree, path, self.config, display)
         bound = bound_names(tree)
+        lazy = _has_future_annotations(tree)
         newline = "\r\n" if "\r\n" in source else "\n"
         bodies = []
         for region in regions:
-            body = self._region(region, specs, bound, display)
+            body = self._region(region, specs, bound, lazy, display)
             old = region.text(source)
             if _equivalent(old, body, region.indent):
                 bodies.append(old)
@@ -95,6 +97,7 @@ class Generator:
         region: Region,
         specs: dict[str, ProxySpec],
         bound: set[str],
+        lazy: bool,
         display: str,
     ) -> str:
         spec = specs.get(region.class_name)
@@ -106,6 +109,15 @@ class Generator:
                 region.start_line,
             )
         members = self._members(spec, bound, display)
+        missing = set() if lazy else _unbound(members, bound)
+        if missing:
+            raise ProxydocError(
+                f"annotations of the proxies use {', '.join(sorted(missing))}, not "
+                "bound in this module (import them, or use "
+                "'from __future__ import annotations')",
+                display,
+                spec.line,
+            )
         return render_region(
             spec, members, region.indent, self.config.header, self.config.line_length
         )
@@ -170,6 +182,22 @@ class Generator:
         inner = done.stdout.split("\n", 1)[1] if "\n" in done.stdout else ""
         inner = textwrap.dedent(inner).strip("\n")
         return "\n" + indent_lines(inner, region.indent) + "\n\n"
+
+
+def _has_future_annotations(tree: ast.Module) -> bool:
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(alias.name == "annotations" for alias in node.names)
+        for node in tree.body
+    )
+
+
+def _unbound(members: list[Method | Attribute], bound: set[str]) -> set[str]:
+    names: set[str] = set()
+    for member in members:
+        names |= unbound_annotation_names(member, bound)
+    return names
 
 
 def _source_files(target: type) -> set[Path]:

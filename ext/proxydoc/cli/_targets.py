@@ -149,6 +149,21 @@ def bind_defaults(method: Method, bound: set[str]) -> Method:
     return replace(method, signature=signature)
 
 
+def unbound_annotation_names(member: Method | Attribute, bound: set[str]) -> set[str]:
+    """Names the annotations of *member* use that the facade's module lacks."""
+    if isinstance(member, Attribute):
+        texts = [member.annotation]
+    else:
+        texts = []
+        for sig in (member.signature, *member.overloads):
+            texts.extend(p.annotation for p in sig.params if p.annotation)
+            texts.append(sig.returns or "None")
+    names: set[str] = set()
+    for text in texts:
+        names |= _free_names(text)
+    return names - bound
+
+
 def _free_names(expression: str) -> set[str]:
     tree = ast.parse(expression, mode="eval")
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
