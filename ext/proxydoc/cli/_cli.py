@@ -99,14 +99,17 @@ def main(argv: list[str] | None = None) -> int:
     except ProxydocError as exc:
         print(f"proxydoc: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    saved = list(sys.path)
     _extend_sys_path(config)
-    if args.command == "lint":
-        from proxydoc.cli._lint import run_lint
+    try:
+        if args.command == "lint":
+            from proxydoc.cli._lint import run_lint
 
-        return run_lint(
-            files, config, strict=args.strict, progress=_progress(args, files)
-        )
-    return _run_generate(files, config, args)
+            progress = _progress(args, files)
+            return run_lint(files, config, strict=args.strict, progress=progress)
+        return _run_generate(files, config, args)
+    finally:
+        sys.path[:] = saved
 
 
 def _config(args: argparse.Namespace) -> Config:
