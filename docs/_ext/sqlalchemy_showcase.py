@@ -18,6 +18,7 @@ module gives them the same conventions -- for pages under ``showcase/`` only:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -26,6 +27,8 @@ from sphinx.ext.intersphinx import resolve_reference_in_inventory
 from sphinx.util import logging
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -66,10 +69,31 @@ UPSTREAM_DANGLING: tuple[tuple[str, str], ...] = (
 )
 
 
+def as_written(target: str, prefixes: dict[str, str]) -> list[str]:
+    """*target* and the prefixed forms a docstring may write it in."""
+    forms = [target]
+    for prefix, module in prefixes.items():
+        if target.startswith(module + "."):
+            forms.append(prefix + target.removeprefix(module))
+    return forms
+
+
 def hide_upstream_problems(app: Sphinx, config: Any) -> None:
-    """Add :data:`UPSTREAM_DANGLING` to ``nitpick_ignore`` unless told not to."""
-    if config.showcase_hide_upstream_problems:
-        config.nitpick_ignore = [*config.nitpick_ignore, *UPSTREAM_DANGLING]
+    """Add :data:`UPSTREAM_DANGLING` to ``nitpick_ignore`` unless told not to.
+
+    Sphinx matches ``nitpick_ignore`` against the target as the docstring wrote
+    it, so each entry is added in its prefixed forms (``_orm.Session.bind``)
+    as well as in full.
+    """
+    if not config.showcase_hide_upstream_problems:
+        return
+    prefixes = dict(config.proxydoc_module_prefixes)
+    entries = [
+        (role, form)
+        for role, target in UPSTREAM_DANGLING
+        for form in as_written(target, prefixes)
+    ]
+    config.nitpick_ignore = [*config.nitpick_ignore, *entries]
 
 
 class Legacy(BaseAdmonition):
@@ -160,11 +184,23 @@ def resolve_loose_reference(
     objtypes = list(env.domains["py"].objtypes_for_role(reftype) or [])
     local = _local_match(env, target, objtypes)
     if local is not None:
-        return env.domains["py"].resolve_xref(
-            env, node["refdoc"], app.builder, reftype, local, node, contnode
-        )
+        with _target(node, local):
+            return env.domains["py"].resolve_xref(
+                env, node["refdoc"], app.builder, reftype, local, node, contnode
+            )
     name = _inventory_match(env, "py", target, objtypes)
     return _in_inventory(env, node, contnode, name)
+
+
+@contextmanager
+def _target(node: pending_xref, target: str) -> Iterator[None]:
+    """*node* names *target* for the duration (resolvers read the node itself)."""
+    original = node["reftarget"]
+    node["reftarget"] = target
+    try:
+        yield
+    finally:
+        node["reftarget"] = original
 
 
 def _in_inventory(
@@ -175,12 +211,8 @@ def _in_inventory(
 ) -> nodes.reference | None:
     if name is None:
         return None
-    original = node["reftarget"]
-    node["reftarget"] = name
-    try:
+    with _target(node, name):
         return resolve_reference_in_inventory(env, INVENTORY, node, contnode)
-    finally:
-        node["reftarget"] = original
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
