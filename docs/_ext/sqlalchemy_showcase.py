@@ -10,10 +10,9 @@ module gives them the same conventions -- for pages under ``showcase/`` only:
 * a Python reference that names an object by a unique dotted suffix resolves to
   that object, here or in SQLAlchemy's inventory (as zzzeeksphinx does);
 * a ``:doc:`` reference resolves to the SQLAlchemy page it names;
-* :data:`ERRATA` removes text of SQLAlchemy's docstrings that is wrong upstream
-  (each entry says why); an entry that no longer matches is a build warning;
-* :data:`UPSTREAM_DANGLING` lists the references SQLAlchemy's docstrings get
-  wrong, so that the nitpicky build passes.
+* :data:`UPSTREAM_DANGLING` lists, one by one, what SQLAlchemy's docstrings
+  get wrong (dangling references, a parameter its signature lacks), so that
+  the nitpicky build passes; nothing of SQLAlchemy's text is changed.
 """
 
 from __future__ import annotations
@@ -38,23 +37,11 @@ logger = logging.getLogger(__name__)
 SHOWCASE = "showcase/"
 INVENTORY = "sqlalchemy"
 
-#: (object, first line of the removed field, why): ``:param:`` fields that
-#: document a parameter the object does not have.  proxydoc reports each as a
-#: ``proxydoc.param`` warning; ``tests/docs`` checks that it still does.
-ERRATA: tuple[tuple[str, str, str], ...] = (
-    (
-        "sqlalchemy.orm.Session.__init__",
-        r":param \class_:",
-        "copied from sessionmaker; Session() takes no class_ argument",
-    ),
-)
-
-
 #: References in SQLAlchemy 2.1.9's docstrings that are dangling in its own
 #: published docs too (its build is not nitpicky).  Added to ``nitpick_ignore``
 #: while ``showcase_hide_upstream_problems`` is true (the default); listed one
 #: by one, never by pattern.  ``tests/docs`` builds with it false and checks
-#: that each is reported, by Sphinx or (``:paramref:``) by proxydoc.
+#: that each is reported, by Sphinx or by proxydoc.
 UPSTREAM_DANGLING: tuple[tuple[str, str], ...] = (
     # Constructor parameters written as attributes, and undocumented attributes.
     ("py:attr", "sqlalchemy.orm.Session.autoflush"),
@@ -66,6 +53,9 @@ UPSTREAM_DANGLING: tuple[tuple[str, str], ...] = (
     ("py:paramref", "Session.refresh.params.lockmode"),
     ("py:paramref", "AsyncSession.get_async_bind.params.bind"),
     ("py:paramref", "sqlalchemy.ext.asyncio.AsyncSession.params.binds"),
+    # A :param: field for a parameter the signature does not have: Session's
+    # docstring documents sessionmaker's class_ (a proxydoc.param warning).
+    ("py:parameter", "sqlalchemy.orm.Session.params.class_"),
 )
 
 
@@ -108,37 +98,6 @@ class Legacy(BaseAdmonition):
 
     # BaseAdmonition only takes a title when node_class is admonition.
     optional_arguments: ClassVar[int] = 0
-
-
-def remove_field(lines: list[str], first_line: str) -> bool:
-    """Remove the field list item starting with *first_line*; True if found."""
-    for start, line in enumerate(lines):
-        if line.strip().startswith(first_line):
-            indent = len(line) - len(line.lstrip())
-            end = start + 1
-            while end < len(lines) and (
-                not lines[end].strip()
-                or len(lines[end]) - len(lines[end].lstrip()) > indent
-            ):
-                end += 1
-            del lines[start:end]
-            return True
-    return False
-
-
-def apply_errata(
-    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
-) -> None:
-    """Remove the upstream errors listed in :data:`ERRATA` from one docstring."""
-    if not app.config.showcase_hide_upstream_problems:
-        return
-    for target, first_line, _why in ERRATA:
-        if name == target and not remove_field(lines, first_line):
-            logger.warning(
-                "showcase erratum no longer applies to %s (%s): remove it",
-                name,
-                first_line,
-            )
 
 
 def _suffix_matches(names: Any, target: str, sep: str = ".") -> list[str]:
@@ -221,7 +180,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("showcase_hide_upstream_problems", True, "env", bool)
     app.connect("config-inited", hide_upstream_problems)
     app.add_directive("legacy", Legacy)
-    app.connect("autodoc-process-docstring", apply_errata)
     # After intersphinx (500), which resolves exact names first.
     app.connect("missing-reference", resolve_loose_reference, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
