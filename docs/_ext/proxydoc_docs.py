@@ -189,15 +189,8 @@ def parser_rst(parser: argparse.ArgumentParser, underline: str) -> list[str]:
 
 
 def find_build_parser() -> Any:
-    """``proxydoc.cli.build_parser`` (or, until it is exported, its module's)."""
-    for module in ("proxydoc.cli", "proxydoc.cli._cli"):
-        try:
-            found = getattr(importlib.import_module(module), "build_parser", None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
+    """``proxydoc.cli.build_parser``, or None in a version without subcommands."""
+    return getattr(importlib.import_module("proxydoc.cli"), "build_parser", None)
 
 
 class CliReference(ConfigReference):
