@@ -172,7 +172,8 @@ def _action_rst(action: argparse.Action) -> list[str]:
 
 def parser_rst(parser: argparse.ArgumentParser, underline: str) -> list[str]:
     """reST for one parser: usage, description, options, then its subcommands."""
-    lines = ["::", "", *[f"   {u}" for u in _usage(parser).splitlines()], ""]
+    usage = [f"   {line}" for line in _usage(parser).splitlines()]
+    lines = [".. code-block:: text", "", *usage, ""]
     if parser.description:
         lines += [rst_text(parser.description), ""]
     lines += [f".. program:: {parser.prog}", ""]
