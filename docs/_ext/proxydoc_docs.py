@@ -31,6 +31,12 @@ EXAMPLES: dict[str, str] = {
         '"_engine": "sqlalchemy.engine"}'
     ),
     "proxydoc_param_link_style": 'proxydoc_param_link_style = "both"',
+    "proxydoc_proxies": (
+        "proxydoc_proxies = {\n"
+        '    "mylib.ScopedClient": {"target": "mylib.Client", '
+        '"members": ["get", "close"]},\n'
+        "}"
+    ),
 }
 
 
