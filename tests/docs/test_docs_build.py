@@ -20,6 +20,7 @@ from sphinx.util.inventory import InventoryFile
 
 LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src"}
 SQLALCHEMY_DOCS = "https://docs.sqlalchemy.org/en/21/"
+PY_OBJTYPES = ("attribute", "class", "data", "exception", "function", "method")
 
 
 def soup(build: DocsBuild, page: str) -> BeautifulSoup:
@@ -122,6 +123,7 @@ def _resolvable(names: dict[str, set[str]], role: str, target: str) -> bool:
         "py:class": ("py:class", "py:exception", "py:data"),
         "py:attr": ("py:attribute", "py:property", "py:method"),
         "py:paramref": ("py:parameter",),
+        "py:obj": tuple(f"py:{t}" for t in PY_OBJTYPES),
     }[role]
     bare = target.removeprefix("~").lstrip(".")
     for objtype in objtypes:
