@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from proxydoc._paramref import setup_paramref
     from proxydoc._params import setup_params
     from proxydoc._prefixes import setup_prefixes
+    from proxydoc._proxies import setup_proxies
     from proxydoc._render import setup_render
 
     setup_config(app)
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_paramref(app)
     setup_render(app)
     setup_incremental(app)
+    setup_proxies(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,0 +1,236 @@
+"""Recognise ``.. container:: class_bases`` proxy markers and record the proxy graph."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.transforms import SphinxTransform
+
+from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
+from proxydoc._proxy_drift import check_drift
+from proxydoc._proxy_nodes import NOTE_CLASS, proxy_note
+from proxydoc._warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+#: docutils turns the class ``class_bases`` into ``class-bases``.
+CONTAINER_CLASSES = frozenset({"class-bases", "class_bases"})
+CALLABLE_OBJTYPES = frozenset({"method", "classmethod", "staticmethod", "function"})
+
+_CLASS = r"\{(?:class|obj|exc)\}"
+#: "Proxied for the :class:`Target` class on behalf of the :class:`Facade` class."
+COPY_WORDING = re.compile(
+    rf"proxied for the {_CLASS} class on behalf of the {_CLASS} class\.?", re.IGNORECASE
+)
+#: "Proxy for the :attr:`Target.member` attribute on behalf of the :class:`Facade` class."
+POINTER_WORDING = re.compile(
+    r"proxy for the \{(?:attr|meth|obj|data|prop)\} (?:attribute|method|property) "
+    rf"on behalf of the {_CLASS} class\.?",
+    re.IGNORECASE,
+)
+EXPECTED = (
+    "'Proxied for the :class:`Target` class on behalf of the :class:`Facade` "
+    "class.' or 'Proxy for the :attr:`Target.member` attribute on behalf of the "
+    ":class:`Facade` class.'"
+)
+
+
+class Wording(NamedTuple):
+    """A recognised proxy sentence: is it a copy, and its two references."""
+
+    copy: bool
+    target: addnodes.pending_xref
+    facade: addnodes.pending_xref
+
+
+def read_wording(paragraph: nodes.Element) -> Wording | None:
+    """The proxy sentence *paragraph* holds, in either wording, or None."""
+    parts: list[str] = []
+    refs: list[addnodes.pending_xref] = []
+    for child in paragraph.children:
+        if isinstance(child, addnodes.pending_xref) and child.get("refdomain") == "py":
+            parts.append("{%s}" % child.get("reftype"))
+            refs.append(child)
+        elif isinstance(child, nodes.Text):
+            parts.append(child.astext())
+        else:
+            return None
+    sentence = " ".join("".join(parts).split())
+    if len(refs) != 2:
+        return None
+    if COPY_WORDING.fullmatch(sentence):
+        return Wording(True, refs[0], refs[1])
+    if POINTER_WORDING.fullmatch(sentence):
+        return Wording(False, refs[0], refs[1])
+    return None
+
+
+def ref_of(xref: addnodes.pending_xref, suffix: str = "") -> ObjRef:
+    """The object *xref* names (plus ``.suffix``), with the context it resolves in."""
+    return ObjRef(
+        xref["reftarget"] + suffix,
+        xref.get("py:module"),
+        xref.get("py:class"),
+        bool(xref.get("refspecific")),
+    )
+
+
+def _xref(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
+    xref = addnodes.pending_xref(
+        "",
+        nodes.literal(title, title, classes=["xref", "py", f"py-{role}"]),
+        refdomain="py",
+        reftype="obj",
+        reftarget=ref.target,
+        refexplicit=True,
+        refspecific=ref.specific,
+    )
+    xref["py:module"] = ref.module
+    xref["py:class"] = ref.cls
+    return xref
+
+
+def last_name(target: str) -> str:
+    """``Session`` for ``sqlalchemy.orm.Session``."""
+    return target.rpartition(".")[2]
+
+
+def make_note(
+    target_class: ObjRef, member: str, facade: ObjRef, is_callable: bool
+) -> proxy_note:
+    """"Proxied for ``Target.member`` on behalf of ``Facade``", each name a link."""
+    role = "meth" if is_callable else "attr"
+    member_ref = target_class._replace(target=f"{target_class.target}.{member}")
+    para = nodes.paragraph()
+    para += nodes.Text(_("Proxied for") + " ")
+    para += _xref(target_class, last_name(target_class.target), "class")
+    para += _xref(member_ref, f".{member}{'()' if is_callable else ''}", role)
+    para += nodes.Text(" " + _("on behalf of") + " ")
+    para += _xref(facade, last_name(facade.target), "class")
+    para += nodes.Text(".")
+    return proxy_note("", para, classes=[NOTE_CLASS])
+
+
+def enclosing_desc(node: nodes.Node) -> addnodes.desc | None:
+    """The object description *node* belongs to (its nearest ``desc``)."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, addnodes.desc):
+        parent = parent.parent
+    return parent
+
+
+def first_signature(desc: addnodes.desc) -> addnodes.desc_signature | None:
+    """The first signature of *desc*."""
+    for child in desc.children:
+        if isinstance(child, addnodes.desc_signature):
+            return child
+    return None
+
+
+def full_name(sig: addnodes.desc_signature) -> str:
+    """``module.Class.member`` of the object *sig* describes."""
+    module = sig.get("module")
+    return f"{module}.{sig['fullname']}" if module else str(sig["fullname"])
+
+
+#: Set on a marker built from the target at build time: it cannot drift.
+GENERATED = "proxydoc_generated"
+
+
+class RecognizeProxies(SphinxTransform):
+    """Turn proxy markers into notes and record each proxy in the proxy graph."""
+
+    # After module prefixes are expanded (400), before objects are collected (850).
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        for container in list(self.document.findall(nodes.container)):
+            if not isinstance(container, proxy_note) and (
+                CONTAINER_CLASSES & set(container["classes"])
+            ):
+                self.recognise_container(container)
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            if isinstance(paragraph.parent, addnodes.desc_content):
+                wording = read_wording(paragraph)
+                if wording is not None and not wording.copy:
+                    self.replace(paragraph, wording)
+
+    def recognise_container(self, container: nodes.container) -> None:
+        body = [c for c in container.children if not isinstance(c, nodes.comment)]
+        wording = None
+        if len(body) == 1 and isinstance(body[0], nodes.paragraph):
+            wording = read_wording(body[0])
+        if wording is None:
+            warn(
+                f"class_bases container does not read {EXPECTED}; left as it is",
+                "proxy",
+                location=container,
+            )
+            return
+        self.replace(container, wording)
+
+    def replace(self, marker: nodes.Element, wording: Wording) -> None:
+        desc = enclosing_desc(marker)
+        sig = first_signature(desc) if desc is not None else None
+        if desc is None or desc.get("domain") != "py" or sig is None:
+            self.warn_unknown(marker, "it is outside a Python object description")
+            return
+        is_callable = desc.get("objtype") in CALLABLE_OBJTYPES
+        if wording.copy:
+            member = last_name(sig["fullname"])
+            target_class = ref_of(wording.target)
+            member_ref = ref_of(wording.target, f".{member}")
+        else:
+            member_ref = ref_of(wording.target)
+            target, _dot, member = member_ref.target.rpartition(".")
+            target_class = member_ref._replace(target=target)
+            if not target:
+                self.warn_unknown(marker, "the proxied attribute is not Class.member")
+                return
+        facade = ref_of(wording.facade)
+        note = make_note(target_class, member, facade, is_callable)
+        note.source, note.line = marker.source, marker.line
+        marker.parent.replace(marker, note)
+        self.record(sig, is_callable, member_ref, target_class, facade)
+        is_copy = isinstance(marker, nodes.container)
+        if is_copy and not marker.get(GENERATED):
+            check_drift(full_name(sig), member_ref, note)
+
+    @staticmethod
+    def warn_unknown(marker: nodes.Element, why: str) -> None:
+        warn(f"proxy marker not understood: {why}; left as it is", "proxy", marker)
+
+    def record(
+        self,
+        sig: addnodes.desc_signature,
+        is_callable: bool,
+        member: ObjRef,
+        target_class: ObjRef,
+        facade: ObjRef,
+    ) -> None:
+        if not sig.get("ids"):
+            return  # :no-index: descriptions have no anchor to link to
+        domain = self.env.domains["proxydoc"]
+        assert isinstance(domain, ProxyDomain)
+        domain.note_proxy(
+            ProxyRecord(
+                self.env.docname,
+                full_name(sig),
+                sig["ids"][0],
+                str(sig["fullname"]),
+                is_callable,
+                member,
+                target_class,
+                facade,
+            )
+        )
+
+
+def setup_proxy_read(app: Sphinx) -> None:
+    """Register the transform that recognises proxy markers."""
+    app.add_transform(RecognizeProxies)

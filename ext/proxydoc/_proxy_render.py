@@ -1,0 +1,150 @@
+"""Write time: "Proxied by" lines on targets and a proxy summary on facades."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from proxydoc._proxy_domain import ProxyDomain, ProxyRecord
+from proxydoc._proxy_nodes import PROXIED_BY_CLASS, SUMMARY_CLASS, proxied_by, proxy_summary
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATIC = Path(__file__).parent / "static"
+CSS_FILE = "proxydoc-proxies.css"
+
+
+def _content_of(desc: addnodes.desc) -> addnodes.desc_content | None:
+    for child in desc.children:
+        if isinstance(child, addnodes.desc_content):
+            return child
+    return None
+
+
+def insert_before_members(content: addnodes.desc_content, node: nodes.Node) -> None:
+    """Put *node* after the object's own text, before any nested description."""
+    for position, child in enumerate(content.children):
+        if isinstance(child, addnodes.desc):
+            content.insert(position, node)
+            return
+    content.append(node)
+
+
+def _literal(text: str, role: str) -> nodes.literal:
+    return nodes.literal(text, text, classes=["xref", "py", f"py-{role}"])
+
+
+class AddProxyLists(SphinxPostTransform):
+    """Link every documented target to its proxies, and every facade to its members."""
+
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        domain = self.env.domains["proxydoc"]
+        assert isinstance(domain, ProxyDomain)
+        self.domain = domain
+        for desc in list(self.document.findall(addnodes.desc)):
+            content = _content_of(desc)
+            if desc.get("domain") != "py" or content is None:
+                continue
+            ids = [i for sig in desc.findall(addnodes.desc_signature) if sig.parent is desc for i in sig["ids"]]
+            self.add_proxied_by(content, ids)
+            self.add_summary(content, ids)
+
+    def link(self, record: ProxyRecord, text: str) -> nodes.reference:
+        """A reference to the description of the proxy *record*."""
+        role = "meth" if record.callable else "attr"
+        title = record.proxy
+        return make_refnode(
+            self.app.builder,
+            self.env.docname,
+            record.docname,
+            record.anchor,
+            _literal(text, role),
+            title,
+        )
+
+    def add_proxied_by(self, content: addnodes.desc_content, ids: list[str]) -> None:
+        records = self.records(ids, self.domain.proxies_of)
+        if not records:
+            return
+        para = nodes.paragraph()
+        para += nodes.Text(_("Proxied by") + " ")
+        for position, record in enumerate(records):
+            if position:
+                para += nodes.Text(", ")
+            suffix = "()" if record.callable else ""
+            para += self.link(record, record.display + suffix)
+        para += nodes.Text(".")
+        insert_before_members(content, proxied_by("", para, classes=[PROXIED_BY_CLASS]))
+
+    def add_summary(self, content: addnodes.desc_content, ids: list[str]) -> None:
+        records = self.records(ids, self.domain.proxied_by_facade)
+        if not records:
+            return
+        by_target: dict[str, list[ProxyRecord]] = {}
+        for record in records:
+            place = self.domain.locate(record.target_class)
+            by_target.setdefault(place.name if place else record.target_class.target, []).append(record)
+        summary = proxy_summary(classes=[SUMMARY_CLASS])
+        for target in sorted(by_target):
+            summary += self.summary_line(target, by_target[target])
+        insert_before_members(content, summary)
+
+    def summary_line(self, target: str, records: list[ProxyRecord]) -> nodes.paragraph:
+        para = nodes.paragraph()
+        para += nodes.Text(_("Proxies for") + " ")
+        para += self.class_link(target)
+        para += nodes.Text(": ")
+        records = sorted(records, key=lambda r: r.display.rpartition(".")[2])
+        for position, record in enumerate(records):
+            if position:
+                para += nodes.Text(", ")
+            name = record.display.rpartition(".")[2]
+            para += self.link(record, name + ("()" if record.callable else ""))
+        para += nodes.Text(".")
+        return para
+
+    def class_link(self, target: str) -> nodes.Node:
+        text = target.rpartition(".")[2]
+        place = self.domain.locate(self.domain_ref(target))
+        if place is None:
+            return _literal(text, "class")
+        return make_refnode(
+            self.app.builder, self.env.docname, place.docname, place.node_id, _literal(text, "class"), target
+        )
+
+    @staticmethod
+    def domain_ref(target: str) -> Any:
+        from proxydoc._proxy_domain import ObjRef
+
+        return ObjRef(target)
+
+    def records(self, ids: list[str], lookup: Any) -> list[ProxyRecord]:
+        docname = self.env.docname
+        seen: dict[str, ProxyRecord] = {}
+        for node_id in ids:
+            for record in lookup(docname, node_id):
+                seen.setdefault(record.proxy, record)
+        return [seen[name] for name in sorted(seen)]
+
+
+def _add_static(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC))
+    app.add_css_file(CSS_FILE)
+
+
+def setup_proxy_render(app: Sphinx) -> None:
+    """Register the write-time lists and the proxy stylesheet."""
+    app.add_post_transform(AddProxyLists)
+    app.connect("builder-inited", _add_static)

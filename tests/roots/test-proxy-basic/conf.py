@@ -1,0 +1,7 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+extensions = ["sphinx.ext.autodoc", "proxydoc"]
+proxydoc_module_prefixes = {"_pm": "proxy_basic_mod"}
