@@ -80,7 +80,8 @@ def ref_of(xref: addnodes.pending_xref, suffix: str = "") -> ObjRef:
     )
 
 
-def _xref(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
+def xref_to(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
+    """A Python cross-reference to *ref* showing *title*, as ``:role:`` would."""
     xref = addnodes.pending_xref(
         "",
         nodes.literal(title, title, classes=["xref", "py", f"py-{role}"]),
@@ -108,10 +109,10 @@ def make_note(
     member_ref = target_class._replace(target=f"{target_class.target}.{member}")
     para = nodes.paragraph()
     para += nodes.Text(_("Proxied for") + " ")
-    para += _xref(target_class, last_name(target_class.target), "class")
-    para += _xref(member_ref, f".{member}{'()' if is_callable else ''}", role)
+    para += xref_to(target_class, last_name(target_class.target), "class")
+    para += xref_to(member_ref, f".{member}{'()' if is_callable else ''}", role)
     para += nodes.Text(" " + _("on behalf of") + " ")
-    para += _xref(facade, last_name(facade.target), "class")
+    para += xref_to(facade, last_name(facade.target), "class")
     para += nodes.Text(".")
     return proxy_note("", para, classes=[NOTE_CLASS])
 

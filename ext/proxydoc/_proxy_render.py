@@ -9,10 +9,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
-from proxydoc._proxy_domain import ProxyDomain, ProxyRecord
+from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
 from proxydoc._proxy_nodes import PROXIED_BY_CLASS, SUMMARY_CLASS, proxied_by, proxy_summary
+from proxydoc._proxy_read import last_name, xref_to
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,14 +37,11 @@ def insert_before_members(content: addnodes.desc_content, node: nodes.Node) -> N
     content.append(node)
 
 
-def _literal(text: str, role: str) -> nodes.literal:
-    return nodes.literal(text, text, classes=["xref", "py", f"py-{role}"])
-
-
 class AddProxyLists(SphinxPostTransform):
     """Link every documented target to its proxies, and every facade to its members."""
 
-    default_priority = 20
+    # Before the ReferencesResolver (10), which resolves the links made here.
+    default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
         domain = self.env.domains["proxydoc"]
@@ -58,18 +55,11 @@ class AddProxyLists(SphinxPostTransform):
             self.add_proxied_by(content, ids)
             self.add_summary(content, ids)
 
-    def link(self, record: ProxyRecord, text: str) -> nodes.reference:
-        """A reference to the description of the proxy *record*."""
+    @staticmethod
+    def link(record: ProxyRecord, text: str) -> addnodes.pending_xref:
+        """A reference to the description of the proxy *record* (resolved at 10)."""
         role = "meth" if record.callable else "attr"
-        title = record.proxy
-        return make_refnode(
-            self.app.builder,
-            self.env.docname,
-            record.docname,
-            record.anchor,
-            _literal(text, role),
-            title,
-        )
+        return xref_to(ObjRef(record.proxy), text, role)
 
     def add_proxied_by(self, content: addnodes.desc_content, ids: list[str]) -> None:
         records = self.records(ids, self.domain.proxies_of)
@@ -92,16 +82,19 @@ class AddProxyLists(SphinxPostTransform):
         by_target: dict[str, list[ProxyRecord]] = {}
         for record in records:
             place = self.domain.locate(record.target_class)
-            by_target.setdefault(place.name if place else record.target_class.target, []).append(record)
+            name = place.name if place else record.target_class.target
+            by_target.setdefault(name, []).append(record)
         summary = proxy_summary(classes=[SUMMARY_CLASS])
         for target in sorted(by_target):
-            summary += self.summary_line(target, by_target[target])
+            summary += self.summary_line(by_target[target])
         insert_before_members(content, summary)
 
-    def summary_line(self, target: str, records: list[ProxyRecord]) -> nodes.paragraph:
+    def summary_line(self, records: list[ProxyRecord]) -> nodes.paragraph:
+        """"Proxies for ``Target``: ``a()``, ``b``." for one target class."""
+        target = records[0].target_class
         para = nodes.paragraph()
         para += nodes.Text(_("Proxies for") + " ")
-        para += self.class_link(target)
+        para += xref_to(target, last_name(target.target), "class")
         para += nodes.Text(": ")
         records = sorted(records, key=lambda r: r.display.rpartition(".")[2])
         for position, record in enumerate(records):
@@ -111,21 +104,6 @@ class AddProxyLists(SphinxPostTransform):
             para += self.link(record, name + ("()" if record.callable else ""))
         para += nodes.Text(".")
         return para
-
-    def class_link(self, target: str) -> nodes.Node:
-        text = target.rpartition(".")[2]
-        place = self.domain.locate(self.domain_ref(target))
-        if place is None:
-            return _literal(text, "class")
-        return make_refnode(
-            self.app.builder, self.env.docname, place.docname, place.node_id, _literal(text, "class"), target
-        )
-
-    @staticmethod
-    def domain_ref(target: str) -> Any:
-        from proxydoc._proxy_domain import ObjRef
-
-        return ObjRef(target)
 
     def records(self, ids: list[str], lookup: Any) -> list[ProxyRecord]:
         docname = self.env.docname

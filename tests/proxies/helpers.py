@@ -1,0 +1,44 @@
+"""Readers for the proxied-members tests: pages, notes, warnings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    """The built HTML page of *docname*."""
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(), "html.parser")
+
+
+def text_of(node: object) -> str:
+    """The visible text of a tag, whitespace normalised."""
+    return " ".join(node.get_text().split())  # type: ignore[attr-defined]
+
+
+def proxy_warnings(warning_text: str, subtype: str) -> list[str]:
+    """Warning lines of one ``proxydoc.*`` subtype."""
+    return [
+        line for line in warning_text.splitlines() if line.endswith(f"[proxydoc.{subtype}]")
+    ]
+
+
+def notes_by_member(page: BeautifulSoup) -> dict[str, tuple[str, list[str]]]:
+    """Anchor of each member with a proxy note -> the note's text and link targets."""
+    found = {}
+    for note in page.select("div.proxydoc-proxy-note"):
+        member = note.find_parent("dd").find_previous_sibling("dt", id=True)
+        found[member["id"]] = (text_of(note), [a["href"] for a in note.select("a")])
+    return found
+
+
+def proxied_by(page: BeautifulSoup) -> dict[str, list[str]]:
+    """Anchor of each member with a "Proxied by" line -> the proxies it links."""
+    found = {}
+    for line in page.select("div.proxydoc-proxied-by"):
+        member = line.find_parent("dd").find_previous_sibling("dt", id=True)
+        found[member["id"]] = [a["href"] for a in line.select("a")]
+    return found
