@@ -1,4 +1,4 @@
-"""Parameter anchors: find each documented parameter and give it an id and an index entry."""
+"""Parameter anchors: each documented parameter gets an id and an index entry."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.domains.python import PyObject
+from sphinx.domains.python import PyObject  # type: ignore[attr-defined]
 from sphinx.transforms import SphinxTransform
 
 from proxydoc._domain import ParamOwner
@@ -45,7 +45,13 @@ ENGLISH_LABELS = frozenset(
     }
 )
 
+#: Field names that list one parameter each (``:param x:``), before Sphinx groups them.
+PARAM_FIELD_NAMES = frozenset(
+    {"param", "parameter", "arg", "argument", "keyword", "kwarg", "kwparam"}
+)
+
 ENTRY_CLASS = "proxydoc-param"
+LINES_ATTR = "proxydoc_param_lines"
 NAME_CLASS = "proxydoc-param-name"
 ANCHOR_ATTR = "proxydoc_anchor"
 
@@ -104,26 +110,28 @@ def _entries_in_body(body: nodes.Element) -> Iterator[ParamEntry]:
         candidates: list[nodes.Element] = []
         if isinstance(child, nodes.paragraph):
             candidates = [child]
-        elif isinstance(child, nodes.bullet_list):
-            candidates = [
-                item[0] for item in child.children if item.children
-            ]  # type: ignore[misc]
-        elif isinstance(child, nodes.definition_list):
-            candidates = [item[0] for item in child.children if item.children]  # type: ignore[misc]
+        elif isinstance(child, (nodes.bullet_list, nodes.definition_list)):
+            items = [item for item in child.children if isinstance(item, nodes.Element)]
+            candidates = [item[0] for item in items if item.children]  # type: ignore[misc]
         for candidate in candidates:
             entry = _entry_from(candidate)
             if entry is not None:
                 yield entry
 
 
-def param_entries(content: nodes.Element, labels: frozenset[str]) -> Iterator[ParamEntry]:
+def param_entries(
+    content: nodes.Element, labels: frozenset[str]
+) -> Iterator[ParamEntry]:
     """Parameter items of the field lists directly inside *content*."""
     for field_list in content.children:
         if not isinstance(field_list, nodes.field_list):
             continue
         for field in field_list.children:
-            if len(field) == 2 and field[0].astext().strip() in labels:
-                yield from _entries_in_body(field[1])  # type: ignore[arg-type]
+            if not isinstance(field, nodes.field):
+                continue
+            name, body = field.children[0], field.children[-1]
+            if isinstance(body, nodes.field_body) and name.astext().strip() in labels:
+                yield from _entries_in_body(body)
 
 
 def signature_of(sigs: list[addnodes.desc_signature]) -> Signature | None:
@@ -150,6 +158,29 @@ def owner_of(sig: addnodes.desc_signature) -> tuple[str, str]:
     fullname = normalise_owner(sig.get("fullname", ""))
     module = sig.get("module")
     return (f"{module}.{fullname}" if module else fullname), fullname
+
+
+def remember_field_lines(
+    app: Sphinx, domain: str, objtype: str, content: addnodes.desc_content
+) -> None:
+    """Note where each ``:param x:`` was written, before Sphinx regroups the fields."""
+    if domain != "py":
+        return
+    lines: dict[str, str] = {}
+    for field_list in content.children:
+        if not isinstance(field_list, nodes.field_list):
+            continue
+        for field in field_list.children:
+            words = field[0].astext().split()  # type: ignore[index]
+            if len(words) >= 2 and words[0] in PARAM_FIELD_NAMES and field.source:
+                lines.setdefault(clean_name(words[-1]), f"{field.source}:{field.line}")
+    if lines:
+        content[LINES_ATTR] = lines
+
+
+def _location(entry: ParamEntry, name: str, content: nodes.Element) -> object:
+    lines: dict[str, str] = content.get(LINES_ATTR, {})
+    return lines.get(name) or entry.node
 
 
 class AnchorParameters(SphinxTransform):
@@ -180,7 +211,7 @@ class AnchorParameters(SphinxTransform):
         self.env.domains["py"].note_params(  # type: ignore[attr-defined]
             owner, ParamOwner(self.env.docname, desc["objtype"], display, params)
         )
-        self.check_signature(sigs, entries, display)
+        self.check_signature(sigs, entries, display, contents[0])
 
     def anchor_entry(
         self, entry: ParamEntry, owner: str, params: dict[str, str], with_index: bool
@@ -202,7 +233,11 @@ class AnchorParameters(SphinxTransform):
             entry.name_node["classes"].append(NAME_CLASS)
 
     def check_signature(
-        self, sigs: list[addnodes.desc_signature], entries: list[ParamEntry], display: str
+        self,
+        sigs: list[addnodes.desc_signature],
+        entries: list[ParamEntry],
+        display: str,
+        content: nodes.Element,
     ) -> None:
         signature = signature_of(sigs)
         if signature is None or signature.takes_any_keyword:
@@ -215,10 +250,11 @@ class AnchorParameters(SphinxTransform):
                         f"{display} documents parameter {name!r}, which its "
                         f"signature does not have (it has: {known})",
                         "param",
-                        location=entry.node,
+                        location=_location(entry, name, content),
                     )
 
 
 def setup_params(app: Sphinx) -> None:
     """Register the transform that anchors parameters."""
     app.add_transform(AnchorParameters)
+    app.connect("object-description-transform", remember_field_lines)

@@ -58,20 +58,27 @@ def targets_for_print(entry: nodes.Element) -> None:
         entry["ids"] = []
 
 
-class RenderParameters(SphinxPostTransform):
-    """Per builder format: links for HTML, targets for LaTeX, Texinfo and others."""
+class LinkParameters(SphinxPostTransform):
+    """HTML: the self-link of each parameter (a symbol, the name, or both)."""
 
     default_priority = 400
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        html = self.app.builder.format == "html"
         style = settings(self.config).param_link_style
         for entry in list(self.document.findall(_is_param_entry)):
-            assert isinstance(entry, nodes.Element)
-            if html:
-                link_parameter(entry, style)
-            else:
-                targets_for_print(entry)
+            link_parameter(entry, style)  # type: ignore[arg-type]
+
+
+class TargetParameters(SphinxPostTransform):
+    """LaTeX and Texinfo: labels come from target nodes, so give them one each."""
+
+    default_priority = 400
+    formats = ("latex", "texinfo")
+
+    def run(self, **kwargs: Any) -> None:
+        for entry in list(self.document.findall(_is_param_entry)):
+            targets_for_print(entry)  # type: ignore[arg-type]
 
 
 def _add_static(app: Sphinx) -> None:
@@ -83,5 +90,6 @@ def _add_static(app: Sphinx) -> None:
 
 def setup_render(app: Sphinx) -> None:
     """Register the output transform and the HTML stylesheet."""
-    app.add_post_transform(RenderParameters)
+    app.add_post_transform(LinkParameters)
+    app.add_post_transform(TargetParameters)
     app.connect("builder-inited", _add_static)

@@ -1,0 +1,54 @@
+"""Readers for what a Sphinx build wrote: HTML, inventory, warnings."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+
+def soup(app: Any, docname: str = "index") -> BeautifulSoup:
+    """The parsed HTML page of *docname*."""
+    path = Path(app.outdir) / f"{docname}.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def inventory(app: Any) -> dict[str, tuple[str, str, str]]:
+    """objects.inv as ``{name: (domain:type, uri, dispname)}``, read as intersphinx does."""
+    raw = (Path(app.outdir) / "objects.inv").read_bytes()
+    header_end = 0
+    for _ in range(4):
+        header_end = raw.index(b"\n", header_end) + 1
+    body = zlib.decompress(raw[header_end:]).decode()
+    entries = {}
+    for line in body.splitlines():
+        m = re.match(r"(.+?)\s+(\S+:\S+)\s+(-?\d+)\s+(\S*)\s+(.*)", line)
+        assert m, line
+        name, typ, _prio, uri, disp = m.groups()
+        uri = uri.replace("$", name) if uri.endswith("$") else uri
+        entries[name] = (typ, uri, name if disp == "-" else disp)
+    return entries
+
+
+def warnings_of(warning: Any) -> list[str]:
+    """Warning lines of a build, without colour codes."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue())
+    return [line for line in text.splitlines() if "WARNING" in line]
+
+
+def paramref_links(page: BeautifulSoup) -> dict[str, str]:
+    """Text of each resolved :paramref: link -> its href."""
+    links = {}
+    for code in page.select("a > code.py-paramref"):
+        links[code.get_text()] = code.parent["href"]
+    return links
+
+
+def unresolved_paramrefs(page: BeautifulSoup) -> list[str]:
+    """Text of each :paramref: rendered without a link."""
+    return [
+        c.get_text() for c in page.select("code.py-paramref") if c.parent.name != "a"
+    ]

@@ -1,0 +1,15 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+extensions = ["sphinx.ext.autodoc", "proxydoc"]
+proxydoc_module_prefixes = {"_eng": "pd_params.engine"}
+
+project = "pd-params"
+author = "proxydoc"
+copyright = "2026, proxydoc"
+version = release = "1.0"
+
+# Warnings end with [type.subtype] on every supported Sphinx (the default from 8.0).
+show_warning_types = True
