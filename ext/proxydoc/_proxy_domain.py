@@ -61,8 +61,8 @@ class ProxyDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self._targets: dict[tuple[str, str], list[ProxyRecord]] | None = None
-        self._facades: dict[tuple[str, str], list[ProxyRecord]] | None = None
+        self._targets: dict[str, list[ProxyRecord]] | None = None
+        self._facades: dict[str, list[ProxyRecord]] | None = None
 
     @property
     def proxies(self) -> dict[str, ProxyRecord]:
@@ -108,41 +108,44 @@ class ProxyDomain(Domain):
         return Place(entry.docname, entry.node_id, name)
 
     def _build_index(self) -> None:
-        targets: dict[tuple[str, str], list[ProxyRecord]] = {}
-        facades: dict[tuple[str, str], list[ProxyRecord]] = {}
+        targets: dict[str, list[ProxyRecord]] = {}
+        facades: dict[str, list[ProxyRecord]] = {}
+        docs: dict[str, str] = {}
         for name in sorted(self.proxies):
             record = self.proxies[name]
-            target = self.locate(record.target_member)
-            if target is not None:
-                targets.setdefault(target[:2], []).append(record)
-            facade = self.locate(record.facade)
-            if facade is not None:
-                facades.setdefault(facade[:2], []).append(record)
-        self._targets, self._facades = targets, facades
+            for ref, index in ((record.target_member, targets), (record.facade, facades)):
+                place = self.locate(ref)
+                if place is not None:
+                    index.setdefault(place.node_id, []).append(record)
+                    docs[place.node_id] = place.docname
+        self._targets, self._facades, self._docs = targets, facades, docs
 
-    def proxies_of(self, docname: str, node_id: str) -> list[ProxyRecord]:
-        """The documented proxies of the member described at *node_id*."""
+    def proxies_of(self, node_id: str) -> list[ProxyRecord]:
+        """The documented proxies of the member described at *node_id*.
+
+        Keyed by anchor alone: LaTeX, Texinfo and man assemble many documents
+        into one tree, and a Python object's anchor is unique in a project.
+        """
         if self._targets is None:
             self._build_index()
         assert self._targets is not None
-        return self._targets.get((docname, node_id), [])
+        return self._targets.get(node_id, [])
 
-    def proxied_by_facade(self, docname: str, node_id: str) -> list[ProxyRecord]:
+    def proxied_by_facade(self, node_id: str) -> list[ProxyRecord]:
         """The documented proxy members whose facade is the class at *node_id*."""
         if self._facades is None:
             self._build_index()
         assert self._facades is not None
-        return self._facades.get((docname, node_id), [])
+        return self._facades.get(node_id, [])
 
     def current_lists(self) -> dict[str, tuple[str, ...]]:
-        """Per target or facade (``docname#id``): the proxies its lines name."""
-        self.forget_index()
+        """Per target or facade (``kind:docname#id``): the proxies its lines name."""
         self._build_index()
         assert self._targets is not None and self._facades is not None
         lists: dict[str, tuple[str, ...]] = {}
         for kind, index in (("by", self._targets), ("facade", self._facades)):
-            for (docname, node_id), records in index.items():
-                key = f"{kind}:{docname}#{node_id}"
+            for node_id, records in index.items():
+                key = f"{kind}:{self._docs[node_id]}#{node_id}"
                 lists[key] = tuple(sorted(f"{r.docname}#{r.anchor}" for r in records))
         return lists
 

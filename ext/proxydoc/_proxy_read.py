@@ -101,16 +101,37 @@ def last_name(target: str) -> str:
     return target.rpartition(".")[2]
 
 
+def _bare_xref(ref: ObjRef, title: str) -> addnodes.pending_xref:
+    xref = addnodes.pending_xref(
+        "",
+        nodes.Text(title),
+        refdomain="py",
+        reftype="obj",
+        reftarget=ref.target,
+        refexplicit=True,
+        refspecific=ref.specific,
+    )
+    xref["py:module"] = ref.module
+    xref["py:class"] = ref.cls
+    return xref
+
+
 def make_note(
     target_class: ObjRef, member: str, facade: ObjRef, is_callable: bool
 ) -> proxy_note:
-    """"Proxied for ``Target.member`` on behalf of ``Facade``", each name a link."""
+    """"Proxied for ``Target.member`` on behalf of ``Facade``", each name a link.
+
+    ``Target.member`` is one code span holding two links, ``Target`` to the
+    class and ``.member`` to the member, so every format shows one name.
+    """
     role = "meth" if is_callable else "attr"
     member_ref = target_class._replace(target=f"{target_class.target}.{member}")
+    name = nodes.literal("", "", classes=["xref", "py", f"py-{role}"])
+    name += _bare_xref(target_class, last_name(target_class.target))
+    name += _bare_xref(member_ref, f".{member}{'()' if is_callable else ''}")
     para = nodes.paragraph()
     para += nodes.Text(_("Proxied for") + " ")
-    para += xref_to(target_class, last_name(target_class.target), "class")
-    para += xref_to(member_ref, f".{member}{'()' if is_callable else ''}", role)
+    para += name
     para += nodes.Text(" " + _("on behalf of") + " ")
     para += xref_to(facade, last_name(facade.target), "class")
     para += nodes.Text(".")

@@ -106,10 +106,9 @@ class AddProxyLists(SphinxPostTransform):
         return para
 
     def records(self, ids: list[str], lookup: Any) -> list[ProxyRecord]:
-        docname = self.env.docname
         seen: dict[str, ProxyRecord] = {}
         for node_id in ids:
-            for record in lookup(docname, node_id):
+            for record in lookup(node_id):
                 seen.setdefault(record.proxy, record)
         return [seen[name] for name in sorted(seen)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
@@ -21,9 +22,8 @@ def text_of(node: object) -> str:
 
 def proxy_warnings(warning_text: str, subtype: str) -> list[str]:
     """Warning lines of one ``proxydoc.*`` subtype."""
-    return [
-        line for line in warning_text.splitlines() if line.endswith(f"[proxydoc.{subtype}]")
-    ]
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", warning_text)
+    return [line for line in plain.splitlines() if line.endswith(f"[proxydoc.{subtype}]")]
 
 
 def notes_by_member(page: BeautifulSoup) -> dict[str, tuple[str, list[str]]]:

@@ -10,3 +10,6 @@ proxydoc_proxies = {
         "members": ["connect", "name"],
     },
 }
+
+# Warnings end with [type.subtype] on every supported Sphinx (the default from 8.0).
+show_warning_types = True

@@ -45,3 +45,6 @@ proxydoc_module_prefixes = {
     "_sqlite": "sqlalchemy.dialects.sqlite",
     "_util": "sqlalchemy.util",
 }
+
+# Warnings end with [type.subtype] on every supported Sphinx (the default from 8.0).
+show_warning_types = True
