@@ -1,4 +1,4 @@
-"""``.. autoproxy::``: document members a facade delegates at run time, from the target."""
+"""``.. autoproxy::``: document what a facade delegates at run time, from the target."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.inspect import isclassmethod, isproperty, isstaticmethod
+from sphinx.util.inspect import (
+    isclassmethod,
+    isproperty,
+    isstaticmethod,
+    stringify_signature,
+)
 from sphinx.util.inspect import signature as read_signature
-from sphinx.util.inspect import stringify_signature
 from sphinx.util.parsing import nested_parse_to_nodes
 
-from proxydoc._proxy_drift import _MISSING, import_object
+from proxydoc._proxy_drift import MISSING, import_object
 from proxydoc._proxy_read import CONTAINER_CLASSES, GENERATED, first_signature
 from proxydoc._warnings import warn
 
@@ -42,7 +46,11 @@ def public_members(target: type) -> tuple[str, ...]:
             name
             for name, value in vars(target).items()
             if not name.startswith("_")
-            and (callable(value) or isproperty(value) or isinstance(value, (classmethod, staticmethod)))
+            and (
+                callable(value)
+                or isproperty(value)
+                or isinstance(value, (classmethod, staticmethod))
+            )
         )
     )
 
@@ -71,7 +79,9 @@ def signature_text(target: type, name: str, config: Config) -> str:
     raw = inspect.getattr_static(target, name)
     bound = not isstaticmethod(raw, target, name)
     try:
-        sig = read_signature(getattr(target, name), bound_method=bound and not isclassmethod(raw))
+        sig = read_signature(
+            getattr(target, name), bound_method=bound and not isclassmethod(raw)
+        )
     except (TypeError, ValueError):
         return "()"
     hints = getattr(config, "autodoc_typehints", "signature")
@@ -132,7 +142,7 @@ class AutoProxy(SphinxDirective):
             return []
         facade, target = import_object(facade_name), import_object(spec.target)
         for name, obj in ((facade_name, facade), (spec.target, target)):
-            if obj is _MISSING or not isinstance(obj, type):
+            if obj is MISSING or not isinstance(obj, type):
                 self._warn(f"cannot import the class {name}")
                 return []
         assert isinstance(facade, type) and isinstance(target, type)
@@ -148,7 +158,9 @@ class AutoProxy(SphinxDirective):
         configured = self.config.proxydoc_proxies.get(facade)
         target = self.options.get("target") or (configured or {}).get("target")
         if not target:
-            self._warn(f"autoproxy {facade}: no :target: option and no proxydoc_proxies entry")
+            self._warn(
+                f"autoproxy {facade}: no :target: option and no proxydoc_proxies entry"
+            )
             return None
         if "members" in self.options:
             members = _member_list(self.options["members"])
@@ -180,13 +192,21 @@ class AutoProxy(SphinxDirective):
             out.append(f".. py:class:: {facade.__qualname__}", *here)
             out.append(f"   :module: {module}", *here)
             out.append("", *here)
-            add_lines(out, docstring_lines(facade), source_of(facade, facade_name), indent)
+            add_lines(
+                out, docstring_lines(facade), source_of(facade, facade_name), indent
+            )
         for name in members:
             self.add_member(out, target, name, prefix, indent, module)
         return out
 
     def add_member(
-        self, out: StringList, target: type, name: str, prefix: str, indent: str, module: str
+        self,
+        out: StringList,
+        target: type,
+        name: str,
+        prefix: str,
+        indent: str,
+        module: str,
     ) -> None:
         here = self.get_source_info()
         try:
@@ -209,7 +229,9 @@ class AutoProxy(SphinxDirective):
         """The docstring lines, after extensions such as napoleon have seen them."""
         lines = docstring_lines(obj)
         if "autodoc-process-docstring" in self.env.events.events:
-            self.env.events.emit("autodoc-process-docstring", what, name, obj, {}, lines)
+            self.env.events.emit(
+                "autodoc-process-docstring", what, name, obj, {}, lines
+            )
         return lines
 
     def add_markers(self, result: list[nodes.Node], target: str, facade: str) -> None:
@@ -221,12 +243,16 @@ class AutoProxy(SphinxDirective):
                 content = desc.children[-1]
                 if not isinstance(content, addnodes.desc_content):
                     continue
-                position = 1 if content.children and isinstance(content[0], nodes.paragraph) else 0
+                position = (
+                    1
+                    if content.children and isinstance(content[0], nodes.paragraph)
+                    else 0
+                )
                 content.insert(position, marker(target, facade))
 
 
 def written_module(written: str, cls: type) -> str:
-    """The module part of *written* (``pkg`` for ``pkg.Facade``), as the user wrote it."""
+    """The module part of *written* (``pkg`` for ``pkg.Facade``), as written."""
     suffix = f".{cls.__qualname__}"
     return written.removesuffix(suffix) if written.endswith(suffix) else cls.__module__
 
@@ -241,7 +267,7 @@ def add_lines(out: StringList, lines: list[str], source: str, indent: str) -> No
 def _validate_proxies(app: Sphinx, config: Config) -> None:
     value = config.proxydoc_proxies
     good: dict[str, dict[str, Any]] = {}
-    for facade, spec in (value.items() if isinstance(value, dict) else []):
+    for facade, spec in value.items() if isinstance(value, dict) else []:
         members = spec.get("members", []) if isinstance(spec, dict) else None
         if (
             isinstance(facade, str)
@@ -269,7 +295,7 @@ def setup_autoproxy(app: Sphinx) -> None:
         {},
         "env",
         (dict,),
-        description="Facade class -> {'target': class, 'members': [names]} for autoproxy.",
+        description="Facade -> {'target': class, 'members': [names]} for autoproxy.",
     )
     app.connect("config-inited", _validate_proxies, priority=100)
     app.add_directive("autoproxy", AutoProxy)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
 from sphinx.domains.python import PythonDomain
@@ -13,9 +13,8 @@ if TYPE_CHECKING:
     from docutils import nodes
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
-    from sphinx.builders import Builder
-
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 
@@ -56,7 +55,7 @@ class ProxyDomain(Domain):
 
     name = "proxydoc"
     label = "proxydoc"
-    initial_data: dict[str, Any] = {"proxies": {}, "listed": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"proxies": {}, "listed": {}}
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -101,7 +100,9 @@ class ProxyDomain(Domain):
         py = self.env.domains["py"]
         assert isinstance(py, PythonDomain)
         mode = 1 if ref.specific else 0
-        found = py.find_obj(self.env, ref.module or "", ref.cls or "", ref.target, None, mode)
+        found = py.find_obj(
+            self.env, ref.module or "", ref.cls or "", ref.target, None, mode
+        )
         if not found:
             return None
         name, entry = found[0]
@@ -113,7 +114,10 @@ class ProxyDomain(Domain):
         docs: dict[str, str] = {}
         for name in sorted(self.proxies):
             record = self.proxies[name]
-            for ref, index in ((record.target_member, targets), (record.facade, facades)):
+            for ref, index in (
+                (record.target_member, targets),
+                (record.facade, facades),
+            ):
                 place = self.locate(ref)
                 if place is not None:
                     index.setdefault(place.node_id, []).append(record)
@@ -161,7 +165,9 @@ class ProxyDomain(Domain):
         return []
 
 
-def _changed_docs(old: dict[str, tuple[str, ...]], new: dict[str, tuple[str, ...]]) -> set[str]:
+def _changed_docs(
+    old: dict[str, tuple[str, ...]], new: dict[str, tuple[str, ...]]
+) -> set[str]:
     keys = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
     return {key.partition(":")[2].rpartition("#")[0] for key in keys}
 

@@ -16,20 +16,22 @@ if TYPE_CHECKING:
 
     from proxydoc._proxy_domain import ObjRef
 
-_CONTAINER = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+container::[ \t]+class_bases[ \t]*$")
-_MISSING = object()
+_CONTAINER = re.compile(
+    r"^(?P<indent>[ \t]*)\.\.[ \t]+container::[ \t]+class_bases[ \t]*$"
+)
+MISSING = object()
 
 
 def import_object(name: str) -> object:
-    """The object a dotted *name* names, or ``_MISSING`` when it cannot be imported."""
+    """The object a dotted *name* names, or ``MISSING`` when it cannot be imported."""
     parts = name.split(".")
     for split in range(len(parts), 0, -1):
         try:
             obj: object = importlib.import_module(".".join(parts[:split]))
-        except Exception:  # noqa: BLE001 (any error while importing user code)
+        except Exception:
             continue
         return _attribute_path(obj, parts[split:])
-    return _MISSING
+    return MISSING
 
 
 def _attribute_path(obj: object, names: list[str]) -> object:
@@ -37,8 +39,8 @@ def _attribute_path(obj: object, names: list[str]) -> object:
         last = position == len(names) - 1
         try:
             obj = inspect.getattr_static(obj, name) if last else getattr(obj, name)
-        except Exception:  # noqa: BLE001 (descriptors may raise anything)
-            return _MISSING
+        except Exception:
+            return MISSING
     return obj
 
 
@@ -56,9 +58,9 @@ def import_ref(ref: ObjRef) -> object:
     """The object *ref* names, trying the names it may stand for in turn."""
     for name in candidates(ref):
         obj = import_object(name)
-        if obj is not _MISSING:
+        if obj is not MISSING:
             return obj
-    return _MISSING
+    return MISSING
 
 
 def without_container(doc: str) -> str:
@@ -86,7 +88,7 @@ def normalised(text: str) -> str:
 
 def docstring(obj: object) -> str | None:
     """The cleaned docstring of *obj* (of the function a descriptor wraps)."""
-    if obj is _MISSING:
+    if obj is MISSING:
         return None
     return inspect.getdoc(obj)
 
@@ -99,9 +101,10 @@ def check_drift(proxy: str, target: ObjRef, location: nodes.Node) -> None:
         return
     if normalised(without_container(proxy_doc)) == normalised(target_doc):
         return
-    names = [n for n in candidates(target) if import_object(n) is not _MISSING]
+    names = [n for n in candidates(target) if import_object(n) is not MISSING]
+    original = names[0] if names else target.target
     warn(
-        f"the docstring of {proxy} is a copy of {names[0] if names else target.target}'s "
+        f"the docstring of {proxy} is a copy of {original}'s "
         "but differs from it; regenerate the proxy or update the copy",
         "proxy-drift",
         location=location,

@@ -1,4 +1,4 @@
-"""Nodes of proxied members: the note on a proxy, "Proxied by" and a facade's summary."""
+"""Nodes of proxied members: the note, "Proxied by" and a facade's summary."""
 
 from __future__ import annotations
 
@@ -17,25 +17,27 @@ PROXIED_BY_CLASS = "proxydoc-proxied-by"
 SUMMARY_CLASS = "proxydoc-proxy-summary"
 
 
-class proxy_note(nodes.container):  # noqa: N801 (docutils node naming)
-    """"Proxied for ``Target.member`` on behalf of ``Facade``" on a proxy member.
+class proxy_note(nodes.container):
+    """ "Proxied for ``Target.member`` on behalf of ``Facade``" on a proxy member.
 
     A container subclass, so a writer proxydoc does not know renders it as a
     plain container holding a paragraph.
     """
 
 
-class proxied_by(nodes.container):  # noqa: N801
-    """"Proxied by ``Facade.member``, ..." on a documented target member."""
+class proxied_by(nodes.container):
+    """ "Proxied by ``Facade.member``, ..." on a documented target member."""
 
 
-class proxy_summary(nodes.container):  # noqa: N801
+class proxy_summary(nodes.container):
     """A facade class's list of the members it proxies, per target class."""
 
 
 def _visit_html(self: HTML5Translator, node: nodes.Element) -> None:
-    attributes = {"role": "note"} if isinstance(node, proxy_note) else {}
-    self.body.append(self.starttag(node, "div", "", **attributes))
+    if isinstance(node, proxy_note):
+        self.body.append(self.starttag(node, "div", "", role="note"))
+    else:
+        self.body.append(self.starttag(node, "div", ""))
 
 
 def _depart_html(self: HTML5Translator, node: nodes.Element) -> None:
@@ -44,7 +46,7 @@ def _depart_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 def _visit_latex_note(self: LaTeXTranslator, node: nodes.Element) -> None:
     title = self.encode(_("Proxy"))
-    self.body.append("\n\\begin{sphinxadmonition}{note}{%s:}" % title)
+    self.body.append(f"\n\\begin{{sphinxadmonition}}{{note}}{{{title}:}}")
     self.no_latex_floats += 1
 
 
@@ -61,9 +63,7 @@ def setup_proxy_nodes(app: Sphinx) -> None:
     """Register the nodes with a visitor per output format."""
     plain = (_visit_plain, _visit_plain)
     for node in (proxy_note, proxied_by, proxy_summary):
-        latex = (
-            (_visit_latex_note, _depart_latex_note) if node is proxy_note else plain
-        )
+        latex = (_visit_latex_note, _depart_latex_note) if node is proxy_note else plain
         app.add_node(
             node,
             html=(_visit_html, _depart_html),

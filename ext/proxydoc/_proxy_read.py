@@ -27,7 +27,7 @@ _CLASS = r"\{(?:class|obj|exc)\}"
 COPY_WORDING = re.compile(
     rf"proxied for the {_CLASS} class on behalf of the {_CLASS} class\.?", re.IGNORECASE
 )
-#: "Proxy for the :attr:`Target.member` attribute on behalf of the :class:`Facade` class."
+#: "Proxy for the :attr:`Target.member` attribute on behalf of the :class:`Facade` ..."
 POINTER_WORDING = re.compile(
     r"proxy for the \{(?:attr|meth|obj|data|prop)\} (?:attribute|method|property) "
     rf"on behalf of the {_CLASS} class\.?",
@@ -54,7 +54,7 @@ def read_wording(paragraph: nodes.Element) -> Wording | None:
     refs: list[addnodes.pending_xref] = []
     for child in paragraph.children:
         if isinstance(child, addnodes.pending_xref) and child.get("refdomain") == "py":
-            parts.append("{%s}" % child.get("reftype"))
+            parts.append(f"{{{child.get('reftype')}}}")
             refs.append(child)
         elif isinstance(child, nodes.Text):
             parts.append(child.astext())
@@ -119,7 +119,7 @@ def _bare_xref(ref: ObjRef, title: str) -> addnodes.pending_xref:
 def make_note(
     target_class: ObjRef, member: str, facade: ObjRef, is_callable: bool
 ) -> proxy_note:
-    """"Proxied for ``Target.member`` on behalf of ``Facade``", each name a link.
+    """ "Proxied for ``Target.member`` on behalf of ``Facade``", each name a link.
 
     ``Target.member`` is one code span holding two links, ``Target`` to the
     class and ``.member`` to the member, so every format shows one name.

@@ -11,7 +11,12 @@ from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
-from proxydoc._proxy_nodes import PROXIED_BY_CLASS, SUMMARY_CLASS, proxied_by, proxy_summary
+from proxydoc._proxy_nodes import (
+    PROXIED_BY_CLASS,
+    SUMMARY_CLASS,
+    proxied_by,
+    proxy_summary,
+)
 from proxydoc._proxy_read import last_name, xref_to
 
 if TYPE_CHECKING:
@@ -51,7 +56,12 @@ class AddProxyLists(SphinxPostTransform):
             content = _content_of(desc)
             if desc.get("domain") != "py" or content is None:
                 continue
-            ids = [i for sig in desc.findall(addnodes.desc_signature) if sig.parent is desc for i in sig["ids"]]
+            ids = [
+                i
+                for sig in desc.findall(addnodes.desc_signature)
+                if sig.parent is desc
+                for i in sig["ids"]
+            ]
             self.add_proxied_by(content, ids)
             self.add_summary(content, ids)
 
@@ -90,7 +100,7 @@ class AddProxyLists(SphinxPostTransform):
         insert_before_members(content, summary)
 
     def summary_line(self, records: list[ProxyRecord]) -> nodes.paragraph:
-        """"Proxies for ``Target``: ``a()``, ``b``." for one target class."""
+        """ "Proxies for ``Target``: ``a()``, ``b``." for one target class."""
         target = records[0].target_class
         para = nodes.paragraph()
         para += nodes.Text(_("Proxies for") + " ")

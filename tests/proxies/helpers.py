@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
+
 def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
     """The built HTML page of *docname*."""
     return BeautifulSoup((app.outdir / f"{docname}.html").read_text(), "html.parser")
@@ -23,7 +24,9 @@ def text_of(node: object) -> str:
 def proxy_warnings(warning_text: str, subtype: str) -> list[str]:
     """Warning lines of one ``proxydoc.*`` subtype."""
     plain = re.sub(r"\x1b\[[0-9;]*m", "", warning_text)
-    return [line for line in plain.splitlines() if line.endswith(f"[proxydoc.{subtype}]")]
+    return [
+        line for line in plain.splitlines() if line.endswith(f"[proxydoc.{subtype}]")
+    ]
 
 
 def notes_by_member(page: BeautifulSoup) -> dict[str, tuple[str, list[str]]]:

@@ -54,10 +54,12 @@ def test_bad_input_warns_and_never_crashes(app):
     app.build()
     warnings = proxy_warnings(app._warning.getvalue(), "proxy")
     assert len(warnings) == 2
-    assert "index.rst:16: WARNING: cannot import the class proxy_auto_mod.Missing" in (
-        warnings[0]
+    assert (
+        "index.rst:16: WARNING: cannot import the class proxy_auto_mod.Missing"
+        in (warnings[0])
     )
-    assert "index.rst:19: WARNING: autoproxy: Engine has no member 'nothing'" in (
-        warnings[1]
+    assert (
+        "index.rst:19: WARNING: autoproxy: Engine has no member 'nothing'"
+        in (warnings[1])
     )
     assert not proxy_warnings(app._warning.getvalue(), "proxy-drift")

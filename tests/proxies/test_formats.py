@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+
 def squeeze(text: str) -> str:
     return " ".join(text.split())
 
@@ -36,7 +37,9 @@ def test_latex(app):
     assert source.count("\\begin{sphinxadmonition}{note}{Proxy:}") == 5
     # the member link points at the target's label, the "Proxied by" at the proxy's
     assert "\\hyperref[\\detokenize{session:proxy_basic_mod.Session.close}]" in source
-    assert "\\hyperref[\\detokenize{facade:proxy_basic_mod.ScopedSession.close}]" in source
+    assert (
+        "\\hyperref[\\detokenize{facade:proxy_basic_mod.ScopedSession.close}]" in source
+    )
     assert "Proxied by" in source
 
 

@@ -46,7 +46,9 @@ def test_marker_text_is_gone_and_mismatch_renders_as_before(app):
     assert "Proxy for the" not in text_of(page.select_one("div.body"))
     left = page.select("div.class-bases")
     assert [text_of(d) for d in left] == ["Borrowed from Session for a while."]
-    assert left[0].find_parent("dd").find_previous_sibling("dt")["id"] == f"{FACADE}.odd"
+    assert (
+        left[0].find_parent("dd").find_previous_sibling("dt")["id"] == f"{FACADE}.odd"
+    )
     (mismatch,) = proxy_warnings(app._warning.getvalue(), "proxy")
     assert "docstring of proxy_basic_mod.ScopedSession.odd:3" in mismatch
     assert "class_bases container does not read" in mismatch
