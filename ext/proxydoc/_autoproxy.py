@@ -18,6 +18,7 @@ from sphinx.util.inspect import (
 )
 from sphinx.util.inspect import signature as read_signature
 from sphinx.util.parsing import nested_parse_to_nodes
+from sphinx.util.typing import stringify_annotation
 
 from proxydoc._proxy_drift import MISSING, import_object
 from proxydoc._proxy_read import CONTAINER_CLASSES, GENERATED, first_signature
@@ -61,7 +62,7 @@ def member_directive(
     """The ``py:`` directive line and its options that describe *target*.*name*."""
     raw = inspect.getattr_static(target, name)
     if isproperty(raw):
-        return f"py:property:: {shown}", []
+        return f"py:property:: {shown}", property_type(raw)
     if not callable(raw) and not isinstance(raw, (classmethod, staticmethod)):
         return f"py:attribute:: {shown}", []
     options = []
@@ -72,6 +73,18 @@ def member_directive(
     if inspect.iscoroutinefunction(getattr(target, name)):
         options.append(":async:")
     return f"py:method:: {shown}{signature_text(target, name, config)}", options
+
+
+def property_type(prop: object) -> list[str]:
+    """``:type: str`` for a property whose getter declares its return type."""
+    getter = getattr(prop, "fget", None) or getattr(prop, "func", None)
+    try:
+        returns = read_signature(getter).return_annotation if getter else None
+    except (TypeError, ValueError):
+        return []
+    if returns in (None, inspect.Signature.empty):
+        return []
+    return [f":type: {stringify_annotation(returns, 'smart')}"]
 
 
 def signature_text(target: type, name: str, config: Config) -> str:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 #: docutils turns the class ``class_bases`` into ``class-bases``.
 CONTAINER_CLASSES = frozenset({"class-bases", "class_bases"})
 CALLABLE_OBJTYPES = frozenset({"method", "classmethod", "staticmethod", "function"})
+#: Descriptions that can be a proxy: members of a facade class.
+MEMBER_OBJTYPES = CALLABLE_OBJTYPES | {"attribute", "property", "data"}
 
 _CLASS = r"\{(?:class|obj|exc)\}"
 #: "Proxied for the :class:`Target` class on behalf of the :class:`Facade` class."
@@ -201,6 +203,9 @@ class RecognizeProxies(SphinxTransform):
         sig = first_signature(desc) if desc is not None else None
         if desc is None or desc.get("domain") != "py" or sig is None:
             self.warn_unknown(marker, "it is outside a Python object description")
+            return
+        if desc.get("objtype") not in MEMBER_OBJTYPES:
+            self.warn_unknown(marker, f"a {desc.get('objtype')} is not a member")
             return
         is_callable = desc.get("objtype") in CALLABLE_OBJTYPES
         if wording.copy:

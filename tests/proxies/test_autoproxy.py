@@ -21,7 +21,9 @@ def test_members_get_target_signature_text_and_note(app):
     create = page.find("dt", id=f"{MOD}.Facade.create")
     assert text_of(create).startswith("classmethod create(url: str)")
     assert text_of(page.find("dt", id=f"{MOD}.Facade.ping")).startswith("async ping()")
-    assert text_of(page.find("dt", id=f"{MOD}.Facade.name")).startswith("property name")
+    assert text_of(page.find("dt", id=f"{MOD}.Facade.name")).startswith(
+        "property name: str"
+    )
     notes = notes_by_member(page)
     assert notes[f"{MOD}.Facade.connect"] == (
         "Proxied for Engine.connect() on behalf of Facade.",

@@ -24,8 +24,8 @@ def test_man(app):
     app.build()
     (page,) = app.outdir.glob("*.1")
     text = squeeze(page.read_text())
-    assert text.count("Proxied for ") == 5
-    assert text.count("on behalf of") == 5
+    assert text.count("Proxied for \\fB") == 5
+    assert text.count("on behalf of \\fB") == 5
     assert text.count("Proxied by ") == 5
 
 

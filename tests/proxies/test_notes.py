@@ -43,15 +43,20 @@ def test_both_wordings_with_and_without_prefixes(app):
 def test_marker_text_is_gone_and_mismatch_renders_as_before(app):
     app.build()
     page = soup(app, "facade")
-    assert "Proxy for the" not in text_of(page.select_one("div.body"))
     left = page.select("div.class-bases")
-    assert [text_of(d) for d in left] == ["Borrowed from Session for a while."]
-    assert (
-        left[0].find_parent("dd").find_previous_sibling("dt")["id"] == f"{FACADE}.odd"
-    )
-    (mismatch,) = proxy_warnings(app._warning.getvalue(), "proxy")
+    assert [text_of(d) for d in left] == [
+        "Borrowed from Session for a while.",
+        "Proxied for the Session class on behalf of the ScopedSession class.",
+    ]
+    owners = [d.find_parent("dd").find_previous_sibling("dt")["id"] for d in left]
+    assert owners == [f"{FACADE}.odd", f"{MOD}.Marked"]
+    rest = text_of(page.select_one("div.body")).replace(text_of(left[1]), "")
+    assert "Proxy for the" not in rest and "Proxied for the" not in rest
+    mismatch, not_member = proxy_warnings(app._warning.getvalue(), "proxy")
     assert "docstring of proxy_basic_mod.ScopedSession.odd:3" in mismatch
     assert "class_bases container does not read" in mismatch
+    assert "docstring of proxy_basic_mod.Marked:3" in not_member
+    assert "proxy marker not understood: a class is not a member" in not_member
 
 
 @pytest.mark.sphinx("html", testroot="proxy-basic", freshenv=True)

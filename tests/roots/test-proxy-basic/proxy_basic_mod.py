@@ -84,3 +84,13 @@ class ScopedSession:
 
             Borrowed from :class:`.Session` for a while.
         """
+
+
+class Marked:
+    """A class is not a proxy member.
+
+    .. container:: class_bases
+
+        Proxied for the :class:`.Session` class on behalf of the
+        :class:`.ScopedSession` class.
+    """
