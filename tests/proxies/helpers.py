@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -29,12 +29,20 @@ def proxy_warnings(warning_text: str, subtype: str) -> list[str]:
     ]
 
 
+def member_id(node: Tag) -> str | None:
+    """The anchor of the description *node* is in (its first signature's)."""
+    description = node.find_parent("dd").parent
+    first = description.find("dt", recursive=False)
+    return first.get("id")
+
+
 def notes_by_member(page: BeautifulSoup) -> dict[str, tuple[str, list[str]]]:
-    """Anchor of each member with a proxy note -> the note's text and link targets."""
+    """Anchor of each indexed member with a proxy note -> its text and link targets."""
     found = {}
     for note in page.select("div.proxydoc-proxy-note"):
-        member = note.find_parent("dd").find_previous_sibling("dt", id=True)
-        found[member["id"]] = (text_of(note), [a["href"] for a in note.select("a")])
+        member = member_id(note)
+        if member:  # :no-index: descriptions have none
+            found[member] = (text_of(note), [a["href"] for a in note.select("a")])
     return found
 
 
@@ -42,6 +50,5 @@ def proxied_by(page: BeautifulSoup) -> dict[str, list[str]]:
     """Anchor of each member with a "Proxied by" line -> the proxies it links."""
     found = {}
     for line in page.select("div.proxydoc-proxied-by"):
-        member = line.find_parent("dd").find_previous_sibling("dt", id=True)
-        found[member["id"]] = [a["href"] for a in line.select("a")]
+        found[member_id(line)] = [a["href"] for a in line.select("a")]
     return found

@@ -98,3 +98,28 @@ def test_stylesheet_is_added(app):
     assert page.select('link[href*="_static/proxydoc-proxies.css"]')
     assert (app.outdir / "_static" / "proxydoc-proxies.css").is_file()
     assert page.select_one("div.proxydoc-proxy-note")["role"] == "note"
+
+
+@pytest.mark.sphinx("html", testroot="proxy-basic")
+def test_unindexed_description_gets_a_note_but_no_back_link(app):
+    app.build()
+    page = soup(app, "facade")
+    notes = [text_of(n) for n in page.select("div.proxydoc-proxy-note")]
+    assert notes.count("Proxied for Session.close() on behalf of ScopedSession.") == 2
+    # Session.close still lists one proxy: the indexed description
+    assert proxied_by(soup(app, "session"))[f"{TARGET}.close"] == [
+        f"facade.html#{FACADE}.close"
+    ]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="proxy-basic",
+    freshenv=True,
+    confoverrides={"proxydoc_proxies": {"pkg.Facade": {"members": ["x"]}}},
+)
+def test_bad_proxies_config_warns(app):
+    app.build()
+    (bad,) = proxy_warnings(app._warning.getvalue(), "config")
+    assert "proxydoc_proxies['pkg.Facade'] must be a dict with 'target'" in bad
+    assert app.config.proxydoc_proxies == {}
