@@ -16,6 +16,8 @@ from proxydoc._proxy_nodes import NOTE_CLASS, proxy_note
 from proxydoc._warnings import warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.application import Sphinx
 
 #: docutils turns the class ``class_bases`` into ``class-bases``.
@@ -166,6 +168,53 @@ def full_name(sig: addnodes.desc_signature) -> str:
 GENERATED = "proxydoc_generated"
 
 
+class Marker(NamedTuple):
+    """A recognised proxy marker, the description it is in, and what it names."""
+
+    node: nodes.Element
+    wording: Wording
+    desc: addnodes.desc
+    sig: addnodes.desc_signature
+
+
+def enclosing_class(sig: addnodes.desc_signature) -> str:
+    """``scoped_session`` for the signature of ``scoped_session.close``."""
+    return str(sig.get("class") or sig["fullname"].rpartition(".")[0]).rpartition(".")[
+        2
+    ]
+
+
+def direct_markers(markers: list[Marker]) -> set[int]:
+    """Per description, the marker that names its own class as the facade.
+
+    A copy of a proxy's docstring keeps the target's own marker too
+    (``async_scoped_session.add`` is a copy of ``AsyncSession.add``, itself a
+    copy of ``Session.add``): that one is shown, but the chain's next link is
+    recorded where it is documented, not here. Without a match, the first wins.
+    """
+    chosen: dict[int, Marker] = {}
+    for marker in markers:
+        known = chosen.get(id(marker.desc))
+        if known is None or (_is_own(marker) and not _is_own(known)):
+            chosen[id(marker.desc)] = marker
+    return {id(m.node) for m in chosen.values()}
+
+
+def _is_own(marker: Marker) -> bool:
+    return last_name(marker.wording.facade["reftarget"]) == enclosing_class(marker.sig)
+
+
+def targets_of(marker: Marker) -> tuple[ObjRef, ObjRef]:
+    """The target member and target class a marker names."""
+    if marker.wording.copy:
+        member = last_name(marker.sig["fullname"])
+        return ref_of(marker.wording.target, f".{member}"), ref_of(
+            marker.wording.target
+        )
+    member_ref = ref_of(marker.wording.target)
+    return member_ref, member_ref._replace(target=member_ref.target.rpartition(".")[0])
+
+
 class RecognizeProxies(SphinxTransform):
     """Turn proxy markers into notes and record each proxy in the proxy graph."""
 
@@ -173,18 +222,24 @@ class RecognizeProxies(SphinxTransform):
     default_priority = 500
 
     def apply(self, **kwargs: object) -> None:
+        markers = [m for m in self.find_markers() if self.is_placed(m)]
+        direct = direct_markers(markers)
+        for marker in markers:
+            self.replace(marker, id(marker.node) in direct)
+
+    def find_markers(self) -> Iterator[Marker]:
         for container in list(self.document.findall(nodes.container)):
             if not isinstance(container, proxy_note) and (
                 CONTAINER_CLASSES & set(container["classes"])
             ):
-                self.recognise_container(container)
+                yield from self.recognise_container(container)
         for paragraph in list(self.document.findall(nodes.paragraph)):
             if isinstance(paragraph.parent, addnodes.desc_content):
                 wording = read_wording(paragraph)
                 if wording is not None and not wording.copy:
-                    self.replace(paragraph, wording)
+                    yield self.marker(paragraph, wording)
 
-    def recognise_container(self, container: nodes.container) -> None:
+    def recognise_container(self, container: nodes.container) -> Iterator[Marker]:
         body = [c for c in container.children if not isinstance(c, nodes.comment)]
         wording = None
         if len(body) == 1 and isinstance(body[0], nodes.paragraph):
@@ -196,37 +251,42 @@ class RecognizeProxies(SphinxTransform):
                 location=container,
             )
             return
-        self.replace(container, wording)
+        yield self.marker(container, wording)
 
-    def replace(self, marker: nodes.Element, wording: Wording) -> None:
-        desc = enclosing_desc(marker)
+    @staticmethod
+    def marker(node: nodes.Element, wording: Wording) -> Marker:
+        desc = enclosing_desc(node)
         sig = first_signature(desc) if desc is not None else None
-        if desc is None or desc.get("domain") != "py" or sig is None:
-            self.warn_unknown(marker, "it is outside a Python object description")
-            return
+        return Marker(node, wording, desc, sig)  # type: ignore[arg-type]
+
+    def is_placed(self, marker: Marker) -> bool:
+        """Is *marker* in the description of a Python class member?"""
+        desc = marker.desc
+        if desc is None or desc.get("domain") != "py" or marker.sig is None:
+            self.warn_unknown(marker.node, "it is outside a Python object description")
+            return False
         if desc.get("objtype") not in MEMBER_OBJTYPES:
-            self.warn_unknown(marker, f"a {desc.get('objtype')} is not a member")
-            return
-        is_callable = desc.get("objtype") in CALLABLE_OBJTYPES
-        if wording.copy:
-            member = last_name(sig["fullname"])
-            target_class = ref_of(wording.target)
-            member_ref = ref_of(wording.target, f".{member}")
-        else:
-            member_ref = ref_of(wording.target)
-            target, _dot, member = member_ref.target.rpartition(".")
-            target_class = member_ref._replace(target=target)
-            if not target:
-                self.warn_unknown(marker, "the proxied attribute is not Class.member")
-                return
-        facade = ref_of(wording.facade)
+            self.warn_unknown(marker.node, f"a {desc.get('objtype')} is not a member")
+            return False
+        if not marker.wording.copy and "." not in marker.wording.target["reftarget"]:
+            self.warn_unknown(marker.node, "the proxied attribute is not Class.member")
+            return False
+        return True
+
+    def replace(self, marker: Marker, direct: bool) -> None:
+        is_callable = marker.desc.get("objtype") in CALLABLE_OBJTYPES
+        member_ref, target_class = targets_of(marker)
+        facade = ref_of(marker.wording.facade)
+        member = last_name(member_ref.target)
         note = make_note(target_class, member, facade, is_callable)
-        note.source, note.line = marker.source, marker.line
-        marker.parent.replace(marker, note)
-        self.record(sig, is_callable, member_ref, target_class, facade)
-        is_copy = isinstance(marker, nodes.container)
-        if is_copy and not marker.get(GENERATED):
-            check_drift(full_name(sig), member_ref, note)
+        node = marker.node
+        note.source, note.line = node.source, node.line
+        node.parent.replace(node, note)
+        if not direct:
+            return
+        self.record(marker.sig, is_callable, member_ref, target_class, facade)
+        if isinstance(node, nodes.container) and not node.get(GENERATED):
+            check_drift(full_name(marker.sig), member_ref, note)
 
     @staticmethod
     def warn_unknown(marker: nodes.Element, why: str) -> None:
