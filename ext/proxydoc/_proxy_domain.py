@@ -143,7 +143,12 @@ class ProxyDomain(Domain):
         return self._facades.get(node_id, [])
 
     def current_lists(self) -> dict[str, tuple[str, ...]]:
-        """Per target or facade (``kind:docname#id``): the proxies its lines name."""
+        """What each page's proxy lines name, keyed ``kind:docname#id``.
+
+        ``by`` and ``facade`` keys hold the proxies a target or facade lists;
+        ``note`` keys hold where a proxy's note links to, so the proxy's page
+        is rewritten when its target appears or goes away.
+        """
         self._build_index()
         assert self._targets is not None and self._facades is not None
         lists: dict[str, tuple[str, ...]] = {}
@@ -151,6 +156,11 @@ class ProxyDomain(Domain):
             for node_id, records in index.items():
                 key = f"{kind}:{self._docs[node_id]}#{node_id}"
                 lists[key] = tuple(sorted(f"{r.docname}#{r.anchor}" for r in records))
+        for record in self.proxies.values():
+            refs = (record.target_member, record.target_class, record.facade)
+            places = (self.locate(ref) for ref in refs)
+            key = f"note:{record.docname}#{record.anchor}"
+            lists[key] = tuple(f"{p.docname}#{p.node_id}" if p else "" for p in places)
         return lists
 
     def resolve_any_xref(

@@ -21,6 +21,7 @@ from proxydoc._proxy_read import last_name, xref_to
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
 CSS_FILE = "proxydoc-proxies.css"
@@ -123,15 +124,20 @@ class AddProxyLists(SphinxPostTransform):
         return [seen[name] for name in sorted(seen)]
 
 
-def _add_static(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    if str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC))
-    app.add_css_file(CSS_FILE)
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    # At config-inited, not builder-inited: the environment compares the config
+    # before the builder exists, so a path added later reads as a config change.
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
+
+
+def _add_css(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file(CSS_FILE)
 
 
 def setup_proxy_render(app: Sphinx) -> None:
     """Register the write-time lists and the proxy stylesheet."""
     app.add_post_transform(AddProxyLists)
-    app.connect("builder-inited", _add_static)
+    app.connect("config-inited", _add_static_path)
+    app.connect("builder-inited", _add_css)

@@ -83,3 +83,34 @@ def test_incremental_build_drops_removed_proxy(make_app, rootdir, sphinx_test_te
     app.build()
     status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
     assert re.search(r"writing output\.\.\. .*session", status) is None
+    app.cleanup()
+
+
+def test_incremental_build_unlinks_notes_of_an_undocumented_target(
+    make_app, rootdir, sphinx_test_tempdir
+):
+    srcdir = fresh_copy(rootdir, sphinx_test_tempdir, "proxy-many-target-gone")
+    # Without objects in the toctree and without :paramref: to Session's members,
+    # nothing but proxydoc's proxy graph makes Sphinx rewrite the facade pages.
+    for page in srcdir.glob("*.rst"):
+        lines = page.read_text().splitlines(keepends=True)
+        page.write_text("".join(line for line in lines if "paramref" not in line))
+    toc = {"toc_object_entries": False}
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides=toc)
+    app.build()
+    note = soup(app, "scoped").select_one("div.proxydoc-proxy-note")
+    assert "session.html#proxy_many_mod.Session.close" in str(note)
+    app.cleanup()
+
+    session = srcdir / "session.rst"
+    session.write_text(session.read_text().replace(":members:", ":members: reset"))
+    app = make_app("html", srcdir=srcdir, confoverrides=toc)
+    app.build()
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+    assert re.search(r"reading sources\.\.\. .*scoped", status) is None
+    note = soup(app, "scoped").select_one("div.proxydoc-proxy-note")
+    assert "Proxied for Session.close() on behalf of ScopedSession." in note.get_text()
+    assert [a["href"] for a in note.select("a")] == [
+        f"session.html#{MOD}.Session",
+        f"#{MOD}.ScopedSession",
+    ]
