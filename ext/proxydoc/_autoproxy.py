@@ -102,6 +102,21 @@ def signature_text(target: type, name: str, config: Config) -> str:
     return stringify_signature(sig, show_annotation=show, show_return_annotation=show)
 
 
+def class_signature(cls: type, config: Config) -> str:
+    """``(engine: Engine)``: how the facade is made, or nothing when unreadable."""
+    try:
+        sig = read_signature(cls)
+    except (TypeError, ValueError):
+        return ""
+    if not sig.parameters:
+        return ""
+    show = getattr(config, "autodoc_typehints", "signature") not in (
+        "none",
+        "description",
+    )
+    return stringify_signature(sig, show_annotation=show, show_return_annotation=False)
+
+
 def docstring_lines(obj: object) -> list[str]:
     """The docstring of *obj*, dedented, as lines of reST."""
     doc = inspect.getdoc(obj) or ""
@@ -202,7 +217,8 @@ class AutoProxy(SphinxDirective):
         prefix, indent = f"{facade.__qualname__}.", ""
         if "no-class" not in self.options:
             prefix, indent = "", "   "
-            out.append(f".. py:class:: {facade.__qualname__}", *here)
+            signature = class_signature(facade, self.config)
+            out.append(f".. py:class:: {facade.__qualname__}{signature}", *here)
             out.append(f"   :module: {module}", *here)
             out.append("", *here)
             add_lines(

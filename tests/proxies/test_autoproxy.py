@@ -13,6 +13,9 @@ MOD = "proxy_auto_mod"
 def test_members_get_target_signature_text_and_note(app):
     app.build()
     page = soup(app, "index")
+    facade = page.find("dt", id=f"{MOD}.Facade")
+    assert text_of(facade).startswith(f"class {MOD}.Facade(engine: Engine)")
+    assert "Delegates every call to an Engine." in text_of(facade.find_next("dd"))
     connect = page.find("dt", id=f"{MOD}.Facade.connect")
     assert text_of(connect).startswith(
         "connect(timeout: float = 1.0, *, retries: int = 3) → str"
