@@ -84,11 +84,10 @@ def ref_of(xref: addnodes.pending_xref, suffix: str = "") -> ObjRef:
     )
 
 
-def xref_to(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
-    """A Python cross-reference to *ref* showing *title*, as ``:role:`` would."""
+def _xref(ref: ObjRef, content: nodes.Node) -> addnodes.pending_xref:
     xref = addnodes.pending_xref(
         "",
-        nodes.literal(title, title, classes=["xref", "py", f"py-{role}"]),
+        content,
         refdomain="py",
         reftype="obj",
         reftarget=ref.target,
@@ -98,26 +97,16 @@ def xref_to(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
     xref["py:module"] = ref.module
     xref["py:class"] = ref.cls
     return xref
+
+
+def xref_to(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
+    """A Python cross-reference to *ref* showing *title* as code, as ``:role:`` does."""
+    return _xref(ref, nodes.literal(title, title, classes=["xref", "py", f"py-{role}"]))
 
 
 def last_name(target: str) -> str:
     """``Session`` for ``sqlalchemy.orm.Session``."""
     return target.rpartition(".")[2]
-
-
-def _bare_xref(ref: ObjRef, title: str) -> addnodes.pending_xref:
-    xref = addnodes.pending_xref(
-        "",
-        nodes.Text(title),
-        refdomain="py",
-        reftype="obj",
-        reftarget=ref.target,
-        refexplicit=True,
-        refspecific=ref.specific,
-    )
-    xref["py:module"] = ref.module
-    xref["py:class"] = ref.cls
-    return xref
 
 
 def make_note(
@@ -131,8 +120,8 @@ def make_note(
     role = "meth" if is_callable else "attr"
     member_ref = target_class._replace(target=f"{target_class.target}.{member}")
     name = nodes.literal("", "", classes=["xref", "py", f"py-{role}"])
-    name += _bare_xref(target_class, last_name(target_class.target))
-    name += _bare_xref(member_ref, f".{member}{'()' if is_callable else ''}")
+    name += _xref(target_class, nodes.Text(last_name(target_class.target)))
+    name += _xref(member_ref, nodes.Text(f".{member}{'()' if is_callable else ''}"))
     para = nodes.paragraph()
     para += nodes.Text(_("Proxied for") + " ")
     para += name
@@ -173,12 +162,14 @@ class Marker(NamedTuple):
 
     node: nodes.Element
     wording: Wording
-    desc: addnodes.desc
-    sig: addnodes.desc_signature
+    desc: addnodes.desc | None
+    sig: addnodes.desc_signature | None
 
 
-def enclosing_class(sig: addnodes.desc_signature) -> str:
+def enclosing_class(sig: addnodes.desc_signature | None) -> str:
     """``scoped_session`` for the signature of ``scoped_session.close``."""
+    if sig is None:
+        return ""
     return str(sig.get("class") or sig["fullname"].rpartition(".")[0]).rpartition(".")[
         2
     ]
@@ -204,14 +195,13 @@ def _is_own(marker: Marker) -> bool:
     return last_name(marker.wording.facade["reftarget"]) == enclosing_class(marker.sig)
 
 
-def targets_of(marker: Marker) -> tuple[ObjRef, ObjRef]:
+def targets_of(wording: Wording, sig: addnodes.desc_signature) -> tuple[ObjRef, ObjRef]:
     """The target member and target class a marker names."""
-    if marker.wording.copy:
-        member = last_name(marker.sig["fullname"])
-        return ref_of(marker.wording.target, f".{member}"), ref_of(
-            marker.wording.target
-        )
-    member_ref = ref_of(marker.wording.target)
+    if wording.copy:
+        target_class = ref_of(wording.target)
+        member = last_name(sig["fullname"])
+        return ref_of(wording.target, f".{member}"), target_class
+    member_ref = ref_of(wording.target)
     return member_ref, member_ref._replace(target=member_ref.target.rpartition(".")[0])
 
 
@@ -257,7 +247,7 @@ class RecognizeProxies(SphinxTransform):
     def marker(node: nodes.Element, wording: Wording) -> Marker:
         desc = enclosing_desc(node)
         sig = first_signature(desc) if desc is not None else None
-        return Marker(node, wording, desc, sig)  # type: ignore[arg-type]
+        return Marker(node, wording, desc, sig)
 
     def is_placed(self, marker: Marker) -> bool:
         """Is *marker* in the description of a Python class member?"""
@@ -274,8 +264,9 @@ class RecognizeProxies(SphinxTransform):
         return True
 
     def replace(self, marker: Marker, direct: bool) -> None:
+        assert marker.desc is not None and marker.sig is not None  # is_placed
         is_callable = marker.desc.get("objtype") in CALLABLE_OBJTYPES
-        member_ref, target_class = targets_of(marker)
+        member_ref, target_class = targets_of(marker.wording, marker.sig)
         facade = ref_of(marker.wording.facade)
         member = last_name(member_ref.target)
         note = make_note(target_class, member, facade, is_callable)

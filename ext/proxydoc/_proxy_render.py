@@ -20,6 +20,8 @@ from proxydoc._proxy_nodes import (
 from proxydoc._proxy_read import last_name, xref_to
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -116,7 +118,11 @@ class AddProxyLists(SphinxPostTransform):
         para += nodes.Text(".")
         return para
 
-    def records(self, ids: list[str], lookup: Any) -> list[ProxyRecord]:
+    @staticmethod
+    def records(
+        ids: list[str], lookup: Callable[[str], list[ProxyRecord]]
+    ) -> list[ProxyRecord]:
+        """The records *lookup* gives for any of *ids*, once each, by proxy name."""
         seen: dict[str, ProxyRecord] = {}
         for node_id in ids:
             for record in lookup(node_id):
