@@ -153,7 +153,14 @@ def _class_xref(name: str) -> addnodes.pending_xref:
 
 
 class AutoProxy(SphinxDirective):
-    """Document a facade's delegated members with the target's signatures and text."""
+    """Document a facade's delegated members with the target's signatures and text.
+
+    ``.. autoproxy:: pkg.Facade`` with ``:target: pkg.Target`` and ``:members:
+    a, b`` (no names: the target's public members), or the facade's entry in
+    ``proxydoc_proxies``. ``:no-class:`` documents the members alone, for a
+    facade already described by ``autoclass``. Each member gets the proxy
+    marker, so it gets the note, the anchors and the "Proxied by" back-links.
+    """
 
     required_arguments = 1
     has_content = False
