@@ -10,6 +10,8 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 
+from proxydoc._config import settings
+from proxydoc._prefixes import expand_prefix
 from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
 from proxydoc._proxy_drift import check_drift
 from proxydoc._proxy_nodes import NOTE_CLASS, proxy_note
@@ -208,11 +210,15 @@ def targets_of(wording: Wording, sig: addnodes.desc_signature) -> tuple[ObjRef, 
 class RecognizeProxies(SphinxTransform):
     """Turn proxy markers into notes and record each proxy in the proxy graph."""
 
-    # After module prefixes are expanded (400), before objects are collected (850).
+    # Before objects are collected (850); the markers' prefixes are expanded here.
     default_priority = 500
 
     def apply(self, **kwargs: object) -> None:
         markers = [m for m in self.find_markers() if self.is_placed(m)]
+        prefixes = settings(self.config).module_prefixes
+        for marker in markers:  # the graph keeps full names: _orm.X is sqlalchemy.orm.X
+            for xref in (marker.wording.target, marker.wording.facade):
+                xref["reftarget"] = expand_prefix(xref["reftarget"], prefixes)
         direct = direct_markers(markers)
         for marker in markers:
             self.replace(marker, id(marker.node) in direct)
