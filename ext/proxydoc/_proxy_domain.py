@@ -62,6 +62,8 @@ class ProxyDomain(Domain):
         super().__init__(env)
         self._targets: dict[str, list[ProxyRecord]] | None = None
         self._facades: dict[str, list[ProxyRecord]] | None = None
+        #: Anchor of each located target or facade -> its document.
+        self._docs: dict[str, str] = {}
 
     @property
     def proxies(self) -> dict[str, ProxyRecord]:
