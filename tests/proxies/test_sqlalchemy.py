@@ -6,10 +6,9 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from sqlalchemy.orm.scoping import scoped_session
 
 from .helpers import notes_by_member, proxied_by, proxy_warnings, soup
-
-sqlalchemy = pytest.importorskip("sqlalchemy.orm.scoping")
 
 SCOPED = "sqlalchemy.orm.scoping.scoped_session"
 SESSION = "sqlalchemy.orm.Session"
@@ -17,7 +16,7 @@ SESSION = "sqlalchemy.orm.Session"
 
 def marker_kind(member: str) -> str | None:
     """How the docstring of ``scoped_session.<member>`` marks it as a proxy."""
-    raw = inspect.getattr_static(sqlalchemy.scoped_session, member, None)
+    raw = inspect.getattr_static(scoped_session, member, None)
     doc = inspect.getdoc(raw) or ""
     if ".. container:: class_bases" in doc:
         return "container"
@@ -33,7 +32,7 @@ def test_every_class_bases_container_links_its_session_member(app):
     notes = notes_by_member(scoping)
     containers = sorted(
         f"{SCOPED}.{name}"
-        for name in vars(sqlalchemy.scoped_session)
+        for name in vars(scoped_session)
         if marker_kind(name) == "container"
     )
     assert len(containers) == 40  # every copy SQLAlchemy 2.1.9 generates
@@ -41,7 +40,7 @@ def test_every_class_bases_container_links_its_session_member(app):
     for member in containers:
         name = member.rpartition(".")[2]
         text, hrefs = notes[member]
-        suffix = "()" if callable(getattr(sqlalchemy.scoped_session, name)) else ""
+        suffix = "()" if callable(getattr(scoped_session, name)) else ""
         assert (
             text == f"Proxied for Session.{name}{suffix} on behalf of scoped_session."
         )
