@@ -207,6 +207,16 @@ def targets_of(wording: Wording, sig: addnodes.desc_signature) -> tuple[ObjRef, 
     return member_ref, member_ref._replace(target=member_ref.target.rpartition(".")[0])
 
 
+def _may_be_marker(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.container):
+        return not isinstance(node, proxy_note) and bool(
+            CONTAINER_CLASSES & set(node["classes"])
+        )
+    return isinstance(node, nodes.paragraph) and isinstance(
+        node.parent, addnodes.desc_content
+    )
+
+
 class RecognizeProxies(SphinxTransform):
     """Turn proxy markers into notes and record each proxy in the proxy graph."""
 
@@ -224,16 +234,14 @@ class RecognizeProxies(SphinxTransform):
             self.replace(marker, id(marker.node) in direct)
 
     def find_markers(self) -> Iterator[Marker]:
-        for container in list(self.document.findall(nodes.container)):
-            if not isinstance(container, proxy_note) and (
-                CONTAINER_CLASSES & set(container["classes"])
-            ):
-                yield from self.recognise_container(container)
-        for paragraph in list(self.document.findall(nodes.paragraph)):
-            if isinstance(paragraph.parent, addnodes.desc_content):
-                wording = read_wording(paragraph)
+        """Markers in document order: containers, and pointer paragraphs."""
+        for node in list(self.document.findall(_may_be_marker)):
+            if isinstance(node, nodes.container):
+                yield from self.recognise_container(node)
+            elif isinstance(node, nodes.paragraph):
+                wording = read_wording(node)
                 if wording is not None and not wording.copy:
-                    yield self.marker(paragraph, wording)
+                    yield self.marker(node, wording)
 
     def recognise_container(self, container: nodes.container) -> Iterator[Marker]:
         body = [c for c in container.children if not isinstance(c, nodes.comment)]
