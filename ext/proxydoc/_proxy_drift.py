@@ -90,7 +90,10 @@ def docstring(obj: object) -> str | None:
     """The cleaned docstring of *obj* (of the function a descriptor wraps)."""
     if obj is MISSING:
         return None
-    return inspect.getdoc(obj)
+    try:
+        return inspect.getdoc(obj)
+    except Exception:  # a descriptor's __doc__ may raise anything
+        return None
 
 
 def check_drift(proxy: str, target: ObjRef, location: nodes.Node) -> None:
