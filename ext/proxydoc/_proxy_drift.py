@@ -28,7 +28,7 @@ def import_object(name: str) -> object:
     for split in range(len(parts), 0, -1):
         try:
             obj: object = importlib.import_module(".".join(parts[:split]))
-        except Exception:
+        except Exception:  # importing user code may raise anything
             continue
         return _attribute_path(obj, parts[split:])
     return MISSING
@@ -39,7 +39,7 @@ def _attribute_path(obj: object, names: list[str]) -> object:
         last = position == len(names) - 1
         try:
             obj = inspect.getattr_static(obj, name) if last else getattr(obj, name)
-        except Exception:
+        except Exception:  # so may a descriptor
             return MISSING
     return obj
 
