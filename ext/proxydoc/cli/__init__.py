@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from proxydoc.cli._cli import main
+from proxydoc.cli._cli import build_parser, main
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
