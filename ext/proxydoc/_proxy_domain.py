@@ -64,6 +64,8 @@ class ProxyDomain(Domain):
         self._facades: dict[str, list[ProxyRecord]] | None = None
         #: Anchor of each located target or facade -> its document.
         self._docs: dict[str, str] = {}
+        #: Many proxies name the same classes: resolve each reference once.
+        self._located: dict[ObjRef, Place | None] = {}
 
     @property
     def proxies(self) -> dict[str, ProxyRecord]:
@@ -96,9 +98,15 @@ class ProxyDomain(Domain):
     def forget_index(self) -> None:
         """Drop the resolved graph; objects or proxies have changed."""
         self._targets = self._facades = None
+        self._located.clear()
 
     def locate(self, ref: ObjRef) -> Place | None:
         """The documented object *ref* names, resolved as Sphinx resolves links."""
+        if ref not in self._located:
+            self._located[ref] = self._find(ref)
+        return self._located[ref]
+
+    def _find(self, ref: ObjRef) -> Place | None:
         py = self.env.domains["py"]
         assert isinstance(py, PythonDomain)
         mode = 1 if ref.specific else 0
@@ -151,6 +159,7 @@ class ProxyDomain(Domain):
         ``note`` keys hold where a proxy's note links to, so the proxy's page
         is rewritten when its target appears or goes away.
         """
+        self.forget_index()  # the Python objects have changed since the last look
         self._build_index()
         assert self._targets is not None and self._facades is not None
         lists: dict[str, tuple[str, ...]] = {}
