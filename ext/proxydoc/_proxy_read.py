@@ -28,6 +28,12 @@ CALLABLE_OBJTYPES = frozenset({"method", "classmethod", "staticmethod", "functio
 #: Descriptions that can be a proxy: members of a facade class.
 MEMBER_OBJTYPES = CALLABLE_OBJTYPES | {"attribute", "property", "data"}
 
+#: Set on the member link proxydoc adds to a note: plain text if undocumented.
+OPTIONAL = "proxydoc_optional"
+
+#: Set on a marker built from the target at build time: it cannot drift.
+GENERATED = "proxydoc_generated"
+
 _CLASS = r"\{(?:class|obj|exc)\}"
 #: "Proxied for the :class:`Target` class on behalf of the :class:`Facade` class."
 COPY_WORDING = re.compile(
@@ -123,7 +129,11 @@ def make_note(
     member_ref = target_class._replace(target=f"{target_class.target}.{member}")
     name = nodes.literal("", "", classes=["xref", "py", f"py-{role}"])
     name += _xref(target_class, nodes.Text(last_name(target_class.target)))
-    name += _xref(member_ref, nodes.Text(f".{member}{'()' if is_callable else ''}"))
+    member_xref = _xref(
+        member_ref, nodes.Text(f".{member}{'()' if is_callable else ''}")
+    )
+    member_xref[OPTIONAL] = True  # proxydoc's own link: no nitpick if undocumented
+    name += member_xref
     para = nodes.paragraph()
     para += nodes.Text(_("Proxied for") + " ")
     para += name
@@ -153,10 +163,6 @@ def full_name(sig: addnodes.desc_signature) -> str:
     """``module.Class.member`` of the object *sig* describes."""
     module = sig.get("module")
     return f"{module}.{sig['fullname']}" if module else str(sig["fullname"])
-
-
-#: Set on a marker built from the target at build time: it cannot drift.
-GENERATED = "proxydoc_generated"
 
 
 class Marker(NamedTuple):
@@ -323,6 +329,15 @@ class RecognizeProxies(SphinxTransform):
         )
 
 
+def _optional_link(
+    app: Sphinx, env: object, node: addnodes.pending_xref, contnode: nodes.Element
+) -> nodes.Node | None:
+    """An undocumented target member is shown as text, without a nitpick."""
+    return contnode if node.get(OPTIONAL) else None
+
+
 def setup_proxy_read(app: Sphinx) -> None:
     """Register the transform that recognises proxy markers."""
     app.add_transform(RecognizeProxies)
+    # after intersphinx (500), which may still find the member elsewhere
+    app.connect("missing-reference", _optional_link, priority=900)

@@ -16,7 +16,7 @@ def test_odd_markers_warn_and_never_break_the_build(app):
         ("index.rst:13", "class_bases container does not read"),
         ("index.rst:21", "the proxied attribute is not Class.member"),
         ("index.rst:25", "class_bases container does not read"),
-        ("index.rst:39", "it is outside a Python object description"),
+        ("index.rst:46", "it is outside a Python object description"),
     ]
     assert len(warnings) == len(expected)
     for line, (where, what) in zip(warnings, expected, strict=True):
@@ -28,8 +28,24 @@ def test_odd_markers_warn_and_never_break_the_build(app):
         "Facade.fine": (
             "Proxied for Session.fine() on behalf of Facade.",
             ["#Session", "#Session.fine", "#Facade"],
-        )
+        ),
+        # Session.undocumented_target is not documented: its part is plain text
+        "Facade.undocumented_target": (
+            "Proxied for Session.undocumented_target() on behalf of Facade.",
+            ["#Session", "#Facade"],
+        ),
     }
     assert proxied_by(page) == {"Session.fine": ["#Facade.fine"]}
     assert len(page.select("div.class-bases")) == 4
     assert "Proxy for the bind attribute" in text_of(page)
+
+
+@pytest.mark.sphinx(
+    "html", testroot="proxy-odd", freshenv=True, confoverrides={"nitpicky": True}
+)
+def test_member_link_proxydoc_adds_is_no_nitpick(app):
+    app.build()
+    warnings = app._warning.getvalue()
+    assert "reference target not found: Session.undocumented_target" not in warnings
+    # the user's own unresolved references still are nitpicks
+    assert "py:attr reference target not found: bind" in warnings
