@@ -21,7 +21,7 @@ from sphinx.util.parsing import nested_parse_to_nodes
 from sphinx.util.typing import stringify_annotation
 
 from proxydoc._proxy_drift import MISSING, import_object
-from proxydoc._proxy_read import CONTAINER_CLASSES, GENERATED, first_signature
+from proxydoc._proxy_read import GENERATED, first_signature
 from proxydoc._warnings import warn
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def member_directive(
         options.append(":classmethod:")
     elif isstaticmethod(raw, target, name):
         options.append(":staticmethod:")
-    if inspect.iscoroutinefunction(getattr(target, name)):
+    if inspect.iscoroutinefunction(getattr(raw, "__func__", raw)):
         options.append(":async:")
     return f"py:method:: {shown}{signature_text(target, name, config)}", options
 
@@ -140,7 +140,7 @@ def marker(target: str, facade: str) -> nodes.container:
     para += nodes.Text(" class on behalf of the ")
     para += _class_xref(facade)
     para += nodes.Text(" class.")
-    container = nodes.container("", para, classes=sorted(CONTAINER_CLASSES)[:1])
+    container = nodes.container("", para, classes=["class-bases"])
     container[GENERATED] = True
     return container
 
