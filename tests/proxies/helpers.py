@@ -1,0 +1,54 @@
+"""Readers for the proxied-members tests: pages, notes, warnings."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bs4 import BeautifulSoup, Tag
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+
+def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    """The built HTML page of *docname*."""
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(), "html.parser")
+
+
+def text_of(node: object) -> str:
+    """The visible text of a tag, whitespace normalised."""
+    return " ".join(node.get_text().split())  # type: ignore[attr-defined]
+
+
+def proxy_warnings(warning_text: str, subtype: str) -> list[str]:
+    """Warning lines of one ``proxydoc.*`` subtype."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", warning_text)
+    return [
+        line for line in plain.splitlines() if line.endswith(f"[proxydoc.{subtype}]")
+    ]
+
+
+def member_id(node: Tag) -> str | None:
+    """The anchor of the description *node* is in (its first signature's)."""
+    description = node.find_parent("dd").parent
+    first = description.find("dt", recursive=False)
+    return first.get("id")
+
+
+def notes_by_member(page: BeautifulSoup) -> dict[str, tuple[str, list[str]]]:
+    """Anchor of each indexed member with a proxy note -> its text and link targets."""
+    found = {}
+    for note in page.select("div.proxydoc-proxy-note"):
+        member = member_id(note)
+        if member:  # :no-index: descriptions have none
+            found[member] = (text_of(note), [a["href"] for a in note.select("a")])
+    return found
+
+
+def proxied_by(page: BeautifulSoup) -> dict[str, list[str]]:
+    """Anchor of each member with a "Proxied by" line -> the proxies it links."""
+    found = {}
+    for line in page.select("div.proxydoc-proxied-by"):
+        found[member_id(line)] = [a["href"] for a in line.select("a")]
+    return found
