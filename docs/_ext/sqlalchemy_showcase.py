@@ -43,10 +43,8 @@ INVENTORY = "sqlalchemy"
 #: by one, never by pattern.  ``tests/docs`` builds with it false and checks
 #: that each is reported, by Sphinx or by proxydoc.
 UPSTREAM_DANGLING: tuple[tuple[str, str], ...] = (
-    # Constructor parameters written as attributes, and undocumented attributes.
-    ("py:attr", "sqlalchemy.orm.Session.autoflush"),
+    # A constructor parameter written as an attribute, undocumented attributes.
     ("py:attr", "sqlalchemy.orm.Session.bind"),
-    ("py:attr", "sqlalchemy.orm.Session.execution_options"),
     ("py:attr", "InstanceState.key"),
     ("py:attr", "sqlalchemy.ext.asyncio.AsyncEngine.sync_engine"),
     # :paramref: links to parameters that do not exist.
