@@ -313,3 +313,41 @@ def test_pages_show_the_screenshots_and_proxydoc_css(
         sources = {img["src"] for img in html.find_all("img")}
         assert any(s.endswith("with-proxydoc.png") for s in sources)
         assert any(s.endswith("without-proxydoc.png") for s in sources)
+
+
+def _directives_with_options() -> dict[str, list[str]]:
+    """Directives proxydoc registers (``add_directive``), with their options."""
+    found: dict[str, list[str]] = {}
+    for path in (ROOT / "ext" / "proxydoc").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", "") == "add_directive"
+                and len(node.args) == 2
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                relative = path.relative_to(ROOT / "ext").with_suffix("")
+                module = ".".join(relative.parts)
+                cls = getattr(importlib.import_module(module), node.args[1].id)
+                found[node.args[0].value] = list(getattr(cls, "option_spec", {}) or {})
+    return found
+
+
+def test_every_role_and_directive_is_documented(docs_build: DocsBuild) -> None:
+    from sphinx.domains.python import PythonDomain
+
+    from proxydoc._domain import ProxydocPythonDomain
+
+    ids: set[str] = set()
+    for page in ("reference/roles.html", "reference/proxies.html"):
+        ids |= {tag["id"] for tag in soup(docs_build, page).find_all(id=True)}
+    roles = set(ProxydocPythonDomain.roles) - set(PythonDomain.roles)
+    assert roles == {"paramref"}
+    for role in roles:
+        assert f"role-py-{role}" in ids
+    directives = _directives_with_options()
+    assert "autoproxy" in directives
+    for name, options in directives.items():
+        assert f"directive-{name}" in ids, name
+        for option in options:
+            assert f"directive-option-{name}-{option}" in ids, (name, option)
