@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chromium import launch
 
 ROOT = Path(__file__).resolve().parents[2]
-OUTPUT = ROOT / "docs" / "_static" / "screenshots"
+OUTPUT = ROOT / "docs" / "screenshots"
 MANIFEST = OUTPUT / "screenshots.json"
 SUBJECT = "sqlalchemy.orm.scoped_session.close"
 VARIANTS = {"without-proxydoc": False, "with-proxydoc": True}
