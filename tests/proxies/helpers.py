@@ -52,3 +52,12 @@ def proxied_by(page: BeautifulSoup) -> dict[str, list[str]]:
     for line in page.select("div.proxydoc-proxied-by"):
         found[member_id(line)] = [a["href"] for a in line.select("a")]
     return found
+
+
+def at_marker(warning: str, where: str, line: int) -> bool:
+    """Does *warning* point at the marker at *where*:*line*?
+
+    docutils 0.22 numbers a container by its directive line; older versions
+    give it none, and the warning falls back to the text two lines below.
+    """
+    return any(f"{where}:{n}: WARNING" in warning for n in (line, line + 2))
