@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -24,9 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
-STATIC = Path(__file__).parent / "static"
 CSS_FILE = "proxydoc-proxies.css"
 
 
@@ -161,13 +158,6 @@ def merge_links(
     code.remove(cls)
 
 
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    # At config-inited, not builder-inited: the environment compares the config
-    # before the builder exists, so a path added later reads as a config change.
-    if str(STATIC) not in config.html_static_path:
-        config.html_static_path.append(str(STATIC))
-
-
 def _add_css(app: Sphinx) -> None:
     if app.builder.format == "html":
         app.add_css_file(CSS_FILE)
@@ -177,5 +167,4 @@ def setup_proxy_render(app: Sphinx) -> None:
     """Register the write-time lists and the proxy stylesheet."""
     app.add_post_transform(AddProxyLists)
     app.add_post_transform(OneLinkPerName)
-    app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _add_css)
