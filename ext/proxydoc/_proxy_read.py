@@ -143,6 +143,17 @@ def make_note(
     return proxy_note("", para, classes=[NOTE_CLASS])
 
 
+def with_line(node: nodes.Element) -> nodes.Element:
+    """*node*, or the first node inside it that knows its line, for warnings.
+
+    docutils before 0.22 gives a container no line number; its paragraph has one.
+    """
+    for candidate in node.findall(nodes.Element):
+        if candidate.line is not None:
+            return candidate
+    return node
+
+
 def enclosing_desc(node: nodes.Node) -> addnodes.desc | None:
     """The object description *node* belongs to (its nearest ``desc``)."""
     parent = node.parent
@@ -258,7 +269,7 @@ class RecognizeProxies(SphinxTransform):
             warn(
                 f"class_bases container does not read {EXPECTED}; left as it is",
                 "proxy",
-                location=container,
+                location=with_line(container),
             )
             return
         yield self.marker(container, wording)
@@ -291,7 +302,8 @@ class RecognizeProxies(SphinxTransform):
         member = last_name(member_ref.target)
         note = make_note(target_class, member, facade, is_callable)
         node = marker.node
-        note.source, note.line = node.source, node.line
+        located = with_line(node)
+        note.source, note.line = located.source, located.line
         node.parent.replace(node, note)
         if not direct:
             return
@@ -301,7 +313,11 @@ class RecognizeProxies(SphinxTransform):
 
     @staticmethod
     def warn_unknown(marker: nodes.Element, why: str) -> None:
-        warn(f"proxy marker not understood: {why}; left as it is", "proxy", marker)
+        warn(
+            f"proxy marker not understood: {why}; left as it is",
+            "proxy",
+            with_line(marker),
+        )
 
     def record(
         self,

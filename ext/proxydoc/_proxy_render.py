@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -15,17 +14,16 @@ from proxydoc._proxy_nodes import (
     PROXIED_BY_CLASS,
     SUMMARY_CLASS,
     proxied_by,
+    proxy_note,
     proxy_summary,
 )
-from proxydoc._proxy_read import last_name, xref_to
+from proxydoc._proxy_read import OPTIONAL, last_name, xref_to
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
-STATIC = Path(__file__).parent / "static"
 CSS_FILE = "proxydoc-proxies.css"
 
 
@@ -130,11 +128,34 @@ class AddProxyLists(SphinxPostTransform):
         return [seen[name] for name in sorted(seen)]
 
 
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    # At config-inited, not builder-inited: the environment compares the config
-    # before the builder exists, so a path added later reads as a config change.
-    if str(STATIC) not in config.html_static_path:
-        config.html_static_path.append(str(STATIC))
+class OneLinkPerName(SphinxPostTransform):
+    """Text, man and Texinfo show every link: ``Session.close()`` becomes one link.
+
+    HTML and LaTeX draw two adjacent links as one name; formats that print a
+    link's address or a cross-reference note after it would split the name.
+    """
+
+    default_priority = 5
+    formats = ("text", "man", "texinfo")
+
+    def run(self, **kwargs: Any) -> None:
+        for note in self.document.findall(proxy_note):
+            for code in note.findall(nodes.literal):
+                xrefs = [
+                    c for c in code.children if isinstance(c, addnodes.pending_xref)
+                ]
+                if len(xrefs) == 2 and xrefs[1].get(OPTIONAL):
+                    merge_links(code, *xrefs)
+
+
+def merge_links(
+    code: nodes.literal, cls: addnodes.pending_xref, member: addnodes.pending_xref
+) -> None:
+    """One link, to the member, showing the class and member names."""
+    text = cls.astext() + member.astext()
+    member.children = []
+    member += nodes.Text(text)
+    code.remove(cls)
 
 
 def _add_css(app: Sphinx) -> None:
@@ -145,5 +166,5 @@ def _add_css(app: Sphinx) -> None:
 def setup_proxy_render(app: Sphinx) -> None:
     """Register the write-time lists and the proxy stylesheet."""
     app.add_post_transform(AddProxyLists)
-    app.connect("config-inited", _add_static_path)
+    app.add_post_transform(OneLinkPerName)
     app.connect("builder-inited", _add_css)

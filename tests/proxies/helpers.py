@@ -1,19 +1,21 @@
-"""Readers for the proxied-members tests: pages, notes, warnings."""
+"""Readers for the proxied-members tests: notes, back-links, warnings."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup, Tag
 
-if TYPE_CHECKING:
-    from sphinx.testing.util import SphinxTestApp
+from ..helpers import soup
 
-
-def soup(app: SphinxTestApp, docname: str) -> BeautifulSoup:
-    """The built HTML page of *docname*."""
-    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(), "html.parser")
+__all__ = [
+    "at_marker",
+    "notes_by_member",
+    "proxied_by",
+    "proxy_warnings",
+    "soup",
+    "text_of",
+]
 
 
 def text_of(node: object) -> str:
@@ -52,3 +54,12 @@ def proxied_by(page: BeautifulSoup) -> dict[str, list[str]]:
     for line in page.select("div.proxydoc-proxied-by"):
         found[member_id(line)] = [a["href"] for a in line.select("a")]
     return found
+
+
+def at_marker(warning: str, where: str, line: int) -> bool:
+    """Does *warning* point at the marker at *where*:*line*?
+
+    docutils 0.22 numbers a container by its directive line; older versions
+    give it none, and the warning falls back to the text two lines below.
+    """
+    return any(f"{where}:{n}: WARNING" in warning for n in (line, line + 2))
