@@ -57,31 +57,15 @@ UPSTREAM_DANGLING: tuple[tuple[str, str], ...] = (
 )
 
 
-def as_written(target: str, prefixes: dict[str, str]) -> list[str]:
-    """*target* and the prefixed forms a docstring may write it in."""
-    forms = [target]
-    for prefix, module in prefixes.items():
-        if target.startswith(module + "."):
-            forms.append(prefix + target.removeprefix(module))
-    return forms
-
-
 def hide_upstream_problems(app: Sphinx, config: Any) -> None:
     """Add :data:`UPSTREAM_DANGLING` to ``nitpick_ignore`` unless told not to.
 
-    Sphinx matches ``nitpick_ignore`` against the target as the docstring wrote
-    it, so each entry is added in its prefixed forms (``_orm.Session.bind``)
-    as well as in full.
+    proxydoc expands module prefixes where the role is read, so the entries
+    name targets in full (``sqlalchemy.orm.Session.bind``).
     """
     if not config.showcase_hide_upstream_problems:
         return
-    prefixes = dict(config.proxydoc_module_prefixes)
-    entries = [
-        (role, form)
-        for role, target in UPSTREAM_DANGLING
-        for form in as_written(target, prefixes)
-    ]
-    config.nitpick_ignore = [*config.nitpick_ignore, *entries]
+    config.nitpick_ignore = [*config.nitpick_ignore, *UPSTREAM_DANGLING]
 
 
 class Legacy(BaseAdmonition):
@@ -141,17 +125,16 @@ def resolve_loose_reference(
     objtypes = list(env.domains["py"].objtypes_for_role(reftype) or [])
     local = _local_match(env, target, objtypes)
     if local is not None:
-        with _target(node, local):
-            return env.domains["py"].resolve_xref(
-                env, node["refdoc"], app.builder, reftype, local, node, contnode
-            )
+        return env.domains["py"].resolve_xref(
+            env, node["refdoc"], app.builder, reftype, local, node, contnode
+        )
     name = _inventory_match(env, "py", target, objtypes)
     return _in_inventory(env, node, contnode, name)
 
 
 @contextmanager
 def _target(node: pending_xref, target: str) -> Iterator[None]:
-    """*node* names *target* for the duration (resolvers read the node itself)."""
+    """*node* names *target* for the duration (intersphinx reads the node itself)."""
     original = node["reftarget"]
     node["reftarget"] = target
     try:

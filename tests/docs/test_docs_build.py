@@ -178,11 +178,9 @@ def _explains(entry: tuple[str, str], message: str, subtype: str) -> bool:
     if role == "py:parameter":
         param = target.rpartition(".params.")[2]
         return subtype == "proxydoc.param" and f"parameter '{param}'" in message
-    forms = showcase_module().as_written(
-        target, conf_module()["proxydoc_module_prefixes"]
-    )
-    return subtype == f"ref.{role[3:]}" and any(
-        message.endswith(f"reference target not found: {form}") for form in forms
+    # Prefixes are expanded where the role is read: warnings name the full target.
+    return subtype == f"ref.{role[3:]}" and message.endswith(
+        f"reference target not found: {target}"
     )
 
 
