@@ -36,32 +36,42 @@ def strip_prefix(text: str, prefixes: Mapping[str, str]) -> str:
     return rest if dot else prefixes[head]
 
 
+def _strip_title(contnode: Node, prefixes: Mapping[str, str]) -> Node:
+    """*contnode* showing its title without the prefix token."""
+    if isinstance(contnode, nodes.Text):  # the xrefs Sphinx makes for annotations
+        return nodes.Text(strip_prefix(str(contnode), prefixes))
+    for text in contnode.findall(nodes.Text):
+        shown = strip_prefix(str(text), prefixes)
+        if shown != str(text):
+            text.parent.replace(text, nodes.Text(shown))
+        break
+    return contnode
+
+
 def expand_reference(
-    node: Element, contnode: Element, prefixes: Mapping[str, str]
-) -> str:
-    """Expand the prefix of a Python reference where the role makes it.
+    node: Element, target: str, contnode: Node, prefixes: Mapping[str, str]
+) -> tuple[str, Node]:
+    """Expand the prefix of a Python reference's *target*; a new title if implicit.
 
     The node keeps the expanded target (for resolving, intersphinx,
-    ``nitpick_ignore`` and warnings); an implicit title loses the prefix.
+    ``nitpick_ignore`` and warnings) when *target* is its own.
     """
-    target: str = node["reftarget"]
     if not prefixes or target.partition(".")[0] not in prefixes:
-        return target
+        return target, contnode
     expanded = expand_prefix(target, prefixes)
-    node["reftarget"] = expanded
+    if node.get("reftarget") == target:
+        node["reftarget"] = expanded
     if not node.get("refexplicit"):
-        for text in contnode.findall(nodes.Text):
-            shown = strip_prefix(str(text), prefixes)
-            if shown != str(text):
-                text.parent.replace(text, nodes.Text(shown))
-            break
-    return expanded
+        contnode = _strip_title(contnode, prefixes)
+    return expanded, contnode
 
 
 class PrefixedRole:
     """A Python role whose targets may start with a module prefix.
 
-    Expanding where the role makes its node costs no walk over the doctree.
+    Expanding where the role makes its node costs no walk over the doctree,
+    and warnings and ``nitpick_ignore`` then see the full target.  References
+    no role made (signature annotations) are expanded when they are resolved.
     """
 
     def __init__(self, inner: RoleFunction | Any) -> None:
@@ -84,5 +94,5 @@ class PrefixedRole:
         prefixes = getattr(env.domains["py"], "module_prefixes", {})
         for node in result:
             if isinstance(node, addnodes.pending_xref) and node.children:
-                expand_reference(node, node[0], prefixes)  # type: ignore[arg-type]
+                expand_reference(node, node["reftarget"], node[0], prefixes)
         return result, messages
