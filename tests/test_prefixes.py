@@ -82,3 +82,14 @@ def test_suffix_search_and_canonical_names(app, warning):
         ("Widget.w", "#pd_roles.core.Widget.params.w"),
     ]
     assert warnings_of(warning) == []
+
+
+@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
+def test_section_titled_with_a_prefix_keeps_its_old_id(app):
+    app.build()
+    section = soup(app).find("h2").parent
+    assert section.h2.get_text().startswith("Using Thing in a title")
+    # the id the title gave before the prefix was shortened, as links on the web use
+    assert section["id"] == "using-thing-in-a-title"
+    anchors = {a.get("id") for a in section.select("span[id]")} | {section["id"]}
+    assert "using-core-thing-in-a-title" in anchors

@@ -12,7 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._config import settings
 from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
-from proxydoc._prefixes import PrefixedRole, expand_reference
+from proxydoc._prefixes import KeepSectionIds, PrefixedRole, expand_reference
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -210,3 +210,4 @@ def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:
 def setup_domain(app: Sphinx) -> None:
     """Replace the Python domain with the extended one (a public, supported API)."""
     app.add_domain(ProxydocPythonDomain, override=True)
+    app.add_transform(KeepSectionIds)

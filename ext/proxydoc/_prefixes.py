@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+#: Key of the per-document list of references shortened by a prefix.
+SHORTENED = "proxydoc_shortened_references"
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -94,5 +98,40 @@ class PrefixedRole:
         prefixes = getattr(env.domains["py"], "module_prefixes", {})
         for node in result:
             if isinstance(node, addnodes.pending_xref) and node.children:
+                written = node.astext()
                 expand_reference(node, node["reftarget"], node[0], prefixes)
+                if node.astext() != written:
+                    _shortened(env).append((node, written))
         return result, messages
+
+
+def _shortened(env: Any) -> list[tuple[Element, str]]:
+    """References of the current document whose title lost a prefix."""
+    if SHORTENED not in env.temp_data:
+        env.temp_data[SHORTENED] = []
+    found: list[tuple[Element, str]] = env.temp_data[SHORTENED]
+    return found
+
+
+class KeepSectionIds(SphinxTransform):
+    """A section titled with a prefixed role keeps the id it had with the prefix.
+
+    docutils makes a section's id from its title's text; links on the web
+    point at ids made while the title still read ``_orm.declarative_base()``.
+    """
+
+    default_priority = 200
+
+    def apply(self, **kwargs: object) -> None:
+        for xref, written in _shortened(self.env):
+            title = xref.parent
+            section = title.parent if isinstance(title, nodes.title) else None
+            if not isinstance(section, nodes.section):
+                continue
+            text = "".join(
+                written if child is xref else child.astext() for child in title.children
+            )
+            legacy = nodes.make_id(nodes.fully_normalize_name(text))
+            if legacy and legacy not in self.document.ids:
+                section["ids"].append(legacy)
+                self.document.ids[legacy] = section
