@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from proxydoc._warnings import warn
@@ -25,6 +26,13 @@ MISSING = object()
 def import_object(name: str) -> object:
     """The object a dotted *name* names, or ``MISSING`` when it cannot be imported."""
     parts = name.split(".")
+    for split in range(len(parts), 0, -1):  # a module imported already: no lookup
+        module = sys.modules.get(".".join(parts[:split]))
+        if module is not None:
+            found = _attribute_path(module, parts[split:])
+            if found is not MISSING:
+                return found
+            break
     for split in range(len(parts), 0, -1):
         try:
             obj: object = importlib.import_module(".".join(parts[:split]))
