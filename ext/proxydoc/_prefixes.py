@@ -97,7 +97,11 @@ class PrefixedRole:
         env = inliner.document.settings.env
         prefixes = getattr(env.domains["py"], "module_prefixes", {})
         for node in result:
-            if isinstance(node, addnodes.pending_xref) and node.children:
+            if (
+                isinstance(node, addnodes.pending_xref)
+                and node.children
+                and node["reftarget"].partition(".")[0] in prefixes
+            ):
                 written = node.astext()
                 expand_reference(node, node["reftarget"], node[0], prefixes)
                 if node.astext() != written:
