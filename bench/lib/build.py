@@ -1,0 +1,107 @@
+"""Run one Sphinx build in a child process: wall time, peak RSS, in-build timings."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analyse import warnings_by_kind
+
+LIB = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    """Where downloads and build outputs go: never inside the repository."""
+    base = os.environ.get("PROXYDOC_CACHE") or Path.home() / ".cache" / "proxydoc"
+    path = Path(base)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass
+class BuildResult:
+    """What one build cost and produced."""
+
+    mode: str
+    jobs: int
+    returncode: int
+    wall_seconds: float
+    peak_rss_mib: float
+    timing: dict[str, Any] = field(default_factory=dict)
+    warnings: dict[str, int] = field(default_factory=dict)
+    outdir: str = ""
+
+    def module_fraction(self, prefix: str) -> float | None:
+        """Share of the in-build time spent in modules named *prefix*."""
+        if not self.timing:
+            return None
+        seconds = sum(
+            v
+            for k, v in self.timing["module_seconds"].items()
+            if k == prefix or k.startswith(prefix + ".")
+        )
+        return seconds / self.timing["build_seconds"]
+
+
+def sphinx_build(
+    mode: str,
+    srcdir: Path,
+    confdir: Path,
+    workdir: Path,
+    env: dict[str, str],
+    jobs: int = 1,
+) -> BuildResult:
+    """A fresh full HTML build of *srcdir* into *workdir*/html."""
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    timing = workdir / "timing.json"
+    warnings = workdir / "warnings.txt"
+    command = [
+        sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E",
+        "-j", str(jobs), "-c", str(confdir), "-d", str(workdir / "doctrees"),
+        "-w", str(warnings), str(srcdir), str(workdir / "html"),
+    ]  # fmt: skip
+    child_env = {
+        **os.environ,
+        **env,
+        "PROXYDOC_BENCH_MODE": mode,
+        "PROXYDOC_BENCH_TIMING": str(timing),
+        "PYTHONPATH": str(LIB),
+        "PYTHONHASHSEED": "0",
+    }
+    with open(workdir / "stderr.txt", "wb") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, env=child_env, stdout=err, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return BuildResult(
+        mode=mode,
+        jobs=jobs,
+        returncode=proc.returncode,
+        wall_seconds=wall,
+        peak_rss_mib=usage.ru_maxrss / 1024,
+        timing=json.loads(timing.read_text()) if timing.exists() else {},
+        warnings=warnings_by_kind(warnings.read_text(errors="replace"))
+        if warnings.exists()
+        else {},
+        outdir=str(workdir / "html"),
+    )
+
+
+def median(values: list[float]) -> float:
+    """The median, or NaN for no values."""
+    return statistics.median(values) if values else float("nan")
+
+
+def as_json(result: BuildResult) -> dict[str, Any]:
+    """A result as plain data."""
+    return asdict(result)

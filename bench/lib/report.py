@@ -1,0 +1,55 @@
+"""Results: JSON under ``bench/results/`` and plain-text tables on stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parents[1] / "results"
+PACKAGES = ("sphinx", "docutils", "sphinx-proxydoc", "zzzeeksphinx", "sphinx-paramlinks")
+
+
+def environment() -> dict[str, Any]:
+    """Versions and machine facts needed to read the numbers."""
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "platform": sys.platform,
+        "packages": versions,
+    }
+
+
+def write_results(name: str, data: dict[str, Any]) -> Path:
+    """Write *data* to ``bench/results/<name>.json``."""
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(data, indent=1, sort_keys=True, default=str) + "\n")
+    return path
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A reStructuredText simple table (readable as plain text too)."""
+    cells = [[str(c) for c in row] for row in [headers, *rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    rule = "  ".join("=" * w for w in widths)
+    lines = [rule, "  ".join(c.ljust(w) for c, w in zip(cells[0], widths)).rstrip(), rule]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells[1:]]
+    return "\n".join([*lines, rule])
+
+
+def pct(value: float | None, digits: int = 2) -> str:
+    """A fraction as a percentage, or a dash."""
+    return "-" if value is None else f"{100 * value:.{digits}f} %"

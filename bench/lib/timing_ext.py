@@ -1,0 +1,190 @@
+"""Bench-only Sphinx extension: time spent inside other extensions' own code.
+
+Loaded first.  Once every extension is set up it wraps, for the modules named
+in ``MEASURED``: their event listeners, the ``apply``/``run`` of their
+transforms, and the methods their domain, role and transform classes define.
+Time is charged to the innermost running wrapper (exclusive accounting), and a
+call from an overriding method into the Sphinx implementation it overrides
+(``super().resolve_xref(...)`` for a ``:class:`` link) is charged to nobody:
+the bare build does that work too.  At ``build-finished`` the totals go to the
+JSON file named by ``PROXYDOC_BENCH_TIMING``.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import os
+import time
+from typing import Any
+
+#: Module-name prefixes whose code is measured, reported per module.
+MEASURED = ("proxydoc", "sphinx_paramlinks", "zzzeeksphinx")
+BASE = "<base>"
+
+_clock = time.perf_counter
+_start = _clock()
+#: Stack of [label, started_at, is_method] frames; the top one is being charged.
+_stack: list[list[Any]] = []
+_totals: dict[str, float] = {}
+_calls: dict[str, int] = {}
+_wrapped: set[int] = set()
+
+
+def _measured(module: str | None) -> str | None:
+    for name in MEASURED:
+        if module == name or (module or "").startswith(name + "."):
+            return module
+    return None
+
+
+def _push(label: str, is_method: bool) -> None:
+    now = _clock()
+    if _stack:
+        top = _stack[-1]
+        _totals[top[0]] = _totals.get(top[0], 0.0) + now - top[1]
+    _stack.append([label, now, is_method])
+    _calls[label] = _calls.get(label, 0) + 1
+
+
+def _pop() -> None:
+    now = _clock()
+    label, started, _ = _stack.pop()
+    _totals[label] = _totals.get(label, 0.0) + now - started
+    if _stack:
+        _stack[-1][1] = now
+
+
+def _timed(func: Any, label: str, is_method: bool = False) -> Any:
+    if inspect.isgeneratorfunction(func):
+
+        @functools.wraps(func)
+        def gen_wrapper(*args: Any, **kwargs: Any) -> Any:
+            inner = func(*args, **kwargs)
+            while True:
+                _push(label, is_method)
+                try:
+                    item = next(inner)
+                except StopIteration:
+                    return
+                finally:
+                    _pop()
+                yield item
+
+        return gen_wrapper
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _push(label, is_method)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _pop()
+
+    return wrapper
+
+
+def _as_base(func: Any) -> Any:
+    """The overridden Sphinx method: not charged when called via ``super()``."""
+    if inspect.isgeneratorfunction(func):
+
+        @functools.wraps(func)
+        def gen_base(*args: Any, **kwargs: Any) -> Any:
+            inner = func(*args, **kwargs)
+            while True:
+                charged = bool(_stack) and _stack[-1][2]
+                if charged:
+                    _push(BASE, False)
+                try:
+                    item = next(inner)
+                except StopIteration:
+                    return
+                finally:
+                    if charged:
+                        _pop()
+                yield item
+
+        return gen_base
+
+    @functools.wraps(func)
+    def base(*args: Any, **kwargs: Any) -> Any:
+        if not (_stack and _stack[-1][2]):
+            return func(*args, **kwargs)
+        _push(BASE, False)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _pop()
+
+    return base
+
+
+def _wrap_class(cls: type) -> None:
+    label = _measured(cls.__module__)
+    if label is None or id(cls) in _wrapped:
+        return
+    _wrapped.add(id(cls))
+    for name, value in list(vars(cls).items()):
+        if not inspect.isfunction(value) or (name.startswith("__") and name != "__call__"):
+            continue
+        setattr(cls, name, _timed(value, label, is_method=True))
+        for base in cls.__mro__[1:]:
+            if name in vars(base):
+                if _measured(base.__module__) is None and id(vars(base)[name]) not in _wrapped:
+                    wrapped = _as_base(vars(base)[name])
+                    _wrapped.add(id(wrapped))
+                    setattr(base, name, wrapped)
+                break
+
+
+def _wrap_listeners(app: Any) -> None:
+    for name, listeners in app.events.listeners.items():
+        for i, listener in enumerate(listeners):
+            label = _measured(getattr(listener.handler, "__module__", None))
+            if label and id(listener.handler) not in _wrapped:
+                handler = _timed(listener.handler, label)
+                _wrapped.add(id(handler))
+                listeners[i] = listener._replace(handler=handler)
+
+
+def _wrap_registry(app: Any) -> None:
+    registry = app.registry
+    for cls in [*registry.transforms, *registry.post_transforms]:
+        _wrap_class(cls)
+    for domain in registry.domains.values():
+        _wrap_class(domain)
+        for role in getattr(domain, "roles", {}).values():
+            _wrap_class(type(role))
+    for roles in registry.domain_roles.values():
+        for role in roles.values():
+            _wrap_class(type(role))
+
+
+def _wrap_all(app: Any, *args: Any) -> None:
+    _wrap_listeners(app)
+    _wrap_registry(app)
+
+
+def _report(app: Any, exception: Exception | None) -> None:
+    path = os.environ.get("PROXYDOC_BENCH_TIMING")
+    if not path:
+        return
+    modules = {k: v for k, v in _totals.items() if k != BASE}
+    data = {
+        "build_seconds": _clock() - _start,
+        "module_seconds": modules,
+        "module_calls": {k: v for k, v in _calls.items() if k != BASE},
+        "base_seconds": _totals.get(BASE, 0.0),
+        "parallel": app.parallel,
+    }
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=1, sort_keys=True)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Wrap the measured code once all extensions are set up."""
+    app.connect("config-inited", _wrap_all, priority=999)
+    app.connect("builder-inited", _wrap_all, priority=999)
+    app.connect("build-finished", _report, priority=999)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
