@@ -103,5 +103,7 @@ def median(values: list[float]) -> float:
 
 
 def as_json(result: BuildResult) -> dict[str, Any]:
-    """A result as plain data."""
-    return asdict(result)
+    """A result as plain data, its output folder relative to the cache."""
+    data = asdict(result)
+    data["outdir"] = Path(result.outdir).relative_to(cache_dir()).as_posix()
+    return data
