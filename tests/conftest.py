@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOTS = Path(__file__).parent / "roots"
 
 

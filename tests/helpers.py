@@ -49,4 +49,6 @@ def paramref_links(page: BeautifulSoup) -> dict[str, str]:
 
 def unresolved_paramrefs(page: BeautifulSoup) -> list[str]:
     """Text of each :paramref: rendered without a link."""
-    return [c.get_text() for c in page.select("code.py-paramref") if c.parent.name != "a"]
+    return [
+        c.get_text() for c in page.select("code.py-paramref") if c.parent.name != "a"
+    ]

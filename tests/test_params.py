@@ -6,7 +6,13 @@ import json
 
 import pytest
 
-from tests.helpers import inventory, paramref_links, soup, unresolved_paramrefs, warnings_of
+from tests.helpers import (
+    inventory,
+    paramref_links,
+    soup,
+    unresolved_paramrefs,
+    warnings_of,
+)
 
 ENGINE = "pd_params.engine"
 
@@ -36,10 +42,12 @@ EXPECTED_IDS = {
 
 
 def param_ids(app, docname):
-    return [el["id"] for el in soup(app, docname).select("[id]") if ".params." in el["id"]]
+    return [
+        el["id"] for el in soup(app, docname).select("[id]") if ".params." in el["id"]
+    ]
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_every_documented_parameter_has_an_anchor(app, warning):
     app.build()
     for docname, ids in EXPECTED_IDS.items():
@@ -47,7 +55,7 @@ def test_every_documented_parameter_has_an_anchor(app, warning):
     assert warnings_of(warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
     app.build()
     entry = soup(app).find(id=f"{ENGINE}.Engine.connect.params.timeout")
@@ -61,24 +69,34 @@ def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
     assert symbol.get_text() == "¶"
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_each_parameter_is_listed_once(app):
     app.build()
     page = soup(app)
-    names = [s.get_text() for s in page.select(f"[id='{ENGINE}.Engine.connect'] ~ dd strong")]
+    names = [
+        s.get_text() for s in page.select(f"[id='{ENGINE}.Engine.connect'] ~ dd strong")
+    ]
     for param in ("timeout", "args", "retry", "kw"):
         assert names.count(param) == 1, names
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_paramref_forms_resolve_with_reader_text(app):
     app.build()
     page = soup(app, "refs")
-    links = [(c.get_text(), c.parent["href"]) for c in page.select("a > code.py-paramref")]
+    links = [
+        (c.get_text(), c.parent["href"]) for c in page.select("a > code.py-paramref")
+    ]
     assert links == [
-        ("Engine.connect.timeout", f"index.html#{ENGINE}.Engine.connect.params.timeout"),
+        (
+            "Engine.connect.timeout",
+            f"index.html#{ENGINE}.Engine.connect.params.timeout",
+        ),
         ("Engine.echo", f"index.html#{ENGINE}.Engine.params.echo"),
-        ("create_engine.pool_size", f"index.html#{ENGINE}.create_engine.params.pool_size"),
+        (
+            "create_engine.pool_size",
+            f"index.html#{ENGINE}.create_engine.params.pool_size",
+        ),
         ("create_engine.url", f"index.html#{ENGINE}.create_engine.params.url"),
         ("Pool.checkout.block", "handwritten.html#pd_hand.Pool.checkout.params.block"),
         ("retry", f"index.html#{ENGINE}.Engine.connect.params.retry"),
@@ -90,7 +108,7 @@ def test_paramref_forms_resolve_with_reader_text(app):
     assert unresolved_paramrefs(page) == []
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_paramrefs_inside_docstrings(app):
     app.build()
     links = paramref_links(soup(app))
@@ -101,7 +119,7 @@ def test_paramrefs_inside_docstrings(app):
     }
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_module_prefixes_in_python_roles(app):
     app.build()
     page = soup(app, "refs")
@@ -118,7 +136,7 @@ def test_module_prefixes_in_python_roles(app):
     assert "_eng." not in page.get_text()
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_parameters_are_python_objects_in_the_inventory(app):
     app.build()
     inv = inventory(app)
@@ -134,7 +152,7 @@ def test_parameters_are_python_objects_in_the_inventory(app):
     assert inv[f"{ENGINE}.Engine"][0] == "py:class"
 
 
-@pytest.mark.sphinx("html", testroot="params")
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_parameters_in_general_index_and_search(app):
     app.build()
     genindex = (app.outdir / "genindex.html").read_text()
@@ -144,5 +162,7 @@ def test_parameters_in_general_index_and_search(app):
     raw = (app.outdir / "searchindex.js").read_text()
     search = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
     ptype = next(int(k) for k, v in search["objtypes"].items() if v == "py:parameter")
-    found = {entry[4] for entry in search["objects"]["Engine.connect"] if entry[1] == ptype}
+    found = {
+        entry[4] for entry in search["objects"]["Engine.connect"] if entry[1] == ptype
+    }
     assert found == {"timeout", "args", "retry", "kw"}

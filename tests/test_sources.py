@@ -26,25 +26,35 @@ def anchors(app):
     return {el["id"] for el in soup(app).select("[id]") if ".params." in el["id"]}
 
 
-@pytest.mark.sphinx("html", testroot="napoleon")
+@pytest.mark.sphinx("html", testroot="napoleon", freshenv=True)
 def test_napoleon_google_and_numpy(app, warning):
     app.build()
     mod = "pd_napoleon"
     assert anchors(app) == {
         f"{mod}.Client.params.base",
         f"{mod}.Client.get.params.path",
-        *(f"{mod}.google.params.{p}" for p in ("url", "retries", "args", "kwargs", "timeout")),
+        *(
+            f"{mod}.google.params.{p}"
+            for p in ("url", "retries", "args", "kwargs", "timeout")
+        ),
         *(f"{mod}.numpy.params.{p}" for p in ("url", "retries", "verbose")),
     }
     assert documented(app)[f"{mod}.google"][0] == [
-        "url", "retries", "*args", "**kwargs", "timeout",
+        "url",
+        "retries",
+        "*args",
+        "**kwargs",
+        "timeout",
     ]
     assert paramref_links(soup(app)) == {"Client.base": f"#{mod}.Client.params.base"}
     assert warnings_of(warning) == []
 
 
 @pytest.mark.sphinx(
-    "html", testroot="napoleon", confoverrides={"napoleon_use_param": False}
+    "html",
+    testroot="napoleon",
+    freshenv=True,
+    confoverrides={"napoleon_use_param": False},
 )
 def test_napoleon_without_param_fields(app, warning):
     app.build()
@@ -55,7 +65,7 @@ def test_napoleon_without_param_fields(app, warning):
     assert warnings_of(warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="numpydoc")
+@pytest.mark.sphinx("html", testroot="numpydoc", freshenv=True)
 def test_numpydoc(app, warning):
     app.build()
     mod = "pd_numpydoc"
@@ -80,14 +90,16 @@ STORE_PARAMS = {
 
 @pytest.mark.parametrize("typehints", ["description", "both", "signature", "none"])
 @pytest.mark.parametrize("target", ["all", "documented"])
-@pytest.mark.sphinx("html", testroot="typehints")
-def test_autodoc_typehints_lists_each_parameter_once(make_app, app_params, typehints, target):
+@pytest.mark.sphinx("html", testroot="typehints", freshenv=True)
+def test_autodoc_typehints_lists_each_parameter_once(
+    make_app, app_params, typehints, target
+):
     args, kwargs = app_params
     kwargs["confoverrides"] = {
         "autodoc_typehints": typehints,
         "autodoc_typehints_description_target": target,
     }
-    app = make_app(*args, freshenv=True, **kwargs)
+    app = make_app(*args, **kwargs)
     app.build()
     found = documented(app)
     for obj, params in STORE_PARAMS.items():
@@ -100,7 +112,7 @@ def test_autodoc_typehints_lists_each_parameter_once(make_app, app_params, typeh
     assert warnings_of(app._warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="sat")
+@pytest.mark.sphinx("html", testroot="sat", freshenv=True)
 def test_sphinx_autodoc_typehints(app, warning):
     app.build()
     found = documented(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from proxydoc._warnings import warn
 
@@ -34,7 +34,7 @@ class Settings:
 class _Option:
     name: str
     default: Any
-    rebuild: str
+    rebuild: Literal["env", "html"]
     types: tuple[type, ...]
     description: str
 
@@ -59,7 +59,9 @@ OPTIONS = (
 #: Options of the tools proxydoc replaces, read when a migrating project sets them.
 FOREIGN_OPTIONS = (
     _Option("zzzeeksphinx_module_prefixes", {}, "env", (dict,), "zzzeeksphinx"),
-    _Option("paramlinks_hyperlink_param", None, "html", (str, type(None)), "paramlinks"),
+    _Option(
+        "paramlinks_hyperlink_param", None, "html", (str, type(None)), "paramlinks"
+    ),
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from sphinx.domains import ObjType
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.roles import XRefRole
+    from sphinx.util.typing import RoleFunction
 
 
 class ParamOwner(NamedTuple):
@@ -36,12 +38,15 @@ class ParamOwner(NamedTuple):
 class ProxydocPythonDomain(PythonDomain):
     """Sphinx's Python domain plus parameter objects and the ``paramref`` role."""
 
-    object_types = {
+    object_types: ClassVar[dict[str, ObjType]] = {
         **PythonDomain.object_types,
         "parameter": ObjType(_("parameter"), "paramref"),
     }
-    roles = {**PythonDomain.roles, "paramref": ParamRefRole(warn_dangling=True)}
-    initial_data: dict[str, Any] = {
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        **PythonDomain.roles,
+        "paramref": ParamRefRole(warn_dangling=True),
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
         **PythonDomain.initial_data,
         "param_owners": {},
         "paramref_owners": {},
@@ -115,7 +120,7 @@ class ProxydocPythonDomain(PythonDomain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         yield from super().get_objects()
-        for owner, entry in self.param_owners.items():
+        for entry in self.param_owners.values():
             for name, anchor in entry.params.items():
                 display = f"{entry.display}.{name}"
                 yield anchor, display, "parameter", entry.docname, anchor, 2
@@ -140,10 +145,13 @@ class ProxydocPythonDomain(PythonDomain):
         entry, name = found
         if not node.get("refexplicit"):
             text = f"{entry.display}.{name}"
-            contnode = contnode.__class__(text, text, classes=contnode["classes"])
+            literal = nodes.literal(text, text, classes=contnode["classes"])
+            contnode = literal
         anchor = entry.params[name]
         title = f"parameter {name} of {entry.display}"
-        return make_refnode(builder, fromdocname, entry.docname, anchor, contnode, title)
+        return make_refnode(
+            builder, fromdocname, entry.docname, anchor, contnode, title
+        )
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
         """The owner entry and parameter name that *ref* names, if documented."""
@@ -155,7 +163,9 @@ class ProxydocPythonDomain(PythonDomain):
 
     def explain_missing(self, ref: ParamRefTarget) -> str:
         """Why *ref* did not resolve, with the closest parameter names."""
-        return diagnose(ref, self.param_owners, self.owners_by_last_name(), self.objects)
+        return diagnose(
+            ref, self.param_owners, self.owners_by_last_name(), self.objects
+        )
 
 
 def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:

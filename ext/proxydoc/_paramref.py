@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 PARAMS = ".params."
+WRITTEN_ATTR = "proxydoc_written"
 
 
 def canonical_target(owner: str, param: str) -> str:
@@ -51,6 +52,8 @@ class ParamRefTarget:
     module: str | None = None
     classname: str | None = None
     specific: bool = False
+    #: The target as the author wrote it, for messages.
+    written: str = ""
 
     @classmethod
     def from_node(cls, node: Element) -> ParamRefTarget:
@@ -65,6 +68,7 @@ class ParamRefTarget:
             module=node.get("py:module"),
             classname=node.get("py:class"),
             specific=node.hasattr("refspecific"),
+            written=node.get(WRITTEN_ATTR, ""),
         )
 
 
@@ -80,6 +84,7 @@ class ParamRefRole(PyXRefRole):
         target: str,
     ) -> tuple[str, str]:
         tilde = not has_explicit_title and title.startswith("~")
+        refnode[WRITTEN_ATTR] = target
         title, target = super().process_link(
             env, refnode, has_explicit_title, title, target
         )
@@ -103,18 +108,17 @@ def _domain(env: BuildEnvironment) -> Any:
 
 def _enclosing_object(env: BuildEnvironment, refnode: Element) -> str:
     """Full name of the object whose description holds a bare ``:paramref:``."""
-    current = getattr(env, "current_document", None)
-    if current is not None:  # Sphinx 8.2 and newer
-        obj = current.obj_desc_name
-    else:
-        obj = env.temp_data.get("object")
+    current = getattr(env, "current_document", None)  # Sphinx 8.2 and newer
+    obj = current.obj_desc_name if current is not None else env.temp_data.get("object")
     if not obj:
         return ""
     module = refnode.get("py:module")
     return f"{module}.{obj}" if module else str(obj)
 
 
-def candidate_owners(ref: ParamRefTarget, by_last: Mapping[str, list[str]]) -> Iterator[str]:
+def candidate_owners(
+    ref: ParamRefTarget, by_last: Mapping[str, list[str]]
+) -> Iterator[str]:
     """Owner full names *ref* may mean, most specific first, as Sphinx searches."""
     mod, cls, name = ref.module, ref.classname, ref.owner
     exact = [
@@ -152,7 +156,13 @@ def diagnose(
     objects: Mapping[str, Any],
 ) -> str:
     """A message that says why *ref* resolves to nothing, and what is close."""
-    shown = f"{ref.owner}.{ref.param}" if ref.owner else ref.param
+    shown = ref.written or (f"{ref.owner}.{ref.param}" if ref.owner else ref.param)
+    parts = [*ref.owner.split("."), ref.param] if ref.owner else [ref.param]
+    if not all(part.isidentifier() for part in parts):
+        return (
+            f":paramref: {shown!r} is not a parameter target; write "
+            "Class.method.param, module.function.param or a bare parameter name"
+        )
     if not ref.owner:
         return (
             f"bare :paramref: {ref.param!r} is outside any object description; "
@@ -168,7 +178,9 @@ def diagnose(
             f"(it documents: {', '.join(names)}){hint}"
         )
     if any(o in objects for o in candidate_owners(ref, {})):
-        return f"{ref.owner} documents no parameters, so :paramref: {shown!r} has no target"
+        return (
+            f"{ref.owner} documents no parameters: :paramref: {shown!r} has no target"
+        )
     return f"unknown object {ref.owner!r} in :paramref: {shown!r}"
 
 
@@ -186,7 +198,9 @@ def _is_ignored(config: Any, node: pending_xref) -> bool:
     return False
 
 
-def warn_missing_paramref(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+def warn_missing_paramref(
+    app: Sphinx, domain: Domain, node: pending_xref
+) -> bool | None:
     """Replace Sphinx's generic warning for a dangling ``:paramref:`` with ours."""
     if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
         return None

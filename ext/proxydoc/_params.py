@@ -1,4 +1,4 @@
-"""Parameter anchors: find each documented parameter and give it an id and an index entry."""
+"""Parameter anchors: each documented parameter gets an id and an index entry."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.domains.python import PyObject
+from sphinx.domains.python import PyObject  # type: ignore[attr-defined]
 from sphinx.transforms import SphinxTransform
 
 from proxydoc._domain import ParamOwner
@@ -110,26 +110,28 @@ def _entries_in_body(body: nodes.Element) -> Iterator[ParamEntry]:
         candidates: list[nodes.Element] = []
         if isinstance(child, nodes.paragraph):
             candidates = [child]
-        elif isinstance(child, nodes.bullet_list):
-            candidates = [
-                item[0] for item in child.children if item.children
-            ]  # type: ignore[misc]
-        elif isinstance(child, nodes.definition_list):
-            candidates = [item[0] for item in child.children if item.children]  # type: ignore[misc]
+        elif isinstance(child, (nodes.bullet_list, nodes.definition_list)):
+            items = [item for item in child.children if isinstance(item, nodes.Element)]
+            candidates = [item[0] for item in items if item.children]  # type: ignore[misc]
         for candidate in candidates:
             entry = _entry_from(candidate)
             if entry is not None:
                 yield entry
 
 
-def param_entries(content: nodes.Element, labels: frozenset[str]) -> Iterator[ParamEntry]:
+def param_entries(
+    content: nodes.Element, labels: frozenset[str]
+) -> Iterator[ParamEntry]:
     """Parameter items of the field lists directly inside *content*."""
     for field_list in content.children:
         if not isinstance(field_list, nodes.field_list):
             continue
         for field in field_list.children:
-            if len(field) == 2 and field[0].astext().strip() in labels:
-                yield from _entries_in_body(field[1])  # type: ignore[arg-type]
+            if not isinstance(field, nodes.field):
+                continue
+            name, body = field.children[0], field.children[-1]
+            if isinstance(body, nodes.field_body) and name.astext().strip() in labels:
+                yield from _entries_in_body(body)
 
 
 def signature_of(sigs: list[addnodes.desc_signature]) -> Signature | None:
@@ -177,8 +179,8 @@ def remember_field_lines(
 
 
 def _location(entry: ParamEntry, name: str, content: nodes.Element) -> object:
-    written = content.get(LINES_ATTR, {}).get(name)
-    return written if written else entry.node
+    lines: dict[str, str] = content.get(LINES_ATTR, {})
+    return lines.get(name) or entry.node
 
 
 class AnchorParameters(SphinxTransform):

@@ -1,4 +1,4 @@
-"""Module prefixes: ``_orm.Session`` means ``sqlalchemy.orm.Session`` in Python roles."""
+"""Module prefixes: ``_orm.Session`` stands for ``sqlalchemy.orm.Session``."""
 
 from __future__ import annotations
 
@@ -26,11 +26,14 @@ def expand_prefix(target: str, prefixes: Mapping[str, str]) -> str:
 
 
 def strip_prefix(text: str, prefixes: Mapping[str, str]) -> str:
-    """*text* without a leading prefix token, as a reader should see it."""
+    """*text* without a leading prefix token, as a reader should see it.
+
+    A prefix that stands alone (``:mod:`_orm```) reads as the module it names.
+    """
     head, dot, rest = text.partition(".")
-    if dot and head in prefixes:
-        return rest
-    return text
+    if head not in prefixes:
+        return text
+    return rest if dot else prefixes[head]
 
 
 class ExpandModulePrefixes(SphinxTransform):

@@ -5,3 +5,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 extensions = ["sphinx.ext.autodoc", "proxydoc"]
 proxydoc_module_prefixes = {"_eng": "pd_params.engine"}
+
+project = "pd-params"
+author = "proxydoc"
+copyright = "2026, proxydoc"
+version = release = "1.0"

@@ -1,0 +1,4 @@
+extensions = ["sphinx.ext.intersphinx", "proxydoc"]
+proxydoc_module_prefixes = {"_eng": "pd_params.engine"}
+# The test points intersphinx_mapping at the inventory of a test-params build.
+intersphinx_mapping = {}

@@ -1,0 +1,6 @@
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+extensions = ["sphinx.ext.autodoc", "proxydoc"]
+proxydoc_module_prefixes = {"_a": "pd_par.alpha", "_b": "pd_par.beta"}

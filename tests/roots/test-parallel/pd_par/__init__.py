@@ -1,0 +1,1 @@
+"""Modules documented on several pages, to split over processes."""

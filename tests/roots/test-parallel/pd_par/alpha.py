@@ -1,0 +1,28 @@
+"""The alpha module."""
+
+
+class Alpha:
+    """A alpha.
+
+    :param size: how big; compare :paramref:`_a.Alpha.size`.
+    :param name: what it is called.
+    """
+
+    def __init__(self, size: int, name: str = "") -> None:
+        self.size = size
+
+    def run(self, steps: int, *, fast: bool = False) -> None:
+        """Run it.
+
+        :param steps: how many; bare :paramref:`fast`.
+        :param fast: hurry; unlike :paramref:`_b.Beta.run.steps`.
+        :param slow: not in the signature.
+        """
+
+
+def make_alpha(count: int) -> Alpha:
+    """Make one.
+
+    :param count: how many; see :paramref:`.Alpha.run.fast` and :paramref:`.Alpha.run.nope`.
+    """
+    return Alpha(count)

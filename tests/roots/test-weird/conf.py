@@ -1,0 +1,2 @@
+extensions = ["proxydoc"]
+proxydoc_module_prefixes = {"_w": "pd_weird"}

@@ -1,0 +1,69 @@
+"""Every builder: anchors and links where the format has them, no errors anywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.helpers import warnings_of
+
+TIMEOUT = "pd_params.engine.Engine.connect.params.timeout"
+
+
+def page(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("builder", "index", "refs", "link"),
+    [
+        ("dirhtml", "index.html", "refs/index.html", f"../#{TIMEOUT}"),
+        ("singlehtml", "index.html", "index.html", f"#{TIMEOUT}"),
+        ("epub", "index.xhtml", "refs.xhtml", f"index.xhtml#{TIMEOUT}"),
+    ],
+)
+def test_html_builders_keep_anchors_and_links(
+    make_app, app_params, builder, index, refs, link
+):
+    args, kwargs = app_params
+    app = make_app(builder, *args[1:], freshenv=True, **kwargs)
+    app.build()
+    out = Path(app.outdir)
+    target = page(out / index).find(id=TIMEOUT)
+    assert target is not None and "proxydoc-param" in target["class"]
+    hrefs = [c.parent["href"] for c in page(out / refs).select("a > code.py-paramref")]
+    assert link in hrefs
+    assert warnings_of(app._warning) == []
+
+
+@pytest.mark.parametrize("builder", ["latex", "texinfo"])
+def test_print_builders_get_labels(make_app, app_params, builder):
+    args, kwargs = app_params
+    app = make_app(builder, *args[1:], freshenv=True, **kwargs)
+    app.build()
+    text = "\n".join(p.read_text() for p in Path(app.outdir).glob("*.te*"))
+    if builder == "latex":
+        assert f"\\label{{\\detokenize{{index:{TIMEOUT}}}}}" in text
+        assert f"\\hyperref[\\detokenize{{index:{TIMEOUT}}}]" in text
+    else:  # Texinfo node names have no dots; the link goes through a number
+        anchor = f"@anchor{{index {TIMEOUT.replace('.', ' ')}}}@anchor{{"
+        number = text.split(anchor)[1].split("}")[0]
+        assert f"@ref{{{number},,Engine.connect.timeout}}" in text
+    assert "¶" not in text
+    assert warnings_of(app._warning) == []
+
+
+@pytest.mark.parametrize("builder", ["text", "man"])
+def test_plain_builders_show_names_without_symbols(make_app, app_params, builder):
+    args, kwargs = app_params
+    app = make_app(builder, *args[1:], freshenv=True, **kwargs)
+    app.build()
+    text = "\n".join(p.read_text() for p in Path(app.outdir).rglob("*") if p.is_file())
+    assert "Engine.connect.timeout" in text
+    assert "¶" not in text
+    assert warnings_of(app._warning) == []
+
+
+pytestmark = pytest.mark.sphinx("html", testroot="params")

@@ -1,0 +1,46 @@
+"""How a parameter links to itself in HTML, and the stylesheet that goes with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import soup
+
+TIMEOUT = "pd_params.engine.Engine.connect.params.timeout"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "symbol", "name"),
+    [
+        ({}, True, False),
+        ({"proxydoc_param_link_style": "symbol"}, True, False),
+        ({"proxydoc_param_link_style": "name"}, False, True),
+        ({"proxydoc_param_link_style": "both"}, True, True),
+        ({"proxydoc_param_link_style": "none"}, False, False),
+        ({"paramlinks_hyperlink_param": "name_and_symbol"}, True, True),
+        ({"paramlinks_hyperlink_param": "NAME"}, False, True),
+        ({"paramlinks_hyperlink_param": "none"}, False, False),
+    ],
+)
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
+def test_link_style(make_app, app_params, overrides, symbol, name):
+    args, kwargs = app_params
+    app = make_app(*args, **{**kwargs, "confoverrides": overrides})
+    app.build()
+    entry = soup(app).find(id=TIMEOUT)
+    strong = entry.find("strong", class_="proxydoc-param-name")
+    assert strong.get_text() == "timeout"
+    symbols = entry.select("a.proxydoc-paramlink")
+    assert [a["href"] for a in symbols] == ([f"#{TIMEOUT}"] if symbol else [])
+    wrapper = strong.parent
+    assert (wrapper.name == "a" and wrapper["href"] == f"#{TIMEOUT}") is name
+
+
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
+def test_stylesheet_is_linked_and_copied(app):
+    app.build()
+    links = [link["href"] for link in soup(app).select("link[rel=stylesheet]")]
+    assert any(h.startswith("_static/proxydoc.css") for h in links)
+    css = (app.outdir / "_static" / "proxydoc.css").read_text()
+    assert ".proxydoc-param:target" in css
+    assert ".proxydoc-param:hover > a.proxydoc-paramlink" in css
