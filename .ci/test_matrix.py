@@ -1,8 +1,9 @@
 """Run the test suite against each supported Sphinx line, one venv per cell.
 
 Cells: Sphinx 7.4, 8.1 and 8.2 on Python 3.11; Sphinx 9.x on Python 3.12 and
-3.13.  Each interpreter is looked up on PATH (``python3.11`` ...); an absent one
-is skipped with a line saying so.  Venvs live in ``.venv-matrix/<py>-<sphinx>/``
+3.13.  Each interpreter is looked up on PATH (``python3.11`` ...), then among
+pyenv's installed versions (a pyenv shim on PATH fails for a version that is not
+selected); an absent one is skipped with a line saying so.  Venvs live in ``.venv-matrix/<py>-<sphinx>/``
 and are reused while ``pyproject.toml`` is unchanged.  Exit status: 0 when every
 cell that ran passed.  Usage: ``python3 .ci/test_matrix.py [--only 3.11-7.4,...]
 [--budget SECONDS] [pytest args...]``.
@@ -28,12 +29,25 @@ CELLS = (
 )
 
 
+def interpreter(python: str) -> str | None:
+    """A working ``python3.X``: on PATH, else a pyenv version not made global."""
+    found = shutil.which(f"python{python}")
+    if found and subprocess.run([found, "-c", ""], capture_output=True).returncode == 0:
+        return found
+    pyenv = shutil.which("pyenv")
+    if pyenv is None:
+        return None
+    root = subprocess.run([pyenv, "root"], capture_output=True, text=True).stdout.strip()
+    versions = sorted(Path(root, "versions").glob(f"{python}.*/bin/python{python}"))
+    return str(versions[-1]) if root and versions else None
+
+
 def stamp() -> str:
     """Fingerprint of what a cell's venv was installed from."""
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
 
 
-def prepare(python: str, sphinx: str) -> Path:
+def prepare(python: str, exe_path: str, sphinx: str) -> Path:
     """The cell's venv with proxydoc, its test extra and the pinned Sphinx line."""
     venv = ROOT / ".venv-matrix" / f"{python}-{sphinx}"
     exe = venv / "bin" / "python"
@@ -41,7 +55,7 @@ def prepare(python: str, sphinx: str) -> Path:
     if marker.exists() and marker.read_text() == stamp():
         return exe
     shutil.rmtree(venv, ignore_errors=True)
-    subprocess.run([f"python{python}", "-m", "venv", str(venv)], check=True)
+    subprocess.run([exe_path, "-m", "venv", str(venv)], check=True)
     pin = f"sphinx=={sphinx}.*"
     subprocess.run(
         [str(exe), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
@@ -60,11 +74,11 @@ def installed_sphinx(exe: Path) -> str:
     ).stdout.strip()
 
 
-def run_cell(python: str, sphinx: str, pytest_args: list[str]) -> str:
+def run_cell(python: str, found: str, sphinx: str, pytest_args: list[str]) -> str:
     """Install and test one cell; a one-line verdict."""
     started = time.monotonic()
     try:
-        exe = prepare(python, sphinx)
+        exe = prepare(python, found, sphinx)
     except subprocess.CalledProcessError as error:
         return f"FAIL  install failed ({error.returncode})"
     version = installed_sphinx(exe)
@@ -89,12 +103,13 @@ def main(argv: list[str] | None = None) -> int:
         cell = f"{python}-{sphinx}"
         if wanted and cell not in wanted:
             continue
-        if shutil.which(f"python{python}") is None:
-            lines.append(f"{cell:9} SKIP  python{python} is not on PATH")
+        found = interpreter(python)
+        if found is None:
+            lines.append(f"{cell:9} SKIP  no working python{python} on PATH or in pyenv")
         elif args.budget and time.monotonic() - started > args.budget:
             lines.append(f"{cell:9} SKIP  time budget of {args.budget:.0f} s used up")
         else:
-            verdict = run_cell(python, sphinx, pytest_args)
+            verdict = run_cell(python, found, sphinx, pytest_args)
             failed |= not verdict.startswith("ok")
             lines.append(f"{cell:9} {verdict}")
         print(lines[-1], flush=True)
