@@ -40,12 +40,16 @@ class BuildResult:
     outdir: str = ""
 
     def module_fraction(self, prefix: str) -> float | None:
-        """Share of the in-build time spent in modules named *prefix*."""
+        """Share of the in-build time spent in modules named *prefix*.
+
+        Uses the times less the timers' own calibrated cost where recorded.
+        """
         if not self.timing:
             return None
+        modules = self.timing.get("module_seconds_corrected") or self.timing["module_seconds"]
         seconds = sum(
             v
-            for k, v in self.timing["module_seconds"].items()
+            for k, v in modules.items()
             if k == prefix or k.startswith(prefix + ".")
         )
         return seconds / self.timing["build_seconds"]

@@ -26,6 +26,7 @@ BASE = "<base>"
 _clock = time.perf_counter
 _start = _clock()
 #: Stack of [label, started_at, is_method] frames; the top one is being charged.
+#: A label is ``module:qualified name`` of the wrapped function.
 _stack: list[list[Any]] = []
 _totals: dict[str, float] = {}
 _calls: dict[str, int] = {}
@@ -128,7 +129,7 @@ def _wrap_class(cls: type) -> None:
     for name, value in list(vars(cls).items()):
         if not inspect.isfunction(value) or (name.startswith("__") and name != "__call__"):
             continue
-        setattr(cls, name, _timed(value, label, is_method=True))
+        setattr(cls, name, _timed(value, f"{label}:{cls.__name__}.{name}", is_method=True))
         for base in cls.__mro__[1:]:
             if name in vars(base):
                 if _measured(base.__module__) is None and id(vars(base)[name]) not in _wrapped:
@@ -141,9 +142,10 @@ def _wrap_class(cls: type) -> None:
 def _wrap_listeners(app: Any) -> None:
     for name, listeners in app.events.listeners.items():
         for i, listener in enumerate(listeners):
-            label = _measured(getattr(listener.handler, "__module__", None))
-            if label and id(listener.handler) not in _wrapped:
-                handler = _timed(listener.handler, label)
+            module = _measured(getattr(listener.handler, "__module__", None))
+            if module and id(listener.handler) not in _wrapped:
+                qualname = getattr(listener.handler, "__qualname__", "?")
+                handler = _timed(listener.handler, f"{module}:{qualname}")
                 _wrapped.add(id(handler))
                 listeners[i] = listener._replace(handler=handler)
 
@@ -166,15 +168,43 @@ def _wrap_all(app: Any, *args: Any) -> None:
     _wrap_registry(app)
 
 
+def _calibrate(calls: int = 20000) -> float:
+    """Seconds a wrapper charges to its own label per call of an empty function."""
+
+    def noop() -> None:
+        return None
+
+    timed = _timed(noop, "<calibration>", is_method=True)
+    for _ in range(calls):
+        timed()
+    charged = _totals.pop("<calibration>")
+    _calls.pop("<calibration>")
+    return charged / calls
+
+
 def _report(app: Any, exception: Exception | None) -> None:
     path = os.environ.get("PROXYDOC_BENCH_TIMING")
     if not path:
         return
-    modules = {k: v for k, v in _totals.items() if k != BASE}
+    functions = {k: v for k, v in _totals.items() if k != BASE}
+    modules: dict[str, float] = {}
+    calls: dict[str, int] = {}
+    for label, seconds in functions.items():
+        module = label.partition(":")[0]
+        modules[module] = modules.get(module, 0.0) + seconds
+        calls[module] = calls.get(module, 0) + _calls.get(label, 0)
+    build_seconds = _clock() - _start
+    overhead = _calibrate()
     data = {
-        "build_seconds": _clock() - _start,
+        "build_seconds": build_seconds,
+        "overhead_per_call": overhead,
+        "module_seconds_corrected": {
+            k: max(0.0, v - overhead * calls[k]) for k, v in modules.items()
+        },
         "module_seconds": modules,
-        "module_calls": {k: v for k, v in _calls.items() if k != BASE},
+        "module_calls": calls,
+        "function_seconds": functions,
+        "function_calls": {k: v for k, v in _calls.items() if k != BASE},
         "base_seconds": _totals.get(BASE, 0.0),
         "parallel": app.parallel,
     }
