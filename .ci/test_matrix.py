@@ -3,9 +3,9 @@
 Cells: Sphinx 7.4, 8.1 and 8.2 on Python 3.11; Sphinx 9.x on Python 3.12 and
 3.13.  Each interpreter is looked up on PATH (``python3.11`` ...), then among
 pyenv's installed versions (a pyenv shim on PATH fails for a version that is not
-selected); an absent one is skipped with a line saying so.  Venvs live in ``.venv-matrix/<py>-<sphinx>/``
-and are reused while ``pyproject.toml`` is unchanged.  Exit status: 0 when every
-cell that ran passed.  Usage: ``python3 .ci/test_matrix.py [--only 3.11-7.4,...]
+selected); an absent one is skipped with a line saying so.  Venvs live in
+``.venv-matrix/<py>-<sphinx>/`` and are reused while ``pyproject.toml`` is
+unchanged.  Exit status: 0 when every cell that ran passed.  Usage: ``python3 .ci/test_matrix.py [--only 3.11-7.4,...]
 [--budget SECONDS] [pytest args...]``.
 """
 
@@ -37,7 +37,9 @@ def interpreter(python: str) -> str | None:
     pyenv = shutil.which("pyenv")
     if pyenv is None:
         return None
-    root = subprocess.run([pyenv, "root"], capture_output=True, text=True).stdout.strip()
+    root = subprocess.run(
+        [pyenv, "root"], capture_output=True, text=True
+    ).stdout.strip()
     versions = sorted(Path(root, "versions").glob(f"{python}.*/bin/python{python}"))
     return str(versions[-1]) if root and versions else None
 
@@ -88,7 +90,9 @@ def run_cell(python: str, found: str, sphinx: str, pytest_args: list[str]) -> st
         cwd=ROOT,
     )
     took = time.monotonic() - started
-    verdict = "ok  " if proc.returncode == 0 else f"FAIL (pytest exit {proc.returncode})"
+    verdict = (
+        "ok  " if proc.returncode == 0 else f"FAIL (pytest exit {proc.returncode})"
+    )
     return f"{verdict} Sphinx {version}, {took:.0f} s"
 
 
@@ -105,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         found = interpreter(python)
         if found is None:
-            lines.append(f"{cell:9} SKIP  no working python{python} on PATH or in pyenv")
+            lines.append(
+                f"{cell:9} SKIP  no working python{python} on PATH or in pyenv"
+            )
         elif args.budget and time.monotonic() - started > args.budget:
             lines.append(f"{cell:9} SKIP  time budget of {args.budget:.0f} s used up")
         else:

@@ -1,4 +1,4 @@
-"""Scale: a generated project of N documented functions and methods, with and without proxydoc.
+"""Scale: N generated functions and methods, built with and without proxydoc.
 
 Each object has 8 documented parameters and one ``:paramref:`` into another
 module: functions name their target in full, methods with the ``.Class.method``
@@ -14,14 +14,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from analyse import check_site, read_site  # noqa: E402
-from build import BuildResult, as_json, cache_dir, median, sphinx_build  # noqa: E402
-from report import environment, pct, table, write_results  # noqa: E402
+from analyse import check_site, read_site
+from build import BuildResult, as_json, cache_dir, median, sphinx_build
+from report import environment, pct, table, write_results
 
 PER_MODULE = 100  # 50 functions and 5 classes of 10 methods
 PARAMS = [f"p{i}" for i in range(8)]
 SIGNATURE = ", ".join(PARAMS)
-CONF = '''\
+CONF = """\
 import os, sys
 sys.path.insert(0, {lib!r})
 project = "scale"
@@ -30,7 +30,7 @@ if os.environ["PROXYDOC_BENCH_MODE"] == "proxydoc":
     extensions.append("proxydoc")
 else:
     extensions.append("plain_paramref")
-'''
+"""
 
 
 def param_fields(indent: str) -> str:
@@ -71,7 +71,9 @@ def generate(n: int) -> Path:
     (root / "conf.py").write_text(CONF.format(lib=str(lib)))
     names = [f"m{i:05d}" for i in range(modules)]
     toc = "".join(f"   {n}\n" for n in names)
-    (root / "index.rst").write_text(f"Scale\n=====\n\n.. toctree::\n   :maxdepth: 1\n\n{toc}")
+    (root / "index.rst").write_text(
+        f"Scale\n=====\n\n.. toctree::\n   :maxdepth: 1\n\n{toc}"
+    )
     for i, name in enumerate(names):
         (root / f"{name}.rst").write_text(module_page(i, modules))
     marker.touch()
@@ -145,9 +147,9 @@ def main(argv: list[str] | None = None) -> int:
             for mode in results:
                 results[mode].append(build(n, mode, run))
         rows.append(summarise(n, results))
-    write_results("scale", {"environment": environment(),
-                            "command": f"python bench/bench_scale.py --sizes {args.sizes} "
-                            f"--runs {args.runs}", "sizes": rows})  # fmt: skip
+    command = f"python bench/bench_scale.py --sizes {args.sizes} --runs {args.runs}"
+    data = {"environment": environment(), "command": command, "sizes": rows}
+    write_results("scale", data)
     print_table(rows)
     return 1 if any(r["failed_runs"] for r in rows) else 0
 

@@ -8,7 +8,6 @@ Writes ``bench/results/sqlalchemy.json`` and prints a table.  Run through
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tarfile
@@ -17,9 +16,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from analyse import check_site, read_site, warning_lines  # noqa: E402
-from build import BuildResult, as_json, cache_dir, median, sphinx_build  # noqa: E402
-from report import environment, pct, table, write_results  # noqa: E402
+from analyse import check_site, read_site, warning_lines
+from build import BuildResult, as_json, cache_dir, median, sphinx_build
+from report import environment, pct, table, write_results
 
 VERSION = "2.1.9"
 HERE = Path(__file__).resolve().parent
@@ -115,6 +114,7 @@ def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
 
 def new_warnings(by_mode: dict[str, list[BuildResult]], mode: str) -> list[str]:
     """Warning lines of *mode* that the anchor build did not give."""
+
     def lines(result: BuildResult) -> set[str]:
         text = (Path(result.outdir).parent / "warnings.txt").read_text(errors="replace")
         return set(warning_lines(text))
@@ -125,13 +125,21 @@ def new_warnings(by_mode: dict[str, list[BuildResult]], mode: str) -> list[str]:
 def compare_parallel(serial: BuildResult, parallel: BuildResult) -> dict[str, Any]:
     """Speed-up of ``-j 2`` and whether ids, links and warnings are the same."""
     one, two = read_site(Path(serial.outdir)), read_site(Path(parallel.outdir))
-    ids_differ = sorted(p for p in one.keys() | two.keys()
-                        if p not in one or p not in two or one[p].ids != two[p].ids)
-    links_differ = sorted(p for p in one.keys() & two.keys()
-                          if sorted(one[p].links) != sorted(two[p].links))
+    ids_differ = sorted(
+        p
+        for p in one.keys() | two.keys()
+        if p not in one or p not in two or one[p].ids != two[p].ids
+    )
+    links_differ = sorted(
+        p
+        for p in one.keys() & two.keys()
+        if sorted(one[p].links) != sorted(two[p].links)
+    )
+
     def warns(r: BuildResult) -> list[str]:
         text = (Path(r.outdir).parent / "warnings.txt").read_text(errors="replace")
         return warning_lines(text)
+
     w1, w2 = warns(serial), warns(parallel)
     return {
         "j1_seconds": serial.wall_seconds,
@@ -169,12 +177,16 @@ def print_table(results: dict[str, Any]) -> None:
         rows,
     ))  # fmt: skip
     kinds = sorted({k for m in MODES for k in summary[m]["warnings"]})
-    print(table(["warning kind", *MODES],
-                [[k, *(summary[m]["warnings"].get(k, 0) for m in MODES)] for k in kinds]))
+    print(
+        table(
+            ["warning kind", *MODES],
+            [[k, *(summary[m]["warnings"].get(k, 0) for m in MODES)] for k in kinds],
+        )
+    )
     if "parallel" in results:
         p = results["parallel"]
         print(table(
-            ["proxydoc -j 1", "-j 2", "speed-up", "-j 2 peak RSS", "ids, links, warnings"],
+            ["proxydoc -j 1", "-j 2", "speed-up", "-j 2 peak RSS", "ids links warnings"],
             [[f"{p['j1_seconds']:.0f} s", f"{p['j2_seconds']:.0f} s",
               f"{p['speedup']:.2f}", f"{p['j2_peak_rss_mib']:.0f} MiB",
               "same" if p["same"] else "DIFFER"]],
@@ -194,8 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             by_mode[mode].append(build(mode, docs, run))
     results: dict[str, Any] = {
         "environment": environment(),
-        "command": "make bench (python bench/bench_sqlalchemy.py --runs "
-        f"{args.runs})",
+        "command": f"make bench (python bench/bench_sqlalchemy.py --runs {args.runs})",
         "summary": summarise(by_mode),
         "links": links(by_mode),
         "warnings_not_in_anchor": {

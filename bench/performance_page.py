@@ -13,7 +13,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from report import pct, table  # noqa: E402
+from report import pct, table
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -76,9 +76,13 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
     rows = []
     for mode in MODES:
         s, f, frac = summary[mode], found[mode], summary[mode]["in_build_fraction"]
-        own = {"proxydoc": frac["proxydoc"], "anchor": frac["sphinx_paramlinks"]}.get(mode)
-        refs = None if mode == "bare" else (own or 0) + (
-            frac["zzzeeksphinx refs"] if mode == "anchor" else 0
+        own = {"proxydoc": frac["proxydoc"], "anchor": frac["sphinx_paramlinks"]}.get(
+            mode
+        )
+        refs = (
+            None
+            if mode == "bare"
+            else (own or 0) + (frac["zzzeeksphinx refs"] if mode == "anchor" else 0)
         )
         rows.append([
             mode, f"{s['wall_seconds']:.0f} s", f"{s['wall_ratio']:.3f}",
@@ -95,9 +99,24 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
         "proxydoc's for proxydoc, sphinx_paramlinks' plus zzzeeksphinx's "
         "``render_pydomains`` for anchor.  *zzzeeksphinx* is all of its code "
         "(autodoc tweaks, theme helpers, prefixes).\n\n",
-        table(["mode", "wall", "/ bare", "peak RSS", "/ bare", "reference code",
-               "zzzeeksphinx", "warnings", "paramref links", "broken", "unresolved",
-               ".params. ids", "anchor ids lost"], rows),  # fmt: skip
+        table(
+            [
+                "mode",
+                "wall",
+                "/ bare",
+                "peak RSS",
+                "/ bare",
+                "reference code",
+                "zzzeeksphinx",
+                "warnings",
+                "paramref links",
+                "broken",
+                "unresolved",
+                ".params. ids",
+                "anchor ids lost",
+            ],
+            rows,
+        ),
         "\n\n*broken*: a link whose page or anchor does not exist.  *unresolved*: "
         "a ``:paramref:`` rendered without a link.  *anchor ids lost*: "
         "``page#id`` pairs with ``.params.`` of the anchor build that the build "
@@ -111,7 +130,10 @@ def warnings_section(data: dict[str, Any]) -> str:
     kinds = sorted({k for m in MODES for k in summary[m]["warnings"]})
     rows = [[k, *(summary[m]["warnings"].get(k, 0) for m in MODES)] for k in kinds]
     extra = data["warnings_not_in_anchor"]["proxydoc"]
-    text = ["\nWarnings by kind (first run of each mode):\n\n", table(["kind", *MODES], rows)]
+    text = [
+        "\nWarnings by kind (first run of each mode):\n\n",
+        table(["kind", *MODES], rows),
+    ]
     text.append(
         f"\n\nThe proxydoc build gives {len(extra)} warning line(s) the anchor "
         "build does not; each is listed in ``bench/results/sqlalchemy.json`` "
@@ -127,7 +149,7 @@ def parallel_section(data: dict[str, Any]) -> str:
     same = "same" if p["same"] else "DIFFERENT"
     return (
         "\nParallel build (proxydoc, ``-j 1`` against ``-j 2``, one run each):\n\n"
-        + table(["-j 1", "-j 2", "speed-up", "-j 2 peak RSS (parent)", "ids, links, warnings"],
+        + table(["-j 1", "-j 2", "speed-up", "-j 2 peak RSS", "ids, links, warnings"],
                 [[f"{p['j1_seconds']:.0f} s", f"{p['j2_seconds']:.0f} s",
                   f"{p['speedup']:.2f}", f"{p['j2_peak_rss_mib']:.0f} MiB", same]])
         + "\n"
@@ -139,7 +161,8 @@ def scale_section(data: dict[str, Any]) -> str:
         [r["n"], f"{r['bare_seconds']:.1f} s", f"{r['proxydoc_seconds']:.1f} s",
          f"{r['proxydoc_seconds'] / r['bare_seconds']:.3f}",
          f"{r['bare_rss_mib']:.0f} MiB", f"{r['proxydoc_rss_mib']:.0f} MiB",
-         f"{r['proxydoc_rss_mib'] / r['bare_rss_mib']:.3f}", pct(r["proxydoc_fraction"]),
+         f"{r['proxydoc_rss_mib'] / r['bare_rss_mib']:.3f}",
+         pct(r["proxydoc_fraction"]),
          f"{r['proxydoc_ext_seconds']:.2f} s",
          f"{1e6 * r['proxydoc_ext_seconds'] / r['n']:.0f} µs",
          r["paramref_links"], r["broken_links"]]
@@ -163,7 +186,12 @@ def page() -> str:
     parts = [INTRO]
     sqla = load("sqlalchemy")
     if sqla:
-        parts += ["\n", sqlalchemy_section(sqla), warnings_section(sqla), parallel_section(sqla)]
+        parts += [
+            "\n",
+            sqlalchemy_section(sqla),
+            warnings_section(sqla),
+            parallel_section(sqla),
+        ]
     scale = load("scale")
     if scale:
         parts.append(scale_section(scale))

@@ -66,7 +66,9 @@ def read_page(path: Path) -> Page:
     """Ids, resolved paramref links and unresolved paramref roles of one page."""
     text = path.read_text(encoding="utf-8", errors="replace")
     links = _PARAMREF_LINK.findall(text)
-    return Page(set(_ID.findall(text)), links, len(_PARAMREF_CODE.findall(text)) - len(links))
+    return Page(
+        set(_ID.findall(text)), links, len(_PARAMREF_CODE.findall(text)) - len(links)
+    )
 
 
 def read_site(outdir: Path) -> dict[str, Page]:

@@ -46,11 +46,11 @@ class BuildResult:
         """
         if not self.timing:
             return None
-        modules = self.timing.get("module_seconds_corrected") or self.timing["module_seconds"]
+        modules = (
+            self.timing.get("module_seconds_corrected") or self.timing["module_seconds"]
+        )
         seconds = sum(
-            v
-            for k, v in modules.items()
-            if k == prefix or k.startswith(prefix + ".")
+            v for k, v in modules.items() if k == prefix or k.startswith(prefix + ".")
         )
         return seconds / self.timing["build_seconds"]
 

@@ -1,4 +1,4 @@
-"""Bench-only Sphinx extension for the bare builds: ``:paramref:`` as plain literal text.
+"""Bench-only Sphinx extension for bare builds: ``:paramref:`` as plain literal text.
 
 The lower bound of build cost keeps the role's text but resolves nothing, so the
 bare build is not dominated by docutils' "unknown role" errors.
@@ -12,7 +12,12 @@ from docutils import nodes
 
 
 def plain_paramref(
-    name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Any,
+    options: Any = None,
     content: Any = None,
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """Render the target (or explicit title) as code, linked to nothing."""

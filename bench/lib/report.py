@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
-PACKAGES = ("sphinx", "docutils", "sphinx-proxydoc", "zzzeeksphinx", "sphinx-paramlinks")
+PACKAGES = (
+    "sphinx",
+    "docutils",
+    "sphinx-proxydoc",
+    "zzzeeksphinx",
+    "sphinx-paramlinks",
+)
 
 
 def environment() -> dict[str, Any]:
@@ -45,8 +51,15 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     cells = [[str(c) for c in row] for row in [headers, *rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     rule = "  ".join("=" * w for w in widths)
-    lines = [rule, "  ".join(c.ljust(w) for c, w in zip(cells[0], widths)).rstrip(), rule]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells[1:]]
+    lines = [
+        rule,
+        "  ".join(c.ljust(w) for c, w in zip(cells[0], widths, strict=True)).rstrip(),
+        rule,
+    ]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in cells[1:]
+    ]
     return "\n".join([*lines, rule])
 
 

@@ -127,12 +127,19 @@ def _wrap_class(cls: type) -> None:
         return
     _wrapped.add(id(cls))
     for name, value in list(vars(cls).items()):
-        if not inspect.isfunction(value) or (name.startswith("__") and name != "__call__"):
+        if not inspect.isfunction(value) or (
+            name.startswith("__") and name != "__call__"
+        ):
             continue
-        setattr(cls, name, _timed(value, f"{label}:{cls.__name__}.{name}", is_method=True))
+        setattr(
+            cls, name, _timed(value, f"{label}:{cls.__name__}.{name}", is_method=True)
+        )
         for base in cls.__mro__[1:]:
             if name in vars(base):
-                if _measured(base.__module__) is None and id(vars(base)[name]) not in _wrapped:
+                if (
+                    _measured(base.__module__) is None
+                    and id(vars(base)[name]) not in _wrapped
+                ):
                     wrapped = _as_base(vars(base)[name])
                     _wrapped.add(id(wrapped))
                     setattr(base, name, wrapped)
@@ -140,7 +147,7 @@ def _wrap_class(cls: type) -> None:
 
 
 def _wrap_listeners(app: Any) -> None:
-    for name, listeners in app.events.listeners.items():
+    for listeners in app.events.listeners.values():
         for i, listener in enumerate(listeners):
             module = _measured(getattr(listener.handler, "__module__", None))
             if module and id(listener.handler) not in _wrapped:
