@@ -5,8 +5,8 @@ Cells: Sphinx 7.4, 8.1 and 8.2 on Python 3.11; Sphinx 9.x on Python 3.12 and
 pyenv's installed versions (a pyenv shim on PATH fails for a version that is not
 selected); an absent one is skipped with a line saying so.  Venvs live in
 ``.venv-matrix/<py>-<sphinx>/`` and are reused while ``pyproject.toml`` is
-unchanged.  Exit status: 0 when every cell that ran passed.  Usage: ``python3 .ci/test_matrix.py [--only 3.11-7.4,...]
-[--budget SECONDS] [pytest args...]``.
+unchanged.  Exit status: 0 when every cell that ran passed.  Usage:
+``python3 .ci/test_matrix.py [--only 3.11-7.4,...] [--budget SECONDS] [pytest args]``.
 """
 
 from __future__ import annotations

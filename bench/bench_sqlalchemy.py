@@ -186,7 +186,7 @@ def print_table(results: dict[str, Any]) -> None:
     if "parallel" in results:
         p = results["parallel"]
         print(table(
-            ["proxydoc -j 1", "-j 2", "speed-up", "-j 2 peak RSS", "ids links warnings"],
+            ["proxydoc -j 1", "-j 2", "speed-up", "-j 2 peak RSS", "ids/links/warns"],
             [[f"{p['j1_seconds']:.0f} s", f"{p['j2_seconds']:.0f} s",
               f"{p['speedup']:.2f}", f"{p['j2_peak_rss_mib']:.0f} MiB",
               "same" if p["same"] else "DIFFER"]],
