@@ -39,20 +39,31 @@ class BuildResult:
     warnings: dict[str, int] = field(default_factory=dict)
     outdir: str = ""
 
-    def module_fraction(self, prefix: str) -> float | None:
-        """Share of the in-build time spent in modules named *prefix*.
+    def fraction(self, *prefixes: str) -> float | None:
+        """Share of the in-build time spent in the code named by *prefixes*.
 
-        Uses the times less the timers' own calibrated cost where recorded.
+        A prefix is a module (``zzzeeksphinx``, ``zzzeeksphinx.render_pydomains``)
+        or ``module:function``.  The timers' own calibrated cost is subtracted.
         """
         if not self.timing:
             return None
-        modules = (
-            self.timing.get("module_seconds_corrected") or self.timing["module_seconds"]
-        )
+        timing = self.timing
+        by_label = timing.get("function_seconds") or timing["module_seconds"]
+        calls = timing.get("function_calls") or timing["module_calls"]
+        overhead = timing.get("overhead_per_call", 0.0)
         seconds = sum(
-            v for k, v in modules.items() if k == prefix or k.startswith(prefix + ".")
+            max(0.0, value - overhead * calls.get(label, 0))
+            for label, value in by_label.items()
+            if any(_names(label, prefix) for prefix in prefixes)
         )
-        return seconds / self.timing["build_seconds"]
+        return seconds / timing["build_seconds"]
+
+
+def _names(label: str, prefix: str) -> bool:
+    module = label.partition(":")[0]
+    if ":" in prefix:
+        return label == prefix or label.startswith(prefix + ".")
+    return module == prefix or module.startswith(prefix + ".")
 
 
 def sphinx_build(
