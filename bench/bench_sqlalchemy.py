@@ -8,6 +8,7 @@ Writes ``bench/results/sqlalchemy.json`` and prints a table.  Run through
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tarfile
@@ -17,7 +18,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
 from analyse import check_site, read_site, warning_lines
-from build import BuildResult, as_json, cache_dir, median, sphinx_build
+from build import BuildResult, as_json, cache_dir, from_json, median, sphinx_build
 from report import environment, pct, table, write_results
 
 VERSION = "2.1.9"
@@ -198,20 +199,13 @@ def print_table(results: dict[str, Any]) -> None:
         ))  # fmt: skip
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--no-parallel", action="store_true")
-    args = parser.parse_args(argv)
-    docs = fetch_docs()
-    print(f"SQLAlchemy {VERSION} docs, {args.runs} run(s) per mode", flush=True)
-    by_mode: dict[str, list[BuildResult]] = {m: [] for m in MODES}
-    for run in range(args.runs):  # interleaved, so drift hits every mode alike
-        for mode in MODES:
-            by_mode[mode].append(build(mode, docs, run))
+def analyse(
+    by_mode: dict[str, list[BuildResult]], parallel: BuildResult | None, command: str
+) -> dict[str, Any]:
+    """Everything the table and the JSON report need, from finished builds."""
     results: dict[str, Any] = {
         "environment": environment(),
-        "command": f"make bench (python bench/bench_sqlalchemy.py --runs {args.runs})",
+        "command": command,
         "summary": summarise(by_mode),
         "links": links(by_mode),
         "warnings_not_in_anchor": {
@@ -219,10 +213,41 @@ def main(argv: list[str] | None = None) -> int:
         },
         "runs": {m: [as_json(r) for r in rs] for m, rs in by_mode.items()},
     }
-    if not args.no_parallel:
-        parallel = build("proxydoc", docs, 0, jobs=2)
+    if parallel is not None:
         results["parallel"] = compare_parallel(by_mode["proxydoc"][0], parallel)
         results["runs"]["proxydoc-j2"] = [as_json(parallel)]
+    return results
+
+
+def reload(path: Path) -> tuple[dict[str, list[BuildResult]], BuildResult | None]:
+    """The builds recorded in a results file (their outputs still in the cache)."""
+    runs = json.loads(path.read_text())["runs"]
+    by_mode = {m: [from_json(r) for r in runs[m]] for m in MODES}
+    parallel = [from_json(r) for r in runs.get("proxydoc-j2", [])]
+    return by_mode, (parallel[0] if parallel else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-parallel", action="store_true")
+    parser.add_argument(
+        "--reanalyse", type=Path, help="analyse the builds of a results file again"
+    )
+    args = parser.parse_args(argv)
+    command = f"make bench (python bench/bench_sqlalchemy.py --runs {args.runs})"
+    if args.reanalyse:
+        by_mode, parallel = reload(args.reanalyse)
+        command = json.loads(args.reanalyse.read_text())["command"]
+    else:
+        docs = fetch_docs()
+        print(f"SQLAlchemy {VERSION} docs, {args.runs} run(s) per mode", flush=True)
+        by_mode = {m: [] for m in MODES}
+        for run in range(args.runs):  # interleaved, so drift hits every mode alike
+            for mode in MODES:
+                by_mode[mode].append(build(mode, docs, run))
+        parallel = None if args.no_parallel else build("proxydoc", docs, 0, jobs=2)
+    results = analyse(by_mode, parallel, command)
     write_results("sqlalchemy", results)
     print_table(results)
     failed = any(r.returncode for rs in by_mode.values() for r in rs)

@@ -117,6 +117,11 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def from_json(data: dict[str, Any]) -> BuildResult:
+    """A result written by :func:`as_json`, its output folder absolute again."""
+    return BuildResult(**{**data, "outdir": str(cache_dir() / data["outdir"])})
+
+
 def as_json(result: BuildResult) -> dict[str, Any]:
     """A result as plain data, its output folder relative to the cache."""
     data = asdict(result)
