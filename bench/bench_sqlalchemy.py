@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from analyse import check_site, read_site, warning_lines
+from analyse import check_site, lost_links, read_site, warning_lines
 from build import BuildResult, as_json, cache_dir, from_json, median, sphinx_build
 from report import environment, pct, table, write_results
 
@@ -101,12 +101,18 @@ def summarise(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
 
 def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
     """Paramref links, broken ones and lost ``.params.`` ids, from each first run."""
-    sites = {m: check_site(read_site(Path(rs[0].outdir))) for m, rs in by_mode.items()}
+    pages = {m: read_site(Path(rs[0].outdir)) for m, rs in by_mode.items()}
+    sites = {m: check_site(p) for m, p in pages.items()}
     anchor_ids = sites["anchor"].params_ids
     found: dict[str, Any] = {}
     for mode, site in sites.items():
         lost = sorted(anchor_ids - site.params_ids)
+        links_lost = lost_links(pages["anchor"], pages[mode])
         found[mode] = {
+            "anchor_links_lost": sum(
+                int(x.rpartition("(x")[2][:-1]) for x in links_lost
+            ),
+            "anchor_links_lost_examples": links_lost[:40],
             "paramref_links": site.links,
             "paramref_unresolved": site.unresolved,
             "broken_links": len(site.broken),

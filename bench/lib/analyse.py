@@ -89,6 +89,27 @@ def landing(page: str, href: str) -> tuple[str, str]:
     return target, unquote(fragment)
 
 
+def working_links(pages: dict[str, Page]) -> Counter[tuple[str, str, str]]:
+    """(page, target page, fragment) of every paramref link that lands."""
+    found: Counter[tuple[str, str, str]] = Counter()
+    for name, page in pages.items():
+        for href in page.links:
+            target, fragment = landing(name, href)
+            there = pages.get(target)
+            if there is not None and (not fragment or fragment in there.ids):
+                found[(name, target, fragment)] += 1
+    return found
+
+
+def lost_links(before: dict[str, Page], after: dict[str, Page]) -> list[str]:
+    """Paramref links that land in *before* but are not links to there in *after*."""
+    now: Counter[tuple[str, str, str]] = Counter()
+    for name, page in after.items():
+        now.update((name, *landing(name, href)) for href in page.links)
+    lost = working_links(before) - now
+    return sorted(f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in lost.items())
+
+
 def check_site(pages: dict[str, Page]) -> SiteReport:
     """Count paramref links and the ones whose anchor does not exist."""
     report = SiteReport()
