@@ -101,13 +101,14 @@ def working_links(pages: dict[str, Page]) -> Counter[tuple[str, str, str]]:
     return found
 
 
-def lost_links(before: dict[str, Page], after: dict[str, Page]) -> list[str]:
+def lost_links(
+    before: dict[str, Page], after: dict[str, Page]
+) -> Counter[tuple[str, str, str]]:
     """Paramref links that land in *before* but are not links to there in *after*."""
     now: Counter[tuple[str, str, str]] = Counter()
     for name, page in after.items():
         now.update((name, *landing(name, href)) for href in page.links)
-    lost = working_links(before) - now
-    return sorted(f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in lost.items())
+    return working_links(before) - now
 
 
 def check_site(pages: dict[str, Page]) -> SiteReport:
