@@ -109,10 +109,10 @@ def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
         lost = sorted(anchor_ids - site.params_ids)
         links_lost = lost_links(pages["anchor"], pages[mode])
         found[mode] = {
-            "anchor_links_lost": sum(
-                int(x.rpartition("(x")[2][:-1]) for x in links_lost
-            ),
-            "anchor_links_lost_examples": links_lost[:40],
+            "anchor_links_lost": sum(links_lost.values()),
+            "anchor_links_lost_examples": sorted(
+                f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in links_lost.items()
+            )[:40],
             "paramref_links": site.links,
             "paramref_unresolved": site.unresolved,
             "broken_links": len(site.broken),
