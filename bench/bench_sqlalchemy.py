@@ -180,12 +180,12 @@ def print_table(results: dict[str, Any]) -> None:
             pct(own if mode != "bare" else None), pct(frac["zzzeeksphinx"]),
             pct(frac["zzzeeksphinx refs"]), sum(s["warnings"].values()),
             f["paramref_links"], f["broken_links"], f["paramref_unresolved"],
-            f["anchor_params_ids_lost"],
+            f["anchor_params_ids_lost"], f.get("anchor_links_lost", "-"),
         ])  # fmt: skip
     print(table(
         ["mode", "wall", "wall/bare", "peak RSS", "RSS/bare", "paramref ext",
          "zzzeeksphinx", "zzz prefixes", "warnings", "paramref links", "broken",
-         "unresolved", "anchor ids lost"],
+         "unresolved", "anchor ids lost", "links lost"],
         rows,
     ))  # fmt: skip
     kinds = sorted({k for m in MODES for k in summary[m]["warnings"]})

@@ -89,7 +89,7 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
             f"{s['peak_rss_mib']:.0f} MiB", f"{s['rss_ratio']:.3f}", pct(refs),
             pct(frac["zzzeeksphinx"]), sum(s["warnings"].values()),
             f["paramref_links"], f["broken_links"], f["paramref_unresolved"],
-            f["params_ids"], f["anchor_params_ids_lost"],
+            f["params_ids"], f["anchor_params_ids_lost"], f.get("anchor_links_lost", "-"),
         ])  # fmt: skip
     out = [
         "SQLAlchemy 2.1.9\n----------------\n",
@@ -114,13 +114,16 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
                 "unresolved",
                 ".params. ids",
                 "anchor ids lost",
+                "links lost",
             ],
             rows,
         ),
         "\n\n*broken*: a link whose page or anchor does not exist.  *unresolved*: "
         "a ``:paramref:`` rendered without a link.  *anchor ids lost*: "
         "``page#id`` pairs with ``.params.`` of the anchor build that the build "
-        "lacks (links on the web that would break).\n",
+        "lacks (links on the web that would break).  *links lost*: paramref links "
+        "that land in the anchor build and are not links to the same place in "
+        "the build.\n",
     ]
     return "".join(out)
 
