@@ -89,7 +89,8 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
             f"{s['peak_rss_mib']:.0f} MiB", f"{s['rss_ratio']:.3f}", pct(refs),
             pct(frac["zzzeeksphinx"]), sum(s["warnings"].values()),
             f["paramref_links"], f["broken_links"], f["paramref_unresolved"],
-            f["params_ids"], f["anchor_params_ids_lost"], f.get("anchor_links_lost", "-"),
+            f["params_ids"], f["anchor_params_ids_lost"],
+            f.get("anchor_links_lost", "-"),
         ])  # fmt: skip
     out = [
         "SQLAlchemy 2.1.9\n----------------\n",
