@@ -14,9 +14,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from analyse import check_site, read_site
-from build import BuildResult, as_json, cache_dir, median, sphinx_build
-from report import environment, pct, table, write_results
+from proxydoc_bench.analyse import check_site, read_site
+from proxydoc_bench.build import BuildResult, as_json, cache_dir, median, sphinx_build
+from proxydoc_bench.report import environment, pct, table, write_results
 
 PER_MODULE = 100  # 50 functions and 5 classes of 10 methods
 PARAMS = [f"p{i}" for i in range(8)]
@@ -25,11 +25,11 @@ CONF = """\
 import os, sys
 sys.path.insert(0, {lib!r})
 project = "scale"
-extensions = ["timing_ext"]
+extensions = ["proxydoc_bench.timing_ext"]
 if os.environ["PROXYDOC_BENCH_MODE"] == "proxydoc":
     extensions.append("proxydoc")
 else:
-    extensions.append("plain_paramref")
+    extensions.append("proxydoc_bench.plain_paramref")
 """
 
 
@@ -64,11 +64,11 @@ def generate(n: int) -> Path:
     root = cache_dir() / "work" / "scale" / f"src-{n}"
     modules = n // PER_MODULE
     marker = root / ".complete"
-    if marker.exists():
-        return root
     root.mkdir(parents=True, exist_ok=True)
     lib = Path(__file__).resolve().parent / "lib"
     (root / "conf.py").write_text(CONF.format(lib=str(lib)))
+    if marker.exists():
+        return root
     names = [f"m{i:05d}" for i in range(modules)]
     toc = "".join(f"   {n}\n" for n in names)
     (root / "index.rst").write_text(

@@ -17,9 +17,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from analyse import check_site, lost_links, read_site, warning_lines
-from build import BuildResult, as_json, cache_dir, from_json, median, sphinx_build
-from report import environment, pct, table, write_results
+from proxydoc_bench.analyse import check_site, lost_links, read_site, warning_lines
+from proxydoc_bench.build import (
+    BuildResult,
+    as_json,
+    cache_dir,
+    from_json,
+    median,
+    sphinx_build,
+)
+from proxydoc_bench.report import environment, pct, table, write_results
 
 VERSION = "2.1.9"
 HERE = Path(__file__).resolve().parent

@@ -28,7 +28,7 @@ _sqla_setup = _orig["setup"]
 # sdist pins (it asks for the git main branch), and the bench times the
 # extensions' own code from an extension loaded before all others.
 needs_extensions = {}
-extensions = ["timing_ext", *_orig["extensions"]]
+extensions = ["proxydoc_bench.timing_ext", *_orig["extensions"]]
 
 if _MODE == "proxydoc":
     # The migration: sphinx_paramlinks out, proxydoc in.  proxydoc reads
@@ -42,7 +42,7 @@ elif _MODE == "bare":
     # Neither extension's reference features: no paramlinks, no prefixes; the
     # paramref role renders its text as a literal, unresolved.
     extensions.remove("sphinx_paramlinks")
-    extensions.append("plain_paramref")
+    extensions.append("proxydoc_bench.plain_paramref")
     zzzeeksphinx_module_prefixes = {}
 elif _MODE != "anchor":
     raise ValueError(f"unknown PROXYDOC_BENCH_MODE {_MODE!r}")

@@ -13,8 +13,8 @@ BENCH_LIB = Path(__file__).resolve().parents[2] / "bench" / "lib"
 ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-params"
 sys.path.insert(0, str(BENCH_LIB))
 
-from analyse import check_site, lost_links, read_site  # noqa: E402
-from build import sphinx_build  # noqa: E402
+from proxydoc_bench.analyse import check_site, lost_links, read_site  # noqa: E402
+from proxydoc_bench.build import sphinx_build  # noqa: E402
 
 
 def links_by_soup(outdir: Path) -> list[tuple[str, str]]:
@@ -61,7 +61,9 @@ def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
     shutil.copytree(ROOT, src)
     conf = src / "conf.py"
     conf.write_text(
-        conf.read_text() + '\nextensions = ["timing_ext", *extensions]\n', "utf-8"
+        conf.read_text()
+        + '\nextensions = ["proxydoc_bench.timing_ext", *extensions]\n',
+        "utf-8",
     )
     result = sphinx_build("proxydoc", src, src, tmp_path / "out", {})
     assert result.returncode == 0, (tmp_path / "out" / "stderr.txt").read_text()

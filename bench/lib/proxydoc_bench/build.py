@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analyse import warnings_by_kind
+from proxydoc_bench.analyse import warnings_by_kind
 
-LIB = Path(__file__).resolve().parent
+LIB = Path(__file__).resolve().parents[1]  # bench/lib
 
 
 def cache_dir() -> Path:
