@@ -49,3 +49,8 @@ test-matrix:
 
 clean:
 	rm -rf _build .pytest_cache
+
+.PHONY: bench-cli
+bench: bench-cli
+bench-cli: $(STAMPS)/test
+	$(PY) bench/bench_cli_check.py

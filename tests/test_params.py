@@ -56,12 +56,26 @@ def test_every_documented_parameter_has_an_anchor(app, warning):
 
 
 @pytest.mark.sphinx("html", testroot="params", freshenv=True)
+def test_no_index_copy_keeps_anchors_but_is_no_object(app):
+    app.build()
+    copy = [
+        "pd_params.engine.create_engine.params.url",
+        "pd_params.engine.create_engine.params.pool_size",
+    ]
+    assert param_ids(app, "noindex") == copy
+    inv = inventory(app)
+    assert inv[copy[0]][1] == f"index.html#{copy[0]}"
+    genindex = (app.outdir / "genindex.html").read_text()
+    assert f"noindex.html#{copy[0]}" not in genindex
+
+
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
 def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
     app.build()
     entry = soup(app).find(id=f"{ENGINE}.Engine.connect.params.timeout")
-    assert entry.name == "p"
+    assert entry.name == "li"  # the whole item, however many paragraphs it has
     assert "proxydoc-param" in entry["class"]
-    name = entry.find("strong")
+    name = entry.p.find("strong")
     assert name.get_text() == "timeout"
     symbol = name.find_next_sibling("a")
     assert symbol["href"] == f"#{ENGINE}.Engine.connect.params.timeout"

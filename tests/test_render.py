@@ -43,4 +43,4 @@ def test_stylesheet_is_linked_and_copied(app):
     assert any(h.startswith("_static/proxydoc.css") for h in links)
     css = (app.outdir / "_static" / "proxydoc.css").read_text()
     assert ".proxydoc-param:target" in css
-    assert ".proxydoc-param:hover > a.proxydoc-paramlink" in css
+    assert ".proxydoc-param:hover a.proxydoc-paramlink" in css

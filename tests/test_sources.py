@@ -37,6 +37,9 @@ def test_napoleon_google_and_numpy(app, warning):
             f"{mod}.google.params.{p}"
             for p in ("url", "retries", "args", "kwargs", "timeout")
         ),
+        # the ids sphinx-paramlinks gave starred names, kept for links on the web
+        f"{mod}.google.params.*args",
+        f"{mod}.google.params.**kwargs",
         *(f"{mod}.numpy.params.{p}" for p in ("url", "retries", "verbose")),
     }
     assert documented(app)[f"{mod}.google"][0] == [
@@ -75,6 +78,8 @@ def test_numpydoc(app, warning):
         f"{mod}.Filter.params.high",
         f"{mod}.Filter.apply.params.signal",
         *(f"{mod}.resample.params.{p}" for p in ("data", "rate", "args", "kwargs")),
+        f"{mod}.resample.params.*args",
+        f"{mod}.resample.params.**kwargs",
     }
     assert paramref_links(soup(app)) == {
         "Filter.order": f"#{mod}.Filter.params.order",

@@ -104,6 +104,19 @@ def test_suppress_warnings_by_subtype(app, warning):
     testroot="badrefs",
     freshenv=True,
     confoverrides={
+        "nitpick_ignore": [("py:parameter", "pd_bad.connect.params.timout")]
+    },
+)
+def test_nitpick_ignore_silences_one_signature_warning(app, warning):
+    app.build()
+    assert "proxydoc.param" not in by_subtype(warning)
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="badrefs",
+    freshenv=True,
+    confoverrides={
         "proxydoc_module_prefixes": {"_ok": "pd_bad", "bad.key": "x", "_n": 3},
         "proxydoc_param_link_style": "sparkles",
     },
@@ -136,6 +149,8 @@ def test_odd_input_never_breaks_the_build(app, warning):
         "pd_weird.orphan.params.y",
         "pd_weird.starred.params.args",
         "pd_weird.starred.params.kwargs",
+        "pd_weird.starred.params.*args",
+        "pd_weird.starred.params.**kwargs",
     }
     hrefs = {a["href"] for a in page.select("a[href^='#']")}
     assert {h for h in hrefs if ".params." in h} <= {f"#{i}" for i in ids}

@@ -21,14 +21,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from proxydoc._incremental import setup_incremental
     from proxydoc._paramref import setup_paramref
     from proxydoc._params import setup_params
-    from proxydoc._prefixes import setup_prefixes
     from proxydoc._render import setup_render
+    from proxydoc._signature import setup_signature
 
     setup_config(app)
     setup_domain(app)
-    setup_prefixes(app)
     setup_params(app)
     setup_paramref(app)
+    setup_signature(app)
     setup_render(app)
     setup_incremental(app)
     return {

@@ -50,7 +50,7 @@ OPTIONS = (
     _Option(
         "proxydoc_param_link_style",
         "symbol",
-        "html",
+        "env",
         (str,),
         "How a parameter links to itself: symbol, name, both or none.",
     ),

@@ -10,7 +10,9 @@ from sphinx.domains.python import PythonDomain
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
+from proxydoc._config import settings
 from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
+from proxydoc._prefixes import expand_reference
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -61,6 +63,14 @@ class ProxydocPythonDomain(PythonDomain):
         self.touched_owners: set[str] = set()
         #: Documents read in this build (they are written anyway).
         self.docs_read: set[str] = set()
+        self._prefixes: dict[str, str] | None = None
+
+    @property
+    def module_prefixes(self) -> dict[str, str]:
+        """The prefix map of this build, read from the config once."""
+        if self._prefixes is None:
+            self._prefixes = settings(self.env.config).module_prefixes
+        return self._prefixes
 
     @property
     def param_owners(self) -> dict[str, ParamOwner]:
@@ -135,6 +145,7 @@ class ProxydocPythonDomain(PythonDomain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
+        target = expand_reference(node, contnode, self.module_prefixes)
         if type != "paramref":
             return super().resolve_xref(
                 env, fromdocname, builder, type, target, node, contnode
@@ -151,6 +162,20 @@ class ProxydocPythonDomain(PythonDomain):
         title = f"parameter {name} of {entry.display}"
         return make_refnode(
             builder, fromdocname, entry.docname, anchor, contnode, title
+        )
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        target = expand_reference(node, contnode, self.module_prefixes)
+        return super().resolve_any_xref(
+            env, fromdocname, builder, target, node, contnode
         )
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:

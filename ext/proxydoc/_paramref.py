@@ -110,6 +110,8 @@ def _enclosing_object(env: BuildEnvironment, refnode: Element) -> str:
     """Full name of the object whose description holds a bare ``:paramref:``."""
     current = getattr(env, "current_document", None)  # Sphinx 8.2 and newer
     obj = current.obj_desc_name if current is not None else env.temp_data.get("object")
+    if isinstance(obj, tuple):  # Sphinx before 8.2 kept (fullname, prefix)
+        obj = obj[0]
     if not obj:
         return ""
     module = refnode.get("py:module")

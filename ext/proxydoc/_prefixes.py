@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.transforms import SphinxTransform
-
-from proxydoc._config import settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from sphinx.application import Sphinx
+    from docutils.nodes import Element
 
 
 def expand_prefix(target: str, prefixes: Mapping[str, str]) -> str:
@@ -36,35 +32,23 @@ def strip_prefix(text: str, prefixes: Mapping[str, str]) -> str:
     return rest if dot else prefixes[head]
 
 
-class ExpandModulePrefixes(SphinxTransform):
-    """Expand prefix tokens in the targets and default titles of Python xrefs."""
+def expand_reference(
+    node: Element, contnode: Element, prefixes: Mapping[str, str]
+) -> str:
+    """Expand the prefix of a Python reference before it is resolved.
 
-    default_priority = 400
-
-    def apply(self, **kwargs: object) -> None:
-        prefixes = settings(self.config).module_prefixes
-        if not prefixes:
-            return
-        for ref in self.document.findall(addnodes.pending_xref):
-            if ref.get("refdomain") != "py":
-                continue
-            target = ref["reftarget"]
-            expanded = expand_prefix(target, prefixes)
-            if expanded == target:
-                continue
-            ref["reftarget"] = expanded
-            if not ref.get("refexplicit"):
-                _strip_title(ref, prefixes)
-
-
-def _strip_title(ref: addnodes.pending_xref, prefixes: Mapping[str, str]) -> None:
-    for text in list(ref.findall(nodes.Text)):
-        shown = strip_prefix(str(text), prefixes)
-        if shown != str(text):
-            text.parent.replace(text, nodes.Text(shown))
-        return
-
-
-def setup_prefixes(app: Sphinx) -> None:
-    """Register the prefix transform."""
-    app.add_transform(ExpandModulePrefixes)
+    The node keeps the expanded target (for intersphinx and ``nitpick_ignore``);
+    an implicit title loses the prefix, whether the reference resolves or not.
+    """
+    target: str = node["reftarget"]
+    if not prefixes or target.partition(".")[0] not in prefixes:
+        return target
+    expanded = expand_prefix(target, prefixes)
+    node["reftarget"] = expanded
+    if not node.get("refexplicit"):
+        for text in contnode.findall(nodes.Text):
+            shown = strip_prefix(str(text), prefixes)
+            if shown != str(text):
+                text.parent.replace(text, nodes.Text(shown))
+            break
+    return expanded

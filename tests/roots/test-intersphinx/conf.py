@@ -2,3 +2,6 @@ extensions = ["sphinx.ext.intersphinx", "proxydoc"]
 proxydoc_module_prefixes = {"_eng": "pd_params.engine"}
 # The test points intersphinx_mapping at the inventory of a test-params build.
 intersphinx_mapping = {}
+
+# Warnings end with [type.subtype] on every supported Sphinx (the default from 8.0).
+show_warning_types = True

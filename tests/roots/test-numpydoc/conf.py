@@ -5,3 +5,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 extensions = ["sphinx.ext.autodoc", "numpydoc", "proxydoc"]
 numpydoc_show_class_members = False
 numpydoc_validation_checks = set()
+
+# Warnings end with [type.subtype] on every supported Sphinx (the default from 8.0).
+show_warning_types = True

@@ -1,0 +1,118 @@
+"""Parameter entries in field lists, as Sphinx, napoleon and numpydoc write them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains.python import PyObject  # type: ignore[attr-defined]
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+#: Field labels of parameter lists written by Sphinx, napoleon and numpydoc.
+ENGLISH_LABELS = frozenset(
+    {
+        "Parameters",
+        "Parameter",
+        "Other Parameters",
+        "Keyword Arguments",
+        "Keyword Args",
+        "Arguments",
+        "Args",
+    }
+)
+
+
+def param_labels() -> frozenset[str]:
+    """Labels of parameter fields, in the build's language and in English."""
+    local = {
+        str(f.label)
+        for f in PyObject.doc_field_types
+        if f.name in ("parameter", "keyword")
+    }
+    return ENGLISH_LABELS | local
+
+
+class ParamEntry(NamedTuple):
+    """One item of a parameter list."""
+
+    #: The paragraph or term that starts with the parameter's name.
+    node: nodes.Element
+    #: What takes the anchor: the whole list item, field body or term.
+    holder: nodes.Element
+    name_node: nodes.Element
+    #: Parameter names (``x``), and as written where that differs (``*args``).
+    names: tuple[str, ...]
+    written: tuple[str, ...]
+
+
+def written_name(text: str) -> str:
+    """A name as sphinx-paramlinks keeps it: markup gone, stars kept."""
+    name = text.strip().strip("`").replace("\\", "")
+    return name.partition("=")[0].partition(":")[0].strip()
+
+
+def clean_name(text: str) -> str:
+    """``**kw``, ``\\*args``, ``x=5`` and ````x```` all name the same parameter."""
+    return written_name(text).lstrip("*")
+
+
+def _names_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    written = [written_name(part) for part in text.split(",")]
+    pairs = [(w.lstrip("*"), w) for w in written if w.lstrip("*").isidentifier()]
+    return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
+
+
+def _holder(node: nodes.Element) -> nodes.Element:
+    parent = node.parent
+    if isinstance(parent, nodes.list_item) and parent.children[0] is node:
+        return parent
+    if isinstance(parent, nodes.field_body) and len(parent.children) == 1:
+        return parent
+    return node
+
+
+def _entry_from(node: nodes.Element) -> ParamEntry | None:
+    for child in node.children:
+        if isinstance(child, (addnodes.index, nodes.target)):
+            continue
+        if isinstance(child, (nodes.strong, addnodes.literal_strong)):
+            names, written = _names_in(child.astext())
+            if not names:
+                return None
+            return ParamEntry(node, _holder(node), child, names, written)
+        if isinstance(child, nodes.Element) or str(child).strip():
+            return None
+    return None
+
+
+def _candidates(body: nodes.Element) -> Iterator[nodes.Element]:
+    for child in body.children:
+        if isinstance(child, nodes.paragraph):
+            yield child
+        elif isinstance(child, (nodes.bullet_list, nodes.definition_list)):
+            for item in child.children:
+                if isinstance(item, nodes.Element) and item.children:
+                    first = item.children[0]
+                    if isinstance(first, (nodes.paragraph, nodes.term)):
+                        yield first
+
+
+def param_entries(
+    content: nodes.Element, labels: frozenset[str]
+) -> Iterator[ParamEntry]:
+    """Parameter items of the field lists directly inside *content*."""
+    for field_list in content.children:
+        if not isinstance(field_list, nodes.field_list):
+            continue
+        for field in field_list.children:
+            if not isinstance(field, nodes.field):
+                continue
+            name, body = field.children[0], field.children[-1]
+            if isinstance(body, nodes.field_body) and name.astext().strip() in labels:
+                for candidate in _candidates(body):
+                    entry = _entry_from(candidate)
+                    if entry is not None:
+                        yield entry

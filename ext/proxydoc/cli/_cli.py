@@ -1,0 +1,272 @@
+"""Argument parsing, file discovery and reporting for ``proxydoc``."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from proxydoc import __version__
+from proxydoc.cli._config import Config, find_pyproject, load_config
+from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._generate import FileResult, Generator, write_atomic
+
+EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+_SKIP_DIRS = {"__pycache__", "node_modules", "build", "dist", "site-packages"}
+PROGRESS_THRESHOLD = 50
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``proxydoc`` and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="proxydoc",
+        description="Keep facade classes' proxy methods in sync with their targets.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"proxydoc {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    generate = commands.add_parser(
+        "generate",
+        help="rewrite the proxy regions of Python files",
+        description="Rewrite each '# START PROXY METHODS <Class>' ... "
+        "'# END PROXY METHODS <Class>' region with one proxy per member of the "
+        "class's target. Files are written only when their text changes.",
+    )
+    generate.add_argument(
+        "--diff", action="store_true", help="print unified diffs, write nothing"
+    )
+    check = commands.add_parser(
+        "check",
+        help="exit 1 (with diffs) when a proxy region is stale",
+        description="Change nothing; print a unified diff per stale file. Exit "
+        "status: 0 all current, 1 some stale, 2 errors.",
+    )
+    check.add_argument("--quiet", "-q", action="store_true", help="no diffs")
+    lint = commands.add_parser(
+        "lint",
+        help="check :paramref: roles in docstrings without a Sphinx build",
+        description="Report each :paramref: that names no parameter of its "
+        "target. Codes: PXD001 no such parameter, PXD002 target not found, "
+        "PXD003 target has no signature, PXD004 bare name outside a function, "
+        "PXD005 relative target not resolvable (only with --strict).",
+    )
+    lint.add_argument("--strict", action="store_true", help="also report PXD005")
+    for sub in (generate, check, lint):
+        _common_options(sub, formats=sub is not lint)
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: 'paths' from [tool.proxydoc], else '.')",
+    )
+    parser.add_argument("--config", type=Path, help="the pyproject.toml to read")
+    parser.add_argument(
+        "-I",
+        "--import-path",
+        action="append",
+        default=[],
+        type=Path,
+        help="put this folder first on sys.path before importing targets",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress line")
+    if formats:
+        parser.add_argument(
+            "--formatter",
+            help="command formatting generated code, e.g. 'ruff format -'",
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``proxydoc``; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        config = _config(args)
+        files = list(iter_python_files(args.paths or _default_paths(config)))
+    except ProxydocError as exc:
+        print(f"proxydoc: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    saved = list(sys.path)
+    _extend_sys_path(config)
+    try:
+        if args.command == "lint":
+            from proxydoc.cli._lint import run_lint
+
+            progress = _progress(args, files)
+            return run_lint(files, config, strict=args.strict, progress=progress)
+        return _run_generate(files, config, args)
+    finally:
+        sys.path[:] = saved
+
+
+def _config(args: argparse.Namespace) -> Config:
+    path = args.config or find_pyproject(Path.cwd())
+    if args.config is not None and not args.config.is_file():
+        raise ProxydocError(f"{args.config}: no such file")
+    config = load_config(path)
+    extra = tuple(str(folder.resolve()) for folder in args.import_path)
+    config = replace(config, import_paths=(*extra, *config.import_paths))
+    formatter = getattr(args, "formatter", None)
+    if formatter is not None:
+        config = replace(config, formatter=formatter)
+    return config
+
+
+def _default_paths(config: Config) -> list[Path]:
+    return [config.root / p for p in config.paths]
+
+
+def _extend_sys_path(config: Config) -> None:
+    for folder in reversed(config.import_roots):
+        text = str(folder.resolve())
+        if text not in sys.path:
+            sys.path.insert(0, text)
+
+
+def iter_python_files(paths: list[Path]) -> Iterator[Path]:
+    """Each ``.py`` file under *paths*, in a stable order, hidden folders skipped."""
+    for path in paths:
+        if path.is_file():
+            yield path
+        elif path.is_dir():
+            yield from sorted(_walk(path))
+        else:
+            raise ProxydocError(f"{path}: no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for child in folder.iterdir():
+        if child.name.startswith(".") or child.name in _SKIP_DIRS:
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.suffix == ".py":
+            yield child
+
+
+def display_path(path: Path) -> str:
+    """*path* relative to the working folder when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class Progress:
+    """A progress line on stderr for large trees: rewritten on a terminal."""
+
+    def __init__(self, total: int, enabled: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.enabled = enabled and total >= PROGRESS_THRESHOLD
+        self.tty = self.stream.isatty()
+        self.step = max(1, total // 10)
+
+    def update(self, done: int, display: str) -> None:
+        if not self.enabled:
+            return
+        if self.tty:
+            self.stream.write(f"\r\x1b[Kproxydoc: [{done}/{self.total}] {display}")
+        elif done % self.step == 0 or done == self.total:
+            self.stream.write(f"proxydoc: {done}/{self.total} files\n")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled and self.tty:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _progress(args: argparse.Namespace, files: list[Path]) -> Progress:
+    return Progress(len(files), not args.no_progress)
+
+
+def _run_generate(files: list[Path], config: Config, args: argparse.Namespace) -> int:
+    generator = Generator(config)
+    progress = _progress(args, files)
+    results: list[FileResult] = []
+    for done, path in enumerate(files, 1):
+        display = display_path(path)
+        progress.update(done, display)
+        results.append(generator.process(path, display))
+    progress.finish()
+    writing = args.command == "generate" and not args.diff
+    show_diff = args.diff if args.command == "generate" else not args.quiet
+    for result in results:
+        _report(result, writing=writing, show_diff=show_diff)
+    if writing:
+        _warn_stale_sources(results)
+    return _summary(results, args.command, writing)
+
+
+def _warn_stale_sources(results: list[FileResult]) -> None:
+    """Say which files used a target whose own file this run rewrote."""
+    written = {r.path.resolve() for r in results if r.changed and not r.errors}
+    for result in results:
+        used = sorted(
+            str(p) for p in result.sources & written if p != result.path.resolve()
+        )
+        if used:
+            print(
+                f"{result.display}: its targets come from files rewritten in this "
+                f"run ({', '.join(used)}); run 'proxydoc generate' again",
+                file=sys.stderr,
+            )
+
+
+def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
+    for error in result.errors:
+        print(f"{error}", file=sys.stderr)
+    if not result.changed:
+        return
+    if show_diff:
+        sys.stdout.write(unified_diff(result))
+    if writing:
+        try:
+            write_atomic(result.path, result.new, result.encoding)
+        except OSError as exc:
+            result.errors.append(
+                ProxydocError(f"cannot write: {exc}", result.display, 1)
+            )
+            print(result.errors[-1], file=sys.stderr)
+
+
+def unified_diff(result: FileResult) -> str:
+    """The unified diff from the file's text to the regenerated text."""
+    lines = difflib.unified_diff(
+        result.old.replace("\r\n", "\n").split("\n"),
+        result.new.replace("\r\n", "\n").split("\n"),
+        fromfile=f"a/{result.display}",
+        tofile=f"b/{result.display}",
+        lineterm="",
+    )
+    return "".join(line + "\n" for line in lines)
+
+
+def _summary(results: list[FileResult], command: str, writing: bool) -> int:
+    errors = sum(1 for r in results if r.errors)
+    changed = sum(1 for r in results if r.changed)
+    verb = "rewritten" if writing else "stale"
+    print(
+        f"proxydoc {command}: {len(results)} files, {changed} {verb}, "
+        f"{errors} with errors",
+        file=sys.stderr,
+    )
+    if errors:
+        return EXIT_ERROR
+    if command == "check" and changed:
+        return EXIT_STALE
+    return EXIT_OK

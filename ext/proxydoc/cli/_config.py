@@ -1,0 +1,184 @@
+"""The ``[tool.proxydoc]`` table of ``pyproject.toml``, read and validated once."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from proxydoc.cli._errors import ProxydocError
+
+DEFAULT_HEADER = (
+    "# code within this block is **programmatically,\n"
+    "# statically generated** by `proxydoc generate`"
+)
+
+_LIST_KEYS = ("methods", "attributes", "classmethods", "use_intermediate_variable")
+_PROXY_KEYS = {"target", "target_name", "facade_name", *_LIST_KEYS}
+_TOP_KEYS = {
+    "paths",
+    "import_paths",
+    "formatter",
+    "module_prefixes",
+    "decorator",
+    "header",
+    "line_length",
+    "proxies",
+}
+
+
+@dataclass(frozen=True)
+class ProxyConfig:
+    """One ``[tool.proxydoc.proxies."pkg.mod:Facade"]`` entry."""
+
+    facade: str
+    target: str
+    target_name: str | None = None
+    facade_name: str | None = None
+    methods: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    classmethods: tuple[str, ...] = ()
+    use_intermediate_variable: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective settings of one ``proxydoc`` run."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    paths: tuple[str, ...] = (".",)
+    import_paths: tuple[str, ...] = ()
+    formatter: str | None = None
+    module_prefixes: dict[str, str] = field(default_factory=dict)
+    decorator: str = "create_proxy_methods"
+    header: str = DEFAULT_HEADER
+    line_length: int = 88
+    proxies: dict[str, ProxyConfig] = field(default_factory=dict)
+
+    @property
+    def import_roots(self) -> tuple[Path, ...]:
+        """The ``import_paths`` folders, relative to the ``pyproject.toml``."""
+        return tuple(self.root / p for p in self.import_paths)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest ``pyproject.toml`` at or above *start* with a proxydoc table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "proxydoc" in _tool_table(candidate):
+            return candidate
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """The settings read from *path*, or the defaults when it is ``None``."""
+    if path is None:
+        return Config()
+    table = _tool_table(path).get("proxydoc", {})
+    where = f"{path}: [tool.proxydoc]"
+    _require(isinstance(table, dict), where, "must be a table")
+    unknown = sorted(set(table) - _TOP_KEYS)
+    _require(not unknown, where, f"unknown keys {unknown}")
+    return Config(
+        root=path.parent,
+        source=path,
+        paths=_strings(table, "paths", where) or (".",),
+        import_paths=_strings(table, "import_paths", where),
+        formatter=_optional_str(table, "formatter", where),
+        module_prefixes=_prefixes(table.get("module_prefixes", {}), where),
+        decorator=_optional_str(table, "decorator", where) or "create_proxy_methods",
+        header=_header(table, where),
+        line_length=_line_length(table.get("line_length", 88), where),
+        proxies=_proxies(table.get("proxies", {}), where),
+    )
+
+
+def _tool_table(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ProxydocError(f"{path}: cannot read: {exc}") from exc
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}
+
+
+def _require(ok: bool, where: str, message: str) -> None:
+    if not ok:
+        raise ProxydocError(f"{where}: {message}")
+
+
+def _strings(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    _require(ok, where, f"{key} must be a list of strings")
+    return tuple(value)
+
+
+def _optional_str(table: dict[str, Any], key: str, where: str) -> str | None:
+    value = table.get(key)
+    _require(value is None or isinstance(value, str), where, f"{key} must be a string")
+    return value
+
+
+def _header(table: dict[str, Any], where: str) -> str:
+    header = _optional_str(table, "header", where)
+    if header is None:
+        return DEFAULT_HEADER
+    lines = header.strip("\n").splitlines()
+    _require(
+        all(line.startswith("#") for line in lines),
+        where,
+        "header lines must be comments",
+    )
+    return "\n".join(lines)
+
+
+def _line_length(value: object, where: str) -> int:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value > 20
+    _require(ok, where, "line_length must be an integer above 20")
+    assert isinstance(value, int)
+    return value
+
+
+def _prefixes(value: object, where: str) -> dict[str, str]:
+    ok = isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and "." not in k
+        for k, v in value.items()
+    )
+    _require(ok, where, "module_prefixes must map tokens without dots to modules")
+    assert isinstance(value, dict)
+    return dict(value)
+
+
+def _proxies(value: object, where: str) -> dict[str, ProxyConfig]:
+    _require(isinstance(value, dict), where, "proxies must be a table")
+    assert isinstance(value, dict)
+    return {key: _proxy(key, entry, f"{where}.proxies") for key, entry in value.items()}
+
+
+def _proxy(key: str, entry: object, where: str) -> ProxyConfig:
+    where = f'{where}."{key}"'
+    _require(":" in key, where, "the key must be 'package.module:Class'")
+    _require(isinstance(entry, dict), where, "must be a table")
+    assert isinstance(entry, dict)
+    unknown = sorted(set(entry) - _PROXY_KEYS)
+    _require(not unknown, where, f"unknown keys {unknown}")
+    target = entry.get("target")
+    ok = isinstance(target, str) and ":" in target
+    _require(ok, where, "target must be 'package.module:Class'")
+    assert isinstance(target, str)
+    lists = {name: _strings(entry, name, where) for name in _LIST_KEYS}
+    return ProxyConfig(
+        facade=key,
+        target=target,
+        target_name=_optional_str(entry, "target_name", where),
+        facade_name=_optional_str(entry, "facade_name", where),
+        **lists,
+    )

@@ -1,0 +1,214 @@
+"""What each facade class proxies, read statically from its decorator or from config."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from proxydoc.cli._config import Config, ProxyConfig
+from proxydoc.cli._errors import ProxydocError
+
+_LISTS = ("methods", "attributes", "classmethods", "use_intermediate_variable")
+
+
+@dataclass(frozen=True)
+class ProxySpec:
+    """The members one facade class proxies from its target class."""
+
+    facade: str
+    target_ref: str  # "package.module:Qual.Name", importable
+    target_expr: str  # how the facade's module spells the target class
+    target_name: str  # Sphinx markup, e.g. ":class:`_orm.Session`"
+    facade_name: str
+    methods: tuple[str, ...]
+    attributes: tuple[str, ...]
+    classmethods: tuple[str, ...]
+    use_intermediate_variable: tuple[str, ...]
+    line: int
+
+
+def module_name(path: Path, roots: tuple[Path, ...] = ()) -> str:
+    """The dotted module name of *path*: below an import root, else by packages."""
+    path = path.resolve()
+    parts = [] if path.name == "__init__.py" else [path.stem]
+    for root in roots:
+        if path.is_relative_to(root.resolve()):
+            folders = path.parent.relative_to(root.resolve()).parts
+            return ".".join([*folders, *parts])
+    folder = path.parent
+    while (folder / "__init__.py").is_file():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    return ".".join(parts)
+
+
+def read_specs(
+    tree: ast.Module, path: Path, config: Config, display: str
+) -> dict[str, ProxySpec]:
+    """Every facade class of one module, by class name; config overrides decorators."""
+    module = module_name(path, config.import_roots)
+    imports = ImportMap(tree, module, path.name == "__init__.py")
+    specs: dict[str, ProxySpec] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        entry = config.proxies.get(f"{module}:{node.name}")
+        if entry is not None:
+            specs[node.name] = _from_config(entry, node)
+            continue
+        for deco in node.decorator_list:
+            if _is_proxy_decorator(deco, config.decorator):
+                assert isinstance(deco, ast.Call)
+                specs[node.name] = _from_decorator(deco, node, imports, display)
+    return specs
+
+
+def bound_names(tree: ast.Module) -> set[str]:
+    """Names a module binds at its top level (imports, definitions, assignments)."""
+    names: set[str] = set()
+    for node in _top_level(tree.body):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(
+                a.asname or a.name.partition(".")[0]
+                for a in node.names
+                if a.name != "*"
+            )
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+    return names
+
+
+def _top_level(body: list[ast.stmt]) -> list[ast.stmt]:
+    flat: list[ast.stmt] = []
+    for stmt in body:
+        if isinstance(stmt, (ast.If, ast.Try)):
+            flat.extend(_top_level(stmt.body))
+            flat.extend(_top_level(stmt.orelse))
+        else:
+            flat.append(stmt)
+    return flat
+
+
+def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id == name
+    return isinstance(func, ast.Attribute) and func.attr == name
+
+
+def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> ProxySpec:
+    module, _, qualname = entry.target.partition(":")
+    return ProxySpec(
+        facade=node.name,
+        target_ref=entry.target,
+        target_expr=qualname,
+        target_name=entry.target_name or f":class:`{module}.{qualname}`",
+        facade_name=entry.facade_name or f":class:`{entry.facade.replace(':', '.')}`",
+        methods=entry.methods,
+        attributes=entry.attributes,
+        classmethods=entry.classmethods,
+        use_intermediate_variable=entry.use_intermediate_variable,
+        line=node.lineno,
+    )
+
+
+def _from_decorator(
+    call: ast.Call, node: ast.ClassDef, imports: ImportMap, display: str
+) -> ProxySpec:
+    def fail(message: str, at: ast.AST = call) -> ProxydocError:
+        return ProxydocError(message, display, getattr(at, "lineno", call.lineno))
+
+    if len(call.args) != 3:
+        raise fail("the proxy decorator needs (Target, target_name, facade_name)")
+    target, target_name, facade_name = call.args
+    names = [_literal_str(arg) for arg in (target_name, facade_name)]
+    if names[0] is None or names[1] is None:
+        raise fail("the Sphinx names of the two classes must be string literals")
+    lists: dict[str, tuple[str, ...]] = dict.fromkeys(_LISTS, ())
+    for keyword in call.keywords:
+        if keyword.arg not in lists:
+            raise fail(f"unknown keyword {keyword.arg!r}", keyword.value)
+        value = _literal_strings(keyword.value)
+        if value is None:
+            raise fail(f"{keyword.arg} must be a list of string literals", keyword)
+        lists[keyword.arg] = value
+    ref = imports.resolve(target)
+    if ref is None:
+        raise fail(f"cannot tell where {ast.unparse(target)} is imported from", target)
+    return ProxySpec(
+        facade=node.name,
+        target_ref=ref,
+        target_expr=ast.unparse(target),
+        target_name=names[0],
+        facade_name=names[1],
+        line=call.lineno,
+        **lists,
+    )
+
+
+def _literal_str(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _literal_strings(node: ast.expr) -> tuple[str, ...] | None:
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+    values = [_literal_str(item) for item in node.elts]
+    if any(value is None for value in values):
+        return None
+    return tuple(v for v in values if v is not None)
+
+
+class ImportMap:
+    """Where the names bound by a module's top-level imports come from."""
+
+    def __init__(self, tree: ast.Module, module: str, is_package: bool) -> None:
+        self.module = module
+        self.package = module if is_package else module.rpartition(".")[0]
+        self.names: dict[str, str] = {}
+        self._scan(tree.body)
+
+    def _scan(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            if isinstance(stmt, ast.Import):
+                for alias in stmt.names:
+                    bound = alias.asname or alias.name.partition(".")[0]
+                    self.names[bound] = alias.name if alias.asname else bound
+            elif isinstance(stmt, ast.ImportFrom):
+                base = self._absolute(stmt)
+                for alias in stmt.names:
+                    self.names[alias.asname or alias.name] = f"{base}:{alias.name}"
+            elif isinstance(stmt, (ast.ClassDef, ast.FunctionDef)):
+                self.names[stmt.name] = f"{self.module}:{stmt.name}"
+            elif isinstance(stmt, (ast.If, ast.Try)):
+                self._scan(stmt.body)
+                self._scan(stmt.orelse)
+
+    def _absolute(self, stmt: ast.ImportFrom) -> str:
+        if not stmt.level:
+            return stmt.module or ""
+        parts = self.package.split(".") if self.package else []
+        base = parts[: len(parts) - (stmt.level - 1)] if stmt.level > 1 else parts
+        return ".".join([*base, stmt.module] if stmt.module else base)
+
+    def resolve(self, node: ast.expr) -> str | None:
+        """``module:qualname`` of a Name or dotted Attribute expression."""
+        attrs: list[str] = []
+        while isinstance(node, ast.Attribute):
+            attrs.insert(0, node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name) or node.id not in self.names:
+            return None
+        origin = self.names[node.id]
+        if ":" not in origin:
+            return f"{origin}:{'.'.join(attrs)}" if attrs else None
+        return ".".join([origin, *attrs])

@@ -1,0 +1,271 @@
+"""Regenerate the proxy regions of one file, refusing any result that does not parse."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import io
+import os
+import shlex
+import subprocess
+import tempfile
+import textwrap
+import tokenize
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proxydoc.cli._config import Config
+from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._facades import ProxySpec, bound_names, read_specs
+from proxydoc.cli._regions import Region, find_regions, splice
+from proxydoc.cli._render import indent_lines, render_region
+from proxydoc.cli._sources import SourceCache
+from proxydoc.cli._targets import (
+    Attribute,
+    Method,
+    TargetClass,
+    bind_defaults,
+    import_object,
+    unbound_annotation_names,
+)
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its old and new text, or the errors found."""
+
+    display: str
+    path: Path
+    old: str = ""
+    new: str = ""
+    encoding: str = "utf-8"
+    errors: list[ProxydocError] = field(default_factory=list)
+    sources: set[Path] = field(default_factory=set)  # files the targets come from
+
+    @property
+    def changed(self) -> bool:
+        return not self.errors and self.new != self.old
+
+
+class Generator:
+    """Regenerates files with one cache of target sources shared between them."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.sources = SourceCache()
+        self._sources: set[Path] = set()
+
+    def process(self, path: Path, display: str) -> FileResult:
+        """The regenerated text of *path*; errors are collected, never raised."""
+        result = FileResult(display, path)
+        self._sources = result.sources
+        try:
+            result.old, result.encoding = read_source(path, display)
+            result.new = self._regenerate(result.old, path, display)
+        except ProxydocError as exc:
+            result.errors.append(exc)
+        return result
+
+    def _regenerate(self, source: str, path: Path, display: str) -> str:
+        if "PROXY METHODS" not in source:
+            return source
+        tree = _parse(source, display)
+        regions = find_regions(source, tree, display)
+        if not regions:
+            return source
+        specs = read_specs(tree, path, self.config, display)
+        bound = bound_names(tree)
+        lazy = _has_future_annotations(tree)
+        newline = "\r\n" if "\r\n" in source else "\n"
+        bodies = []
+        for region in regions:
+            body = self._region(region, specs, bound, lazy, display)
+            old = region.text(source)
+            if _equivalent(old, body, region.indent):
+                bodies.append(old)
+            else:
+                bodies.append(
+                    self._format(body, region, display).replace("\n", newline)
+                )
+        new = splice(source, regions, bodies)
+        if new != source:
+            _parse(new, display, "generated code does not parse")
+        return new
+
+    def _region(
+        self,
+        region: Region,
+        specs: dict[str, ProxySpec],
+        bound: set[str],
+        lazy: bool,
+        display: str,
+    ) -> str:
+        spec = specs.get(region.class_name)
+        if spec is None:
+            raise ProxydocError(
+                f"no proxy declaration for class {region.class_name} "
+                f"(decorator {self.config.decorator}() or [tool.proxydoc.proxies])",
+                display,
+                region.start_line,
+            )
+        members = self._members(spec, bound, display)
+        missing = set() if lazy else _unbound(members, bound)
+        if missing:
+            raise ProxydocError(
+                f"annotations of the proxies use {', '.join(sorted(missing))}, not "
+                "bound in this module (import them, or use "
+                "'from __future__ import annotations')",
+                display,
+                spec.line,
+            )
+        return render_region(
+            spec, members, region.indent, self.config.header, self.config.line_length
+        )
+
+    def _members(
+        self, spec: ProxySpec, bound: set[str], display: str
+    ) -> list[Method | Attribute]:
+        target = TargetClass(self._target(spec, display), self.sources)
+        members: list[Method | Attribute] = []
+        try:
+            for name in spec.methods:
+                members.append(bind_defaults(target.method(name), bound))
+            members.extend(target.attribute(name) for name in spec.attributes)
+            for name in spec.classmethods:
+                members.append(bind_defaults(target.method(name), bound))
+        except LookupError as exc:
+            raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
+        return members
+
+    def _target(self, spec: ProxySpec, display: str) -> type:
+        try:
+            target = import_object(spec.target_ref)
+        except Exception as exc:  # importing runs arbitrary code
+            raise ProxydocError(
+                f"unknown target {spec.target_ref}: {type(exc).__name__}: {exc}",
+                display,
+                spec.line,
+            ) from exc
+        if not isinstance(target, type):
+            raise ProxydocError(
+                f"target {spec.target_ref} is not a class", display, spec.line
+            )
+        self._sources.update(_source_files(target))
+        return target
+
+    def _format(self, body: str, region: Region, display: str) -> str:
+        command = self.config.formatter
+        if not command:
+            return body
+        snippet = "class _ProxydocRegion:\n" + indent_lines(
+            textwrap.dedent(body), "    "
+        )
+        try:
+            done = subprocess.run(
+                shlex.split(command),
+                input=snippet,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                cwd=self.config.root,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ProxydocError(
+                f"formatter failed: {exc}", display, region.start_line
+            ) from exc
+        if done.returncode != 0:
+            message = done.stderr.strip() or f"exit status {done.returncode}"
+            raise ProxydocError(
+                f"formatter failed: {message}", display, region.start_line
+            )
+        inner = done.stdout.split("\n", 1)[1] if "\n" in done.stdout else ""
+        inner = textwrap.dedent(inner).strip("\n")
+        return "\n" + indent_lines(inner, region.indent) + "\n\n"
+
+
+def _has_future_annotations(tree: ast.Module) -> bool:
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(alias.name == "annotations" for alias in node.names)
+        for node in tree.body
+    )
+
+
+def _unbound(members: list[Method | Attribute], bound: set[str]) -> set[str]:
+    names: set[str] = set()
+    for member in members:
+        names |= unbound_annotation_names(member, bound)
+    return names
+
+
+def _source_files(target: type) -> set[Path]:
+    files = set()
+    for klass in target.__mro__:
+        try:
+            name = inspect.getsourcefile(klass)
+        except (TypeError, OSError):
+            continue
+        if name is not None:
+            files.add(Path(name).resolve())
+    return files
+
+
+def read_source(path: Path, display: str) -> tuple[str, str]:
+    """The text of *path* with its newlines untouched, and its encoding."""
+    try:
+        data = path.read_bytes()
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding), encoding
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        raise ProxydocError(f"cannot read: {exc}", display, 1) from exc
+
+
+def write_atomic(path: Path, text: str, encoding: str) -> None:
+    """Replace *path* by *text* through a temporary file in the same folder."""
+    data = text.encode(encoding)
+    mode = path.stat().st_mode & 0o7777
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _parse(source: str, display: str, why: str = "cannot parse") -> ast.Module:
+    try:
+        return ast.parse(source, display)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None) or 1
+        raise ProxydocError(f"{why}: {exc}", display, line) from exc
+
+
+def _equivalent(old: str, new: str, indent: str) -> bool:
+    """Whether two region texts hold the same code, docstrings compared cleaned."""
+    dumps = []
+    for text in (old, new):
+        try:
+            tree = ast.parse(f"class _Region:\n{text}\n{indent}pass\n")
+        except (SyntaxError, ValueError):
+            return False
+        dumps.append(ast.dump(_clean_docstrings(tree)))
+    return dumps[0] == dumps[1]
+
+
+def _clean_docstrings(tree: ast.Module) -> ast.Module:
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        first = node.body[0]
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            first.value.value = inspect.cleandoc(first.value.value)
+    return tree

@@ -1,0 +1,217 @@
+"""Python source of the proxies: signatures, calls, properties and docstrings."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+
+from proxydoc.cli._facades import ProxySpec
+from proxydoc.cli._targets import Attribute, Method, Param, Signature
+
+_STEP = "    "
+_SPHINX_CLASS = re.compile(r":class:`([^`]+)`")
+
+
+def render_region(
+    spec: ProxySpec,
+    members: list[Method | Attribute],
+    indent: str,
+    header: str,
+    width: int,
+) -> str:
+    """The whole text between the markers, one proxy per member."""
+    width -= len(indent)
+    blocks = [header + "\n"]
+    for member in members:
+        if isinstance(member, Attribute):
+            blocks.append(render_attribute(member, spec))
+        else:
+            blocks.append(render_method(member, spec, width))
+    body = "\n".join(blocks)
+    return "\n" + indent_lines(body, indent) + "\n"
+
+
+def render_method(method: Method, spec: ProxySpec, width: int) -> str:
+    """One method proxy, preceded by its ``@overload`` variants."""
+    parts = [_overload(sig, method.name, width) for sig in method.overloads]
+    sig = method.signature
+    head = []
+    if method.kind != "method":
+        head.append(f"@{method.kind}\n")
+    head.append(_def_line(method.name, sig, width))
+    doc = inject_note(method.doc or "", method_note(spec))
+    lines = [docstring_literal(doc, ""), "", *_call(method, spec, width)]
+    parts.append("".join(head) + indent_lines("\n".join(lines), _STEP) + "\n")
+    return "\n".join(parts)
+
+
+def render_attribute(attr: Attribute, spec: ProxySpec) -> str:
+    """A property proxy, with a setter when the target attribute is writable."""
+    if attr.doc:
+        doc = inject_note(attr.doc, attribute_note(spec))
+    else:
+        doc = (
+            f"Proxy for the :attr:`{_symbol(spec.target_name)}.{attr.name}` "
+            f"attribute\non behalf of the {spec.facade_name} class."
+        )
+    text = (
+        f"@property\ndef {attr.name}(self) -> {attr.annotation}:\n"
+        f"{_STEP}{docstring_literal(doc, _STEP)}\n\n"
+        f"{_STEP}return self._proxied.{attr.name}\n"
+    )
+    if attr.writable:
+        text += (
+            f"\n@{attr.name}.setter\n"
+            f"def {attr.name}(self, attr: {attr.annotation}) -> None:\n"
+            f"{_STEP}self._proxied.{attr.name} = attr\n"
+        )
+    return text
+
+
+def indent_lines(text: str, prefix: str) -> str:
+    """*text* with *prefix* before each non-blank line; only ``\\n`` ends a line."""
+    return "\n".join(
+        prefix + line if line.strip() else line for line in text.split("\n")
+    )
+
+
+def method_note(spec: ProxySpec) -> str:
+    """The ``class_bases`` note of a method proxy."""
+    return (
+        f"Proxied for the {spec.target_name} class on\n"
+        f"behalf of the {spec.facade_name} class."
+    )
+
+
+def attribute_note(spec: ProxySpec) -> str:
+    """The ``class_bases`` note of a property proxy."""
+    return (
+        f"Proxied for the {spec.target_name} class\n"
+        f"on behalf of the {spec.facade_name} class."
+    )
+
+
+def inject_note(doc: str, note: str) -> str:
+    """*doc*, cleaned, with the ``class_bases`` container after its first paragraph."""
+    lines = [line if line.strip() else "" for line in inspect.cleandoc(doc).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    container = [
+        ".. container:: class_bases",
+        "",
+        *indent_lines(note, _STEP).split("\n"),
+    ]
+    blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    if not lines:
+        return "\n".join(container)
+    return "\n".join([*lines[:blank], "", *container, *lines[blank:]])
+
+
+def docstring_literal(text: str, indent: str) -> str:
+    """A triple-quoted literal of *text*, raw when backslashes need it."""
+    body = indent_lines(text, indent).lstrip(" ")
+    literal = _quoted(body, indent)
+    if ast.literal_eval(literal) != body + "\n" + indent:
+        raise ValueError("docstring does not round-trip")  # pragma: no cover
+    return literal
+
+
+def _quoted(body: str, indent: str) -> str:
+    if '"""' not in body:
+        prefix = "r" if "\\" in body else ""
+        candidate = f'{prefix}"""{body}\n{indent}"""'
+        try:
+            if ast.literal_eval(candidate) == body + "\n" + indent:
+                return candidate
+        except SyntaxError:
+            pass
+    escaped = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return f'"""{escaped}\n{indent}"""'
+
+
+def _symbol(sphinx_name: str) -> str:
+    match = _SPHINX_CLASS.fullmatch(sphinx_name.strip())
+    return match[1] if match else sphinx_name
+
+
+def _overload(sig: Signature, name: str, width: int) -> str:
+    decorators = "".join(f"@{d}\n" for d in sig.decorators)
+    return decorators + _def_line(name, sig, width, body=" ...")
+
+
+def _def_line(name: str, sig: Signature, width: int, body: str = "") -> str:
+    """``def name(...) -> ret:``, one parameter a line when it is too long."""
+    prefix = f"{'async ' if sig.is_async else ''}def {name}("
+    suffix = ")" + (f" -> {sig.returns}" if sig.returns else "") + ":" + body
+    params = _param_texts(sig.params)
+    one_line = prefix + ", ".join(params) + suffix
+    if len(one_line) <= width or not params:
+        return one_line + "\n"
+    inner = "".join(f"{_STEP}{p},\n" for p in params)
+    return f"{prefix}\n{inner}{suffix}\n"
+
+
+def _param_texts(params: tuple[Param, ...]) -> list[str]:
+    texts: list[str] = []
+    kinds = [p.kind for p in params]
+    for index, param in enumerate(params):
+        if (
+            param.kind == "kwonly"
+            and "vararg" not in kinds[:index]
+            and (index == 0 or params[index - 1].kind != "kwonly")
+        ):
+            texts.append("*")
+        texts.append(_param_text(param))
+        if param.kind == "posonly" and (
+            index + 1 == len(params) or params[index + 1].kind != "posonly"
+        ):
+            texts.append("/")
+    return texts
+
+
+def _param_text(param: Param) -> str:
+    stars = {"vararg": "*", "varkw": "**"}.get(param.kind, "")
+    text = stars + param.name
+    if param.annotation is not None:
+        text += f": {param.annotation}"
+    if param.default is not None:
+        text += f" = {param.default}" if param.annotation else f"={param.default}"
+    return text
+
+
+def _call(method: Method, spec: ProxySpec, width: int) -> list[str]:
+    """The statement(s) forwarding to the target, wrapped when too long."""
+    sig = method.signature
+    params = sig.params if method.kind == "staticmethod" else sig.params[1:]
+    if method.kind == "method":
+        callee = f"{sig.params[0].name}._proxied.{method.name}"
+    else:
+        callee = f"{spec.target_expr}.{method.name}"
+    keep = method.name in spec.use_intermediate_variable
+    lead = ("result = " if keep else "return ") + ("await " if sig.is_async else "")
+    args = call_arguments(params)
+    one_line = f"{lead}{callee}({', '.join(args)})"
+    if len(one_line) + len(_STEP) * 2 <= width or not args:
+        lines = [one_line]
+    else:
+        lines = [f"{lead}{callee}(", *(f"{_STEP}{a}," for a in args), ")"]
+    return [*lines, "return result"] if keep else lines
+
+
+def call_arguments(params: tuple[Param, ...] | list[Param]) -> list[str]:
+    """Arguments passing each parameter on, positionally where it must be."""
+    has_varargs = any(p.kind == "vararg" for p in params)
+    args: list[str] = []
+    for param in params:
+        if param.kind == "vararg":
+            args.append(f"*{param.name}")
+        elif param.kind == "varkw":
+            args.append(f"**{param.name}")
+        elif param.kind == "kwonly" or (
+            param.kind == "normal" and param.default is not None and not has_varargs
+        ):
+            args.append(f"{param.name}={param.name}")
+        else:
+            args.append(param.name)
+    return args

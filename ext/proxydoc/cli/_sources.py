@@ -1,0 +1,111 @@
+"""Target source files, parsed once per run, and expressions as written there."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from pathlib import Path
+
+from proxydoc.cli._errors import ProxydocError
+
+
+def expr_text(node: ast.expr, lines: list[str]) -> str:
+    """*node* as written when it fits on one line, else as ``ast.unparse`` spells it."""
+    end = node.end_lineno
+    if end != node.lineno or node.end_col_offset is None or end > len(lines):
+        return ast.unparse(node)
+    raw = lines[node.lineno - 1].encode("utf-8")
+    text = raw[node.col_offset : node.end_col_offset].decode("utf-8")
+    return ast.unparse(node) if "#" in text else text
+
+
+def split_lines(source: str) -> list[str]:
+    """Lines as the parser counts them (form feeds do not end a line)."""
+    return re.split(r"\r\n|\r|\n", source)
+
+
+class SourceCache:
+    """Parsed source files and class bodies, read once per run."""
+
+    def __init__(self) -> None:
+        self._modules: dict[str, tuple[list[str], ast.Module]] = {}
+        self._classes: dict[type, tuple[list[str], ast.ClassDef] | None] = {}
+
+    def text(self, cls: type) -> list[str]:
+        found = self._class(cls)
+        return [] if found is None else found[0]
+
+    def defs(
+        self, cls: type, name: str
+    ) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """Function definitions named *name* in the body of *cls*, in order."""
+        found = self._class(cls)
+        if found is None:
+            return []
+        funcs = (ast.FunctionDef, ast.AsyncFunctionDef)
+        return [
+            n for n in _body(found[1].body) if isinstance(n, funcs) and n.name == name
+        ]
+
+    def annotation(self, cls: type, name: str) -> str | None:
+        """The annotation of ``name: X`` in the class body of *cls*, as written."""
+        found = self._class(cls)
+        if found is None:
+            raw = vars(cls).get("__annotations__", {}).get(name)
+            return raw if isinstance(raw, str) else None
+        for node in _body(found[1].body):
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.target.id == name
+            ):
+                return expr_text(node.annotation, found[0])
+        return None
+
+    def _class(self, cls: type) -> tuple[list[str], ast.ClassDef] | None:
+        if cls not in self._classes:
+            self._classes[cls] = self._find_class(cls)
+        return self._classes[cls]
+
+    def _find_class(self, cls: type) -> tuple[list[str], ast.ClassDef] | None:
+        try:
+            filename = inspect.getsourcefile(cls)
+        except (TypeError, OSError):
+            return None
+        if filename is None or "<locals>" in cls.__qualname__:
+            return None
+        source, tree = self._module(filename)
+        body: list[ast.stmt] = tree.body
+        node: ast.ClassDef | None = None
+        for part in cls.__qualname__.split("."):
+            matches = [n for n in _body(body) if isinstance(n, ast.ClassDef)]
+            node = next((n for n in matches if n.name == part), None)
+            if node is None:
+                return None
+            body = node.body
+        return None if node is None else (source, node)
+
+    def _module(self, filename: str) -> tuple[list[str], ast.Module]:
+        if filename not in self._modules:
+            try:
+                source = Path(filename).read_text(encoding="utf-8")
+                tree = ast.parse(source, filename)
+            except (OSError, UnicodeDecodeError, SyntaxError) as exc:
+                raise ProxydocError(
+                    f"cannot read target source: {exc}", filename
+                ) from exc
+            self._modules[filename] = (split_lines(source), tree)
+        return self._modules[filename]
+
+
+def _body(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Statements of a body, with those of ``if`` / ``try`` blocks inlined."""
+    flat: list[ast.stmt] = []
+    for stmt in body:
+        if isinstance(stmt, (ast.If, ast.Try)):
+            flat.extend(_body(stmt.body))
+            flat.extend(_body(stmt.orelse))
+        else:
+            flat.append(stmt)
+    return flat

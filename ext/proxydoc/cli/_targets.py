@@ -1,0 +1,281 @@
+"""Members of a target class: signatures as written in source, docs as at runtime."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import importlib
+import inspect
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from proxydoc.cli._sources import SourceCache, expr_text
+
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter; *kind* is posonly, normal, vararg, kwonly or varkw."""
+
+    name: str
+    kind: str
+    annotation: str | None = None
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Parameters (the first one is ``self`` or ``cls``) and return annotation."""
+
+    params: tuple[Param, ...]
+    returns: str | None
+    is_async: bool
+    decorators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Method:
+    """A method to proxy: its implementation signature, overloads and docstring."""
+
+    name: str
+    kind: str  # method, classmethod or staticmethod
+    signature: Signature
+    overloads: tuple[Signature, ...]
+    doc: str | None
+    values: dict[str, Any] = field(default_factory=dict)  # runtime defaults
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """An attribute to proxy as a property."""
+
+    name: str
+    annotation: str
+    doc: str | None
+    writable: bool
+
+
+def import_object(ref: str) -> Any:
+    """The object named by ``package.module:Qual.Name``."""
+    module_name, _, qualname = ref.partition(":")
+    obj: Any = importlib.import_module(module_name)
+    for part in qualname.split(".") if qualname else ():
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            module_name = f"{module_name}.{part}"
+            obj = importlib.import_module(module_name)
+    return obj
+
+
+class TargetClass:
+    """Reads members of one imported class, with its source parsed once."""
+
+    def __init__(self, cls: type, sources: SourceCache) -> None:
+        self.cls = cls
+        self.sources = sources
+
+    def method(self, name: str) -> Method:
+        """The method *name*, however the target class got it."""
+        owner, raw = self._lookup(name)
+        if raw is _MISSING:
+            raise LookupError(f"{self.cls.__qualname__} has no member {name!r}")
+        kind = _method_kind(raw)
+        func = raw.__func__ if kind != "method" else raw
+        if not callable(func):
+            raise LookupError(f"{self.cls.__qualname__}.{name} is not a method")
+        defs = self.sources.defs(owner, name)
+        impls = [d for d in defs if not _decorated(d, "overload")]
+        overloads = [d for d in defs if _decorated(d, "overload")]
+        if impls:
+            source = self.sources.text(owner)
+            signature = signature_from_ast(impls[-1], source)
+            extra = tuple(signature_from_ast(d, source, True) for d in overloads)
+        else:
+            signature, extra = _runtime_signature(func), ()
+        doc = getattr(func, "__doc__", None)
+        return Method(name, kind, signature, extra, doc, _default_values(func))
+
+    def attribute(self, name: str) -> Attribute:
+        """The attribute *name*, read-only when its descriptor has no setter."""
+        _, raw = self._lookup(name)
+        annotation = self._annotation(name, raw)
+        if raw is _MISSING or not hasattr(raw, "__get__"):
+            return Attribute(name, annotation, None, True)
+        if isinstance(raw, property):
+            writable = raw.fset is not None
+        else:
+            writable = hasattr(type(raw), "__set__")
+        return Attribute(name, annotation, raw.__doc__ or None, writable)
+
+    def _lookup(self, name: str) -> tuple[type, Any]:
+        for klass in self.cls.__mro__:
+            if name in vars(klass):
+                return klass, vars(klass)[name]
+        return self.cls, _MISSING
+
+    def _annotation(self, name: str, raw: Any) -> str:
+        for klass in self.cls.__mro__:
+            found = self.sources.annotation(klass, name)
+            if found is not None:
+                return found
+        fget = getattr(raw, "fget", None)
+        if fget is None or hasattr(fget, "__wrapped__"):
+            return "Any"
+        owner, _ = self._lookup(name)
+        for node in self.sources.defs(owner, name):
+            if node.returns is not None and not _is_setter(node):
+                return expr_text(node.returns, self.sources.text(owner))
+        return "Any"
+
+
+def _default_values(func: Any) -> dict[str, Any]:
+    try:
+        params = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    return {p.name: p.default for p in params if p.default is not p.empty}
+
+
+def bind_defaults(method: Method, bound: set[str]) -> Method:
+    """*method* with defaults that use names the facade lacks written as values."""
+    params = []
+    for param in method.signature.params:
+        if param.default is not None and _free_names(param.default) - bound:
+            param = replace(param, default=_literal(method, param))
+        params.append(param)
+    signature = replace(method.signature, params=tuple(params))
+    return replace(method, signature=signature)
+
+
+def unbound_annotation_names(member: Method | Attribute, bound: set[str]) -> set[str]:
+    """Names the annotations of *member* use that the facade's module lacks."""
+    if isinstance(member, Attribute):
+        texts = [member.annotation]
+    else:
+        texts = []
+        for sig in (member.signature, *member.overloads):
+            texts.extend(p.annotation for p in sig.params if p.annotation)
+            texts.append(sig.returns or "None")
+    names: set[str] = set()
+    for text in texts:
+        names |= _free_names(text)
+    return names - bound
+
+
+def _free_names(expression: str) -> set[str]:
+    tree = ast.parse(expression, mode="eval")
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    return names - set(dir(builtins))
+
+
+def _literal(method: Method, param: Param) -> str:
+    value = method.values.get(param.name, _MISSING)
+    text = repr(value)
+    try:
+        same = value is not _MISSING and ast.literal_eval(text) == value
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        same = False
+    if not same:
+        raise LookupError(
+            f"default of {param.name!r} in {method.name}() is {param.default}, "
+            "a name the facade's module does not bind; import it there"
+        )
+    return text
+
+
+def _method_kind(raw: Any) -> str:
+    if isinstance(raw, classmethod):
+        return "classmethod"
+    if isinstance(raw, staticmethod):
+        return "staticmethod"
+    return "method"
+
+
+def _decorated(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Name) and deco.id == name:
+            return True
+        if isinstance(deco, ast.Attribute) and deco.attr == name:
+            return True
+    return False
+
+
+def _is_setter(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return _decorated(node, "setter") or _decorated(node, "deleter")
+
+
+def signature_from_ast(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    source: list[str],
+    keep_decorators: bool = False,
+) -> Signature:
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
+    defaults.extend(args.defaults)
+    params: list[Param] = []
+    for index, (arg, default) in enumerate(zip(positional, defaults, strict=True)):
+        kind = "posonly" if index < len(args.posonlyargs) else "normal"
+        params.append(_param(arg, kind, default, source))
+    if args.vararg is not None:
+        params.append(_param(args.vararg, "vararg", None, source))
+    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        params.append(_param(arg, "kwonly", default, source))
+    if args.kwarg is not None:
+        params.append(_param(args.kwarg, "varkw", None, source))
+    returns = None if node.returns is None else expr_text(node.returns, source)
+    decorators: tuple[str, ...] = ()
+    if keep_decorators:
+        decorators = tuple(expr_text(d, source) for d in node.decorator_list)
+    is_async = isinstance(node, ast.AsyncFunctionDef)
+    return Signature(tuple(params), returns, is_async, decorators)
+
+
+def _param(
+    arg: ast.arg, kind: str, default: ast.expr | None, source: list[str]
+) -> Param:
+    annotation = None if arg.annotation is None else expr_text(arg.annotation, source)
+    text = None if default is None else expr_text(default, source)
+    return Param(arg.arg, kind, annotation, text)
+
+
+_KINDS = {
+    inspect.Parameter.POSITIONAL_ONLY: "posonly",
+    inspect.Parameter.POSITIONAL_OR_KEYWORD: "normal",
+    inspect.Parameter.VAR_POSITIONAL: "vararg",
+    inspect.Parameter.KEYWORD_ONLY: "kwonly",
+    inspect.Parameter.VAR_KEYWORD: "varkw",
+}
+
+
+def _runtime_signature(func: Any) -> Signature:
+    """A signature from ``inspect`` when the source is not available."""
+    try:
+        sig = inspect.signature(func)
+    except (TypeError, ValueError) as exc:
+        raise LookupError(f"no signature for {func!r}: {exc}") from exc
+    params = [_runtime_param(p) for p in sig.parameters.values()]
+    if not params or params[0].kind not in ("posonly", "normal"):
+        params.insert(0, Param("self", "normal"))
+    returns = _annotation_text(sig.return_annotation)
+    return Signature(tuple(params), returns, inspect.iscoroutinefunction(func))
+
+
+def _runtime_param(param: inspect.Parameter) -> Param:
+    default = None
+    if param.default is not inspect.Parameter.empty:
+        default = repr(param.default)
+        try:
+            ast.parse(default, mode="eval")
+        except SyntaxError as exc:
+            raise LookupError(f"cannot write the default of {param.name}") from exc
+    annotation = _annotation_text(param.annotation)
+    return Param(param.name, _KINDS[param.kind], annotation, default)
+
+
+def _annotation_text(value: Any) -> str | None:
+    if value is inspect.Signature.empty:
+        return None
+    return value if isinstance(value, str) else inspect.formatannotation(value)

@@ -1,0 +1,66 @@
+"""SQLAlchemy's sdist, downloaded once with pip into a cache outside the repo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+VERSION = "2.1.9"
+MODULES = (
+    "sqlalchemy.orm.scoping",
+    "sqlalchemy.ext.asyncio.engine",
+    "sqlalchemy.ext.asyncio.session",
+    "sqlalchemy.ext.asyncio.scoping",
+)
+
+
+def cache_dir() -> Path:
+    """``$PROXYDOC_CACHE`` or ``~/.cache/proxydoc``."""
+    folder = os.environ.get("PROXYDOC_CACHE") or Path.home() / ".cache" / "proxydoc"
+    return Path(folder)
+
+
+def sdist_archive() -> Path:
+    """The path of ``sqlalchemy-<VERSION>.tar.gz``, downloaded if missing."""
+    folder = cache_dir()
+    archive = folder / f"sqlalchemy-{VERSION}.tar.gz"
+    if not archive.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                f"sqlalchemy=={VERSION}",
+                "-d",
+                str(folder),
+            ],
+            check=True,
+        )
+    return archive
+
+
+def extract_lib(destination: Path) -> Path:
+    """Unpack the sdist's ``lib/`` folder under *destination*; returns that folder."""
+    prefix = f"sqlalchemy-{VERSION}/"
+    with tarfile.open(sdist_archive()) as archive:
+        members = [
+            m for m in archive.getmembers() if m.name.startswith(prefix + "lib/")
+        ]
+        for member in members:
+            member.name = member.name[len(prefix) :]
+        archive.extractall(destination, members=members, filter="data")
+    return destination / "lib"
+
+
+def module_file(lib: Path, module: str) -> Path:
+    """The file of a dotted module name under *lib*."""
+    return lib.joinpath(*module.split(".")).with_suffix(".py")

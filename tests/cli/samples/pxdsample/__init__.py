@@ -1,0 +1,1 @@
+"""Sample target classes for the ``proxydoc`` command tests."""
