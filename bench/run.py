@@ -1,7 +1,7 @@
 """Run every ``bench/bench_*.py`` in turn (or the ones named); exit 1 if any failed.
 
-Usage: ``python bench/run.py [NAME ...]`` where NAME is e.g. ``sqlalchemy`` for
-``bench_sqlalchemy.py``.  Extra options for one script go in the environment
+Usage: ``python bench/run.py [--exclude NAME] [NAME ...]`` where NAME is e.g.
+``sqlalchemy`` for ``bench_sqlalchemy.py``.  Extra options for one script go in the environment
 variable ``BENCH_<NAME>_ARGS`` (``BENCH_SQLALCHEMY_ARGS="--runs 5"``).
 """
 
@@ -17,9 +17,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
+    excluded = set()
+    while argv[:1] == ["--exclude"] and len(argv) > 1:
+        excluded.add(argv[1])
+        argv = argv[2:]
     scripts = sorted(HERE.glob("bench_*.py"))
     if argv:
         scripts = [s for s in scripts if s.stem.removeprefix("bench_") in argv]
+    scripts = [s for s in scripts if s.stem.removeprefix("bench_") not in excluded]
     failed = []
     for script in scripts:
         name = script.stem.removeprefix("bench_")
