@@ -1,8 +1,8 @@
 """Run every ``bench/bench_*.py`` in turn (or the ones named); exit 1 if any failed.
 
 Usage: ``python bench/run.py [--exclude NAME] [NAME ...]`` where NAME is e.g.
-``sqlalchemy`` for ``bench_sqlalchemy.py``.  Extra options for one script go in the environment
-variable ``BENCH_<NAME>_ARGS`` (``BENCH_SQLALCHEMY_ARGS="--runs 5"``).
+``sqlalchemy`` for ``bench_sqlalchemy.py``.  Extra options for one script go in
+the environment variable ``BENCH_<NAME>_ARGS`` (``BENCH_SQLALCHEMY_ARGS="--runs 5"``).
 """
 
 from __future__ import annotations
