@@ -1,8 +1,8 @@
 """Bench-only Sphinx extension: time spent inside other extensions' own code.
 
 Loaded first.  Once every extension is set up it wraps, for the modules named
-in ``MEASURED``: their event listeners, the ``apply``/``run`` of their
-transforms, and the methods their domain, role and transform classes define.
+in ``MEASURED``: their event listeners, node visitors, the methods their
+transform, post-transform, domain, role and directive classes define.
 Time is charged to the innermost running wrapper (exclusive accounting), and a
 call from an overriding method into the Sphinx implementation it overrides
 (``super().resolve_xref(...)`` for a ``:class:`` link) is charged to nobody:
@@ -170,9 +170,39 @@ def _wrap_registry(app: Any) -> None:
             _wrap_class(type(role))
 
 
+def _wrap_handlers(app: Any) -> None:
+    """Node visitors and departers the measured modules registered for writers."""
+    for handlers in app.registry.translation_handlers.values():
+        for node, pair in list(handlers.items()):
+            wrapped = []
+            for func in pair:
+                module = _measured(getattr(func, "__module__", None))
+                if func is None or module is None or id(func) in _wrapped:
+                    wrapped.append(func)
+                    continue
+                timed = _timed(func, f"{module}:{func.__qualname__}")
+                _wrapped.add(id(timed))
+                wrapped.append(timed)
+            handlers[node] = tuple(wrapped)
+
+
+def _wrap_docutils(app: Any) -> None:
+    """Directives of the measured modules, and their domains' directives."""
+    from docutils.parsers.rst import directives
+
+    classes = list(vars(directives).get("_directives", {}).values())
+    for domain in app.registry.domains.values():
+        classes += list(getattr(domain, "directives", {}).values())
+    for cls in classes:
+        if isinstance(cls, type):
+            _wrap_class(cls)
+
+
 def _wrap_all(app: Any, *args: Any) -> None:
     _wrap_listeners(app)
     _wrap_registry(app)
+    _wrap_handlers(app)
+    _wrap_docutils(app)
 
 
 def _calibrate(calls: int = 20000) -> float:
