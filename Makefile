@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 SPHINXOPTS ?= -W --keep-going -n
 STAMPS := $(VENV)/.stamps
 
-.PHONY: html test lint bench test-matrix clean help
+.PHONY: html test lint bench test-matrix clean help screenshots
 
 help:
 	@echo "make html   - build the documentation into _build/html"
@@ -13,6 +13,7 @@ help:
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make bench  - benchmarks (downloads SQLAlchemy's sdist into a cache)"
 	@echo "make test-matrix - the tests on Sphinx 7.4, 8.1, 8.2 (py3.11) and 9.x (py3.12, 3.13)"
+	@echo "make screenshots - retake the before/after pictures of the docs' landing page"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +27,13 @@ $(STAMPS)/%: pyproject.toml | $(PY)
 html: $(STAMPS)/docs
 	$(PY) -m sphinx -b html $(SPHINXOPTS) -c . docs _build/html
 
-test: $(STAMPS)/test
+test: $(STAMPS)/test $(STAMPS)/docs
+	bash .ci/ensure-chromium
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+screenshots: $(STAMPS)/test $(STAMPS)/docs
+	bash .ci/ensure-chromium
+	$(PY) docs/_tools/screenshots.py
 
 lint: $(STAMPS)/lint
 	$(PY) -m ruff check ext tests

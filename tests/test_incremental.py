@@ -45,6 +45,7 @@ def test_removed_parameter_updates_unchanged_pages(
     second = build(make_app, srcdir)
     status = second._status.getvalue()
     assert "1 changed" in status  # only api.rst was read again
+    assert "html_static_path" not in status  # the stylesheet path is added once
     assert soup(second, "api").find(id=TIMEOUT) is None
     other = soup(second, "other")
     assert unresolved_paramrefs(other) == ["pd_inc.connect.timeout"]

@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from proxydoc._incremental import setup_incremental
     from proxydoc._paramref import setup_paramref
     from proxydoc._params import setup_params
+    from proxydoc._proxies import setup_proxies
     from proxydoc._render import setup_render
     from proxydoc._signature import setup_signature
 
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_signature(app)
     setup_render(app)
     setup_incremental(app)
+    setup_proxies(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -12,7 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._config import settings
 from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
-from proxydoc._prefixes import expand_reference
+from proxydoc._prefixes import PrefixedRole
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -45,8 +45,11 @@ class ProxydocPythonDomain(PythonDomain):
         "parameter": ObjType(_("parameter"), "paramref"),
     }
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
-        **PythonDomain.roles,
-        "paramref": ParamRefRole(warn_dangling=True),
+        name: PrefixedRole(role)
+        for name, role in {
+            **PythonDomain.roles,
+            "paramref": ParamRefRole(warn_dangling=True),
+        }.items()
     }
     initial_data: ClassVar[dict[str, Any]] = {
         **PythonDomain.initial_data,
@@ -145,12 +148,11 @@ class ProxydocPythonDomain(PythonDomain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        target = expand_reference(node, contnode, self.module_prefixes)
         if type != "paramref":
             return super().resolve_xref(
                 env, fromdocname, builder, type, target, node, contnode
             )
-        found = self.find_param(ParamRefTarget.from_node(node))
+        found = self.find_param(ParamRefTarget.from_node(node, target))
         if found is None:
             return None
         entry, name = found
@@ -162,20 +164,6 @@ class ProxydocPythonDomain(PythonDomain):
         title = f"parameter {name} of {entry.display}"
         return make_refnode(
             builder, fromdocname, entry.docname, anchor, contnode, title
-        )
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        target = expand_reference(node, contnode, self.module_prefixes)
-        return super().resolve_any_xref(
-            env, fromdocname, builder, target, node, contnode
         )
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:

@@ -56,8 +56,10 @@ class ParamRefTarget:
     written: str = ""
 
     @classmethod
-    def from_node(cls, node: Element) -> ParamRefTarget:
-        target = node["reftarget"]
+    def from_node(cls, node: Element, target: str | None = None) -> ParamRefTarget:
+        """What *node* asks for; *target* replaces its own target when given."""
+        if target is None:
+            target = node["reftarget"]
         if PARAMS in target:
             owner, _, param = target.rpartition(PARAMS)
         else:

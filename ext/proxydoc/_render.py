@@ -12,6 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 if TYPE_CHECKING:
     from docutils.nodes import NodeVisitor
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
 ENTRY_CLASS = "proxydoc-param"
@@ -52,11 +53,16 @@ class TargetParameters(SphinxPostTransform):
                 entry["ids"] = []
 
 
-def _add_static(app: Sphinx) -> None:
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(STATIC))
-    app.add_css_file("proxydoc.css")
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    # At config-inited, not builder-inited: the environment compares the config
+    # before the builder exists, so a path added later reads as a config change.
+    if str(STATIC) not in config.html_static_path:
+        config.html_static_path.append(str(STATIC))
+
+
+def _add_css(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file("proxydoc.css")
 
 
 def setup_render(app: Sphinx) -> None:
@@ -70,4 +76,5 @@ def setup_render(app: Sphinx) -> None:
         texinfo=(skip, None),
     )
     app.add_post_transform(TargetParameters)
-    app.connect("builder-inited", _add_static)
+    app.connect("config-inited", _add_static_path)
+    app.connect("builder-inited", _add_css)

@@ -1,0 +1,337 @@
+"""``.. autoproxy::``: document what a facade delegates at run time, from the target."""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.inspect import (
+    isclassmethod,
+    isproperty,
+    isstaticmethod,
+    stringify_signature,
+)
+from sphinx.util.inspect import signature as read_signature
+from sphinx.util.parsing import nested_parse_to_nodes
+from sphinx.util.typing import stringify_annotation
+
+from proxydoc._proxy_drift import MISSING, import_object
+from proxydoc._proxy_read import GENERATED, first_signature
+from proxydoc._warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+class ProxySpec(NamedTuple):
+    """What a facade proxies: the target class and the member names."""
+
+    target: str
+    members: tuple[str, ...]
+
+
+def _member_list(value: str | None) -> tuple[str, ...]:
+    return tuple(name for name in (value or "").replace(",", " ").split() if name)
+
+
+def public_members(target: type) -> tuple[str, ...]:
+    """The target's own public methods and properties, as autodoc would list them."""
+    return tuple(
+        sorted(
+            name
+            for name, value in vars(target).items()
+            if not name.startswith("_")
+            and (
+                callable(value)
+                or isproperty(value)
+                or isinstance(value, (classmethod, staticmethod))
+            )
+        )
+    )
+
+
+def member_directive(
+    target: type, name: str, shown: str, config: Config
+) -> tuple[str, list[str]]:
+    """The ``py:`` directive line and its options that describe *target*.*name*."""
+    raw = inspect.getattr_static(target, name)
+    if isproperty(raw):
+        return f"py:property:: {shown}", property_type(raw)
+    if not callable(raw) and not isinstance(raw, (classmethod, staticmethod)):
+        return f"py:attribute:: {shown}", []
+    options = []
+    if isclassmethod(raw):
+        options.append(":classmethod:")
+    elif isstaticmethod(raw, target, name):
+        options.append(":staticmethod:")
+    if inspect.iscoroutinefunction(getattr(raw, "__func__", raw)):
+        options.append(":async:")
+    return f"py:method:: {shown}{signature_text(target, name, config)}", options
+
+
+def property_type(prop: object) -> list[str]:
+    """``:type: str`` for a property whose getter declares its return type."""
+    getter = getattr(prop, "fget", None) or getattr(prop, "func", None)
+    try:
+        returns = read_signature(getter).return_annotation if getter else None
+    except (TypeError, ValueError):
+        return []
+    if returns in (None, inspect.Signature.empty):
+        return []
+    return [f":type: {stringify_annotation(returns, 'smart')}"]
+
+
+def signature_text(target: type, name: str, config: Config) -> str:
+    """``(a, b=1)`` for a method, without ``self``; ``()`` when it cannot be read."""
+    raw = inspect.getattr_static(target, name)
+    bound = not isstaticmethod(raw, target, name)
+    try:
+        sig = read_signature(
+            getattr(target, name), bound_method=bound and not isclassmethod(raw)
+        )
+    except (TypeError, ValueError):
+        return "()"
+    hints = getattr(config, "autodoc_typehints", "signature")
+    show = hints not in ("none", "description")
+    return stringify_signature(sig, show_annotation=show, show_return_annotation=show)
+
+
+def class_signature(cls: type, config: Config) -> str:
+    """``(engine: Engine)``: how the facade is made, or nothing when unreadable."""
+    try:
+        sig = read_signature(cls)
+    except (TypeError, ValueError):
+        return ""
+    if not sig.parameters:
+        return ""
+    show = getattr(config, "autodoc_typehints", "signature") not in (
+        "none",
+        "description",
+    )
+    return stringify_signature(sig, show_annotation=show, show_return_annotation=False)
+
+
+def docstring_lines(obj: object) -> list[str]:
+    """The docstring of *obj*, dedented, as lines of reST."""
+    doc = inspect.getdoc(obj) or ""
+    return doc.splitlines()
+
+
+def source_of(obj: object, name: str) -> str:
+    """Where a docstring's lines come from, in warnings: ``file:docstring of name``."""
+    try:
+        path = inspect.getsourcefile(obj)  # type: ignore[arg-type]
+    except TypeError:
+        path = None
+    return f"{path or '<unknown>'}:docstring of {name}"
+
+
+def marker(target: str, facade: str) -> nodes.container:
+    """The node form of "Proxied for the Target class on behalf of the Facade class"."""
+    para = nodes.paragraph()
+    para += nodes.Text("Proxied for the ")
+    para += _class_xref(target)
+    para += nodes.Text(" class on behalf of the ")
+    para += _class_xref(facade)
+    para += nodes.Text(" class.")
+    container = nodes.container("", para, classes=["class-bases"])
+    container[GENERATED] = True
+    return container
+
+
+def _class_xref(name: str) -> addnodes.pending_xref:
+    literal = nodes.literal(name, name, classes=["xref", "py", "py-class"])
+    return addnodes.pending_xref(
+        "", literal, refdomain="py", reftype="class", reftarget=name, refexplicit=False
+    )
+
+
+class AutoProxy(SphinxDirective):
+    """Document a facade's delegated members with the target's signatures and text.
+
+    ``.. autoproxy:: pkg.Facade`` with ``:target: pkg.Target`` and ``:members:
+    a, b`` (no names: the target's public members), or the facade's entry in
+    ``proxydoc_proxies``. ``:no-class:`` documents the members alone, for a
+    facade already described by ``autoclass``. Each member gets the proxy
+    marker, so it gets the note, the anchors and the "Proxied by" back-links.
+    """
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "target": directives.unchanged_required,
+        "members": directives.unchanged,
+        "no-class": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        facade_name = self.arguments[0].strip()
+        spec = self.spec(facade_name)
+        if spec is None:
+            return []
+        facade, target = import_object(facade_name), import_object(spec.target)
+        for name, obj in ((facade_name, facade), (spec.target, target)):
+            if obj is MISSING or not isinstance(obj, type):
+                self._warn(f"cannot import the class {name}")
+                return []
+        assert isinstance(facade, type) and isinstance(target, type)
+        for cls in (facade, target):
+            self.note_module(cls)
+        members = spec.members or public_members(target)
+        lines = self.rst(facade_name, facade, target, members)
+        result = nested_parse_to_nodes(self.state, lines, allow_section_headings=False)
+        self.add_markers(result, spec.target, facade_name)
+        return result
+
+    def spec(self, facade: str) -> ProxySpec | None:
+        configured = self.config.proxydoc_proxies.get(facade)
+        target = self.options.get("target") or (configured or {}).get("target")
+        if not target:
+            self._warn(
+                f"autoproxy {facade}: no :target: option and no proxydoc_proxies entry"
+            )
+            return None
+        if "members" in self.options:
+            members = _member_list(self.options["members"])
+        else:
+            members = tuple((configured or {}).get("members", ()))
+        return ProxySpec(target, members)
+
+    def _warn(self, message: str) -> None:
+        warn(message, "proxy", location=self.get_location())
+
+    def note_module(self, cls: type) -> None:
+        try:
+            path = inspect.getsourcefile(cls)
+        except TypeError:
+            return
+        if path:
+            self.env.note_dependency(path)
+
+    def rst(
+        self, facade_name: str, facade: type, target: type, members: tuple[str, ...]
+    ) -> StringList:
+        """The ``py:`` directives describing the facade and its proxied members."""
+        module = written_module(facade_name, facade)
+        out = StringList()
+        here = self.get_source_info()
+        prefix, indent = f"{facade.__qualname__}.", ""
+        if "no-class" not in self.options:
+            prefix, indent = "", "   "
+            signature = class_signature(facade, self.config)
+            out.append(f".. py:class:: {facade.__qualname__}{signature}", *here)
+            out.append(f"   :module: {module}", *here)
+            out.append("", *here)
+            add_lines(
+                out, docstring_lines(facade), source_of(facade, facade_name), indent
+            )
+        for name in members:
+            self.add_member(out, target, name, prefix, indent, module)
+        return out
+
+    def add_member(
+        self,
+        out: StringList,
+        target: type,
+        name: str,
+        prefix: str,
+        indent: str,
+        module: str,
+    ) -> None:
+        here = self.get_source_info()
+        try:
+            obj = inspect.getattr_static(target, name)
+        except AttributeError:
+            self._warn(f"autoproxy: {target.__qualname__} has no member {name!r}")
+            return
+        head, options = member_directive(target, name, prefix + name, self.config)
+        if prefix:
+            options.append(f":module: {module}")
+        out.append(f"{indent}.. {head}", *here)
+        for option in options:
+            out.append(f"{indent}   {option}", *here)
+        out.append("", *here)
+        full = f"{target.__module__}.{target.__qualname__}.{name}"
+        lines = self.processed(full, obj, head.partition(":")[2].partition("::")[0])
+        add_lines(out, lines, source_of(target, full), indent + "   ")
+
+    def processed(self, name: str, obj: object, what: str) -> list[str]:
+        """The docstring lines, after extensions such as napoleon have seen them."""
+        lines = docstring_lines(obj)
+        if "autodoc-process-docstring" in self.env.events.events:
+            self.env.events.emit(
+                "autodoc-process-docstring", what, name, obj, {}, lines
+            )
+        return lines
+
+    def add_markers(self, result: list[nodes.Node], target: str, facade: str) -> None:
+        """Mark each generated member as a proxy, where the target's text begins."""
+        for top in result:
+            for desc in top.findall(addnodes.desc):
+                if desc.get("objtype") == "class" or first_signature(desc) is None:
+                    continue
+                content = desc.children[-1]
+                if not isinstance(content, addnodes.desc_content):
+                    continue
+                position = (
+                    1
+                    if content.children and isinstance(content[0], nodes.paragraph)
+                    else 0
+                )
+                content.insert(position, marker(target, facade))
+
+
+def written_module(written: str, cls: type) -> str:
+    """The module part of *written* (``pkg`` for ``pkg.Facade``), as written."""
+    suffix = f".{cls.__qualname__}"
+    return written.removesuffix(suffix) if written.endswith(suffix) else cls.__module__
+
+
+def add_lines(out: StringList, lines: list[str], source: str, indent: str) -> None:
+    """Append *lines* indented, each keeping its place in *source* for warnings."""
+    for offset, line in enumerate(lines):
+        out.append(f"{indent}{line}" if line else "", source, offset)
+    out.append("", source, len(lines))
+
+
+def _validate_proxies(app: Sphinx, config: Config) -> None:
+    value = config.proxydoc_proxies
+    good: dict[str, dict[str, Any]] = {}
+    for facade, spec in value.items() if isinstance(value, dict) else []:
+        members = spec.get("members", []) if isinstance(spec, dict) else None
+        if (
+            isinstance(facade, str)
+            and isinstance(spec, dict)
+            and isinstance(spec.get("target"), str)
+            and isinstance(members, (list, tuple))
+            and all(isinstance(m, str) for m in members)
+        ):
+            good[facade] = {"target": spec["target"], "members": list(members)}
+        else:
+            warn(
+                f"proxydoc_proxies[{facade!r}] must be a dict with 'target': str "
+                "and optional 'members': list of str; ignored",
+                "config",
+            )
+    if not isinstance(value, dict):
+        warn("proxydoc_proxies must be a dict; ignored", "config")
+    config.proxydoc_proxies = good
+
+
+def setup_autoproxy(app: Sphinx) -> None:
+    """Register the ``autoproxy`` directive and its config map."""
+    app.add_config_value(
+        "proxydoc_proxies",
+        {},
+        "env",
+        (dict,),
+        description="Facade -> {'target': class, 'members': [names]} for autoproxy.",
+    )
+    app.connect("config-inited", _validate_proxies, priority=100)
+    app.add_directive("autoproxy", AutoProxy)

@@ -1,0 +1,209 @@
+"""The proxy graph: which documented member proxies which, kept per document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from sphinx.domains import Domain
+from sphinx.domains.python import PythonDomain
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils import nodes
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+
+class ObjRef(NamedTuple):
+    """A Python object as a cross-reference names it, with the context it is read in."""
+
+    target: str
+    module: str | None = None
+    cls: str | None = None
+    specific: bool = False
+
+
+class Place(NamedTuple):
+    """Where a documented object is: its document, anchor and full name."""
+
+    docname: str
+    node_id: str
+    name: str
+
+
+class ProxyRecord(NamedTuple):
+    """One documented proxy member and what it proxies."""
+
+    docname: str
+    #: Full name of the proxy member and the anchor of its description.
+    proxy: str
+    anchor: str
+    #: The reader's name of the proxy (``scoped_session.close``).
+    display: str
+    callable: bool
+    target_member: ObjRef
+    target_class: ObjRef
+    facade: ObjRef
+
+
+class ProxyDomain(Domain):
+    """Holds the proxy graph; resolves nothing itself."""
+
+    name = "proxydoc"
+    label = "proxydoc"
+    initial_data: ClassVar[dict[str, Any]] = {"proxies": {}, "listed": {}}
+    data_version = 1
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._targets: dict[str, list[ProxyRecord]] | None = None
+        self._facades: dict[str, list[ProxyRecord]] | None = None
+        #: Anchor of each located target or facade -> its document.
+        self._docs: dict[str, str] = {}
+        #: Many proxies name the same classes: resolve each reference once.
+        self._located: dict[ObjRef, Place | None] = {}
+
+    @property
+    def proxies(self) -> dict[str, ProxyRecord]:
+        """Proxy member full name -> its record."""
+        proxies: dict[str, ProxyRecord] = self.data.setdefault("proxies", {})
+        return proxies
+
+    @property
+    def listed(self) -> dict[str, tuple[str, ...]]:
+        """What each target or facade listed at the end of the last read phase."""
+        listed: dict[str, tuple[str, ...]] = self.data.setdefault("listed", {})
+        return listed
+
+    def note_proxy(self, record: ProxyRecord) -> None:
+        """Record a documented proxy member."""
+        self.proxies[record.proxy] = record
+        self.forget_index()
+
+    def clear_doc(self, docname: str) -> None:
+        for name in [n for n, r in self.proxies.items() if r.docname == docname]:
+            del self.proxies[name]
+        self.forget_index()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name, record in otherdata.get("proxies", {}).items():
+            if record.docname in docnames:
+                self.proxies[name] = record
+        self.forget_index()
+
+    def forget_index(self) -> None:
+        """Drop the resolved graph; objects or proxies have changed."""
+        self._targets = self._facades = None
+        self._located.clear()
+
+    def locate(self, ref: ObjRef) -> Place | None:
+        """The documented object *ref* names, resolved as Sphinx resolves links."""
+        if ref not in self._located:
+            self._located[ref] = self._find(ref)
+        return self._located[ref]
+
+    def _find(self, ref: ObjRef) -> Place | None:
+        py = self.env.domains["py"]
+        assert isinstance(py, PythonDomain)
+        mode = 1 if ref.specific else 0
+        found = py.find_obj(
+            self.env, ref.module or "", ref.cls or "", ref.target, None, mode
+        )
+        if not found:
+            return None
+        name, entry = found[0]
+        return Place(entry.docname, entry.node_id, name)
+
+    def _build_index(self) -> None:
+        targets: dict[str, list[ProxyRecord]] = {}
+        facades: dict[str, list[ProxyRecord]] = {}
+        docs: dict[str, str] = {}
+        for name in sorted(self.proxies):
+            record = self.proxies[name]
+            for ref, index in (
+                (record.target_member, targets),
+                (record.facade, facades),
+            ):
+                place = self.locate(ref)
+                if place is not None:
+                    index.setdefault(place.node_id, []).append(record)
+                    docs[place.node_id] = place.docname
+        self._targets, self._facades, self._docs = targets, facades, docs
+
+    def proxies_of(self, node_id: str) -> list[ProxyRecord]:
+        """The documented proxies of the member described at *node_id*.
+
+        Keyed by anchor alone: LaTeX, Texinfo and man assemble many documents
+        into one tree, and a Python object's anchor is unique in a project.
+        """
+        if self._targets is None:
+            self._build_index()
+        assert self._targets is not None
+        return self._targets.get(node_id, [])
+
+    def proxied_by_facade(self, node_id: str) -> list[ProxyRecord]:
+        """The documented proxy members whose facade is the class at *node_id*."""
+        if self._facades is None:
+            self._build_index()
+        assert self._facades is not None
+        return self._facades.get(node_id, [])
+
+    def current_lists(self) -> dict[str, tuple[str, ...]]:
+        """What each page's proxy lines name, keyed ``kind:docname#id``.
+
+        ``by`` and ``facade`` keys hold the proxies a target or facade lists;
+        ``note`` keys hold where a proxy's note links to, so the proxy's page
+        is rewritten when its target appears or goes away.
+        """
+        self.forget_index()  # the Python objects have changed since the last look
+        self._build_index()
+        assert self._targets is not None and self._facades is not None
+        lists: dict[str, tuple[str, ...]] = {}
+        for kind, index in (("by", self._targets), ("facade", self._facades)):
+            for node_id, records in index.items():
+                key = f"{kind}:{self._docs[node_id]}#{node_id}"
+                lists[key] = tuple(sorted(f"{r.docname}#{r.anchor}" for r in records))
+        for record in self.proxies.values():
+            refs = (record.target_member, record.target_class, record.facade)
+            places = (self.locate(ref) for ref in refs)
+            key = f"note:{record.docname}#{record.anchor}"
+            lists[key] = tuple(f"{p.docname}#{p.node_id}" if p else "" for p in places)
+        return lists
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+
+def _changed_docs(
+    old: dict[str, tuple[str, ...]], new: dict[str, tuple[str, ...]]
+) -> set[str]:
+    keys = {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+    return {key.partition(":")[2].rpartition("#")[0] for key in keys}
+
+
+def _docs_with_changed_lists(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """Pages whose "Proxied by" lines or facade summary changed in this build."""
+    domain = env.domains["proxydoc"]
+    assert isinstance(domain, ProxyDomain)
+    new = domain.current_lists()
+    stale = _changed_docs(domain.listed, new) & env.all_docs.keys()
+    domain.data["listed"] = new
+    return sorted(stale)
+
+
+def setup_proxy_domain(app: Sphinx) -> None:
+    """Register the domain and the event that rewrites pages listing proxies."""
+    app.add_domain(ProxyDomain)
+    app.connect("env-updated", _docs_with_changed_lists)

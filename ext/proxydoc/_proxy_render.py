@@ -1,0 +1,170 @@
+"""Write time: "Proxied by" lines on targets and a proxy summary on facades."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
+from proxydoc._proxy_nodes import (
+    PROXIED_BY_CLASS,
+    SUMMARY_CLASS,
+    proxied_by,
+    proxy_note,
+    proxy_summary,
+)
+from proxydoc._proxy_read import OPTIONAL, last_name, xref_to
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+CSS_FILE = "proxydoc-proxies.css"
+
+
+def _content_of(desc: addnodes.desc) -> addnodes.desc_content | None:
+    for child in desc.children:
+        if isinstance(child, addnodes.desc_content):
+            return child
+    return None
+
+
+def insert_before_members(content: addnodes.desc_content, node: nodes.Node) -> None:
+    """Put *node* after the object's own text, before any nested description."""
+    for position, child in enumerate(content.children):
+        if isinstance(child, addnodes.desc):
+            content.insert(position, node)
+            return
+    content.append(node)
+
+
+class AddProxyLists(SphinxPostTransform):
+    """Link every documented target to its proxies, and every facade to its members."""
+
+    # Before the ReferencesResolver (10), which resolves the links made here.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = self.env.domains["proxydoc"]
+        assert isinstance(domain, ProxyDomain)
+        self.domain = domain
+        for desc in list(self.document.findall(addnodes.desc)):
+            content = _content_of(desc)
+            if desc.get("domain") != "py" or content is None:
+                continue
+            ids = [
+                i
+                for sig in desc.findall(addnodes.desc_signature)
+                if sig.parent is desc
+                for i in sig["ids"]
+            ]
+            self.add_proxied_by(content, ids)
+            self.add_summary(content, ids)
+
+    @staticmethod
+    def link(record: ProxyRecord, text: str) -> addnodes.pending_xref:
+        """A reference to the description of the proxy *record* (resolved at 10)."""
+        role = "meth" if record.callable else "attr"
+        return xref_to(ObjRef(record.proxy), text, role)
+
+    def add_proxied_by(self, content: addnodes.desc_content, ids: list[str]) -> None:
+        records = self.records(ids, self.domain.proxies_of)
+        if not records:
+            return
+        para = nodes.paragraph()
+        para += nodes.Text(_("Proxied by") + " ")
+        for position, record in enumerate(records):
+            if position:
+                para += nodes.Text(", ")
+            suffix = "()" if record.callable else ""
+            para += self.link(record, record.display + suffix)
+        para += nodes.Text(".")
+        insert_before_members(content, proxied_by("", para, classes=[PROXIED_BY_CLASS]))
+
+    def add_summary(self, content: addnodes.desc_content, ids: list[str]) -> None:
+        records = self.records(ids, self.domain.proxied_by_facade)
+        if not records:
+            return
+        by_target: dict[str, list[ProxyRecord]] = {}
+        for record in records:
+            place = self.domain.locate(record.target_class)
+            name = place.name if place else record.target_class.target
+            by_target.setdefault(name, []).append(record)
+        summary = proxy_summary(classes=[SUMMARY_CLASS])
+        for target in sorted(by_target):
+            summary += self.summary_line(by_target[target])
+        insert_before_members(content, summary)
+
+    def summary_line(self, records: list[ProxyRecord]) -> nodes.paragraph:
+        """ "Proxies for ``Target``: ``a()``, ``b``." for one target class."""
+        target = records[0].target_class
+        para = nodes.paragraph()
+        para += nodes.Text(_("Proxies for") + " ")
+        para += xref_to(target, last_name(target.target), "class")
+        para += nodes.Text(": ")
+        records = sorted(records, key=lambda r: r.display.rpartition(".")[2])
+        for position, record in enumerate(records):
+            if position:
+                para += nodes.Text(", ")
+            name = record.display.rpartition(".")[2]
+            para += self.link(record, name + ("()" if record.callable else ""))
+        para += nodes.Text(".")
+        return para
+
+    @staticmethod
+    def records(
+        ids: list[str], lookup: Callable[[str], list[ProxyRecord]]
+    ) -> list[ProxyRecord]:
+        """The records *lookup* gives for any of *ids*, once each, by proxy name."""
+        seen: dict[str, ProxyRecord] = {}
+        for node_id in ids:
+            for record in lookup(node_id):
+                seen.setdefault(record.proxy, record)
+        return [seen[name] for name in sorted(seen)]
+
+
+class OneLinkPerName(SphinxPostTransform):
+    """Text, man and Texinfo show every link: ``Session.close()`` becomes one link.
+
+    HTML and LaTeX draw two adjacent links as one name; formats that print a
+    link's address or a cross-reference note after it would split the name.
+    """
+
+    default_priority = 5
+    formats = ("text", "man", "texinfo")
+
+    def run(self, **kwargs: Any) -> None:
+        for note in self.document.findall(proxy_note):
+            for code in note.findall(nodes.literal):
+                xrefs = [
+                    c for c in code.children if isinstance(c, addnodes.pending_xref)
+                ]
+                if len(xrefs) == 2 and xrefs[1].get(OPTIONAL):
+                    merge_links(code, *xrefs)
+
+
+def merge_links(
+    code: nodes.literal, cls: addnodes.pending_xref, member: addnodes.pending_xref
+) -> None:
+    """One link, to the member, showing the class and member names."""
+    text = cls.astext() + member.astext()
+    member.children = []
+    member += nodes.Text(text)
+    code.remove(cls)
+
+
+def _add_css(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file(CSS_FILE)
+
+
+def setup_proxy_render(app: Sphinx) -> None:
+    """Register the write-time lists and the proxy stylesheet."""
+    app.add_post_transform(AddProxyLists)
+    app.add_post_transform(OneLinkPerName)
+    app.connect("builder-inited", _add_css)

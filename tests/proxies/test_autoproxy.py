@@ -1,0 +1,70 @@
+"""``.. autoproxy::`` documents members a facade delegates at run time."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import notes_by_member, proxied_by, proxy_warnings, soup, text_of
+
+MOD = "proxy_auto_mod"
+
+
+@pytest.mark.sphinx("html", testroot="proxy-auto", freshenv=True)
+def test_members_get_target_signature_text_and_note(app):
+    app.build()
+    page = soup(app, "index")
+    facade = page.find("dt", id=f"{MOD}.Facade")
+    assert text_of(facade).startswith(f"class {MOD}.Facade(engine: Engine)")
+    assert "Delegates every call to an Engine." in text_of(facade.find_next("dd"))
+    connect = page.find("dt", id=f"{MOD}.Facade.connect")
+    assert text_of(connect).startswith(
+        "connect(timeout: float = 1.0, *, retries: int = 3) → str"
+    )
+    assert "Open a connection." in text_of(connect.find_next("dd"))
+    create = page.find("dt", id=f"{MOD}.Facade.create")
+    assert text_of(create).startswith("classmethod create(url: str)")
+    assert text_of(page.find("dt", id=f"{MOD}.Facade.ping")).startswith("async ping()")
+    assert text_of(page.find("dt", id=f"{MOD}.Facade.name")).startswith(
+        "property name: str"
+    )
+    notes = notes_by_member(page)
+    assert notes[f"{MOD}.Facade.connect"] == (
+        "Proxied for Engine.connect() on behalf of Facade.",
+        [f"#{MOD}.Engine", f"#{MOD}.Engine.connect", f"#{MOD}.Facade"],
+    )
+    # the config map documents Configured with only the members it lists
+    assert sorted(k for k in notes if ".Configured." in k) == [
+        f"{MOD}.Configured.connect",
+        f"{MOD}.Configured.name",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="proxy-auto")
+def test_back_links_and_paramrefs(app):
+    app.build()
+    page = soup(app, "index")
+    assert proxied_by(page)[f"{MOD}.Engine.connect"] == [
+        f"#{MOD}.Configured.connect",
+        f"#{MOD}.Facade.connect",
+    ]
+    assert proxied_by(page)[f"{MOD}.Engine.ping"] == [f"#{MOD}.Facade.ping"]
+    links = [a["href"] for a in page.select("a") if "params" in a.get("href", "")]
+    assert f"#{MOD}.Facade.connect.params.timeout" in links
+    assert f"#{MOD}.Facade.create.params.url" in links
+    assert page.find(id=f"{MOD}.Facade.connect.params.timeout") is not None
+
+
+@pytest.mark.sphinx("html", testroot="proxy-auto", freshenv=True)
+def test_bad_input_warns_and_never_crashes(app):
+    app.build()
+    warnings = proxy_warnings(app._warning.getvalue(), "proxy")
+    assert len(warnings) == 2
+    assert (
+        "index.rst:16: WARNING: cannot import the class proxy_auto_mod.Missing"
+        in (warnings[0])
+    )
+    assert (
+        "index.rst:19: WARNING: autoproxy: Engine has no member 'nothing'"
+        in (warnings[1])
+    )
+    assert not proxy_warnings(app._warning.getvalue(), "proxy-drift")
