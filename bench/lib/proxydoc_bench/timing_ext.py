@@ -6,13 +6,15 @@ transform, post-transform, domain, role and directive classes define.
 Time is charged to the innermost running wrapper (exclusive accounting), and a
 call from an overriding method into the Sphinx implementation it overrides
 (``super().resolve_xref(...)`` for a ``:class:`` link) is charged to nobody:
-the bare build does that work too.  At ``build-finished`` the totals go to the
-JSON file named by ``PROXYDOC_BENCH_TIMING``.
+the bare build does that work too.  Garbage collections are charged to a label
+of their own (``gc_seconds``), whoever triggered them.  At ``build-finished``
+the totals go to the JSON file named by ``PROXYDOC_BENCH_TIMING``.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import json
 import os
@@ -22,6 +24,7 @@ from typing import Any
 #: Module-name prefixes whose code is measured, reported per module.
 MEASURED = ("proxydoc", "sphinx_paramlinks", "zzzeeksphinx")
 BASE = "<base>"
+GC = "<gc>"
 
 _clock = time.perf_counter
 _start = _clock()
@@ -219,11 +222,21 @@ def _calibrate(calls: int = 20000) -> float:
     return charged / calls
 
 
+def _gc_phase(phase: str, info: dict[str, Any]) -> None:
+    """Charge collections to their own label: their cost follows the heap size."""
+    if phase == "start":
+        _push(GC, False)
+    elif _stack and _stack[-1][0] == GC:
+        _pop()
+
+
 def _report(app: Any, exception: Exception | None) -> None:
     path = os.environ.get("PROXYDOC_BENCH_TIMING")
     if not path:
         return
-    functions = {k: v for k, v in _totals.items() if k != BASE}
+    if _gc_phase in gc.callbacks:
+        gc.callbacks.remove(_gc_phase)
+    functions = {k: v for k, v in _totals.items() if k not in (BASE, GC)}
     modules: dict[str, float] = {}
     calls: dict[str, int] = {}
     for label, seconds in functions.items():
@@ -243,6 +256,8 @@ def _report(app: Any, exception: Exception | None) -> None:
         "function_seconds": functions,
         "function_calls": {k: v for k, v in _calls.items() if k != BASE},
         "base_seconds": _totals.get(BASE, 0.0),
+        "gc_seconds": _totals.get(GC, 0.0),
+        "gc_collections": _calls.get(GC, 0),
         "parallel": app.parallel,
     }
     with open(path, "w", encoding="utf-8") as out:
@@ -251,6 +266,7 @@ def _report(app: Any, exception: Exception | None) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Wrap the measured code once all extensions are set up."""
+    gc.callbacks.append(_gc_phase)
     app.connect("config-inited", _wrap_all, priority=999)
     app.connect("builder-inited", _wrap_all, priority=999)
     app.connect("build-finished", _report, priority=999)
