@@ -115,7 +115,13 @@ def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
     for mode, site in sites.items():
         lost = sorted(anchor_ids - site.params_ids)
         links_lost = lost_links(pages["anchor"], pages[mode])
+        internal_lost = lost_links(pages["anchor"], pages[mode], "internal")
         found[mode] = {
+            "internal_links": sum(len(p.internal) for p in pages[mode].values()),
+            "anchor_internal_links_lost": sum(internal_lost.values()),
+            "anchor_internal_links_lost_examples": sorted(
+                f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in internal_lost.items()
+            )[:60],
             "anchor_links_lost": sum(links_lost.values()),
             "anchor_links_lost_examples": sorted(
                 f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in links_lost.items()
@@ -188,11 +194,12 @@ def print_table(results: dict[str, Any]) -> None:
             pct(frac["zzzeeksphinx refs"]), sum(s["warnings"].values()),
             f["paramref_links"], f["broken_links"], f["paramref_unresolved"],
             f["anchor_params_ids_lost"], f.get("anchor_links_lost", "-"),
+            f.get("anchor_internal_links_lost", "-"),
         ])  # fmt: skip
     print(table(
         ["mode", "wall", "wall/bare", "peak RSS", "RSS/bare", "paramref ext",
          "zzzeeksphinx", "zzz prefixes", "warnings", "paramref links", "broken",
-         "unresolved", "anchor ids lost", "links lost"],
+         "unresolved", "anchor ids lost", "links lost", "xrefs lost"],
         rows,
     ))  # fmt: skip
     kinds = sorted({k for m in MODES for k in summary[m]["warnings"]})

@@ -90,7 +90,7 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
             pct(frac["zzzeeksphinx"]), sum(s["warnings"].values()),
             f["paramref_links"], f["broken_links"], f["paramref_unresolved"],
             f["params_ids"], f["anchor_params_ids_lost"],
-            f.get("anchor_links_lost", "-"),
+            f.get("anchor_links_lost", "-"), f.get("anchor_internal_links_lost", "-"),
         ])  # fmt: skip
     out = [
         "SQLAlchemy 2.1.9\n----------------\n",
@@ -116,6 +116,7 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
                 ".params. ids",
                 "anchor ids lost",
                 "links lost",
+                "xrefs lost",
             ],
             rows,
         ),
@@ -124,7 +125,8 @@ def sqlalchemy_section(data: dict[str, Any]) -> str:
         "``page#id`` pairs with ``.params.`` of the anchor build that the build "
         "lacks (links on the web that would break).  *links lost*: paramref links "
         "that land in the anchor build and are not links to the same place in "
-        "the build.\n",
+        "the build.  *xrefs lost*: the same for every internal link (any role, "
+        "signatures, toctrees).\n",
     ]
     return "".join(out)
 
@@ -212,6 +214,9 @@ def targets_section(sqla: dict[str, Any], scale: dict[str, Any] | None) -> str:
         ["no paramref link of the anchor build lost",
          found.get("anchor_links_lost", "-"),
          verdict(found.get("anchor_links_lost", 1) == 0)],
+        ["no other internal link of the anchor build lost",
+         found.get("anchor_internal_links_lost", "-"),
+         verdict(found.get("anchor_internal_links_lost", 1) == 0)],
         ["new warnings only for broken references",
          f"{len(extra)} new, {len(extra) - len(extra_refs)} not paramref",
          verdict(len(extra) == len(extra_refs))],

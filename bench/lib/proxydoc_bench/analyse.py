@@ -14,6 +14,7 @@ _PARAMREF_LINK = re.compile(
     r'<a\s[^>]*?href="([^"]*)"[^>]*>\s*<code class="xref py py-paramref\b'
 )
 _PARAMREF_CODE = re.compile(r'<code class="xref py py-paramref\b')
+_INTERNAL_LINK = re.compile(r'<a class="reference internal" href="([^"]*)"')
 _WARNING_TYPE = re.compile(r"\[([\w.-]+)\]$")
 _LEVEL = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE):\s*(.*)$")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\b[\w.]+\.[\w.]+\b|\d+")
@@ -50,6 +51,8 @@ class Page:
     ids: set[str]
     links: list[str]
     unresolved: int
+    #: Every internal link (cross-references, toctrees), paramref or not.
+    internal: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,9 +69,9 @@ def read_page(path: Path) -> Page:
     """Ids, resolved paramref links and unresolved paramref roles of one page."""
     text = path.read_text(encoding="utf-8", errors="replace")
     links = _PARAMREF_LINK.findall(text)
-    return Page(
-        set(_ID.findall(text)), links, len(_PARAMREF_CODE.findall(text)) - len(links)
-    )
+    unresolved = len(_PARAMREF_CODE.findall(text)) - len(links)
+    internal = _INTERNAL_LINK.findall(text)
+    return Page(set(_ID.findall(text)), links, unresolved, internal)
 
 
 def read_site(outdir: Path) -> dict[str, Page]:
@@ -89,11 +92,13 @@ def landing(page: str, href: str) -> tuple[str, str]:
     return target, unquote(fragment)
 
 
-def working_links(pages: dict[str, Page]) -> Counter[tuple[str, str, str]]:
-    """(page, target page, fragment) of every paramref link that lands."""
+def working_links(
+    pages: dict[str, Page], kind: str = "links"
+) -> Counter[tuple[str, str, str]]:
+    """(page, target page, fragment) of every link of *kind* that lands."""
     found: Counter[tuple[str, str, str]] = Counter()
     for name, page in pages.items():
-        for href in page.links:
+        for href in getattr(page, kind):
             target, fragment = landing(name, href)
             there = pages.get(target)
             if there is not None and (not fragment or fragment in there.ids):
@@ -102,13 +107,13 @@ def working_links(pages: dict[str, Page]) -> Counter[tuple[str, str, str]]:
 
 
 def lost_links(
-    before: dict[str, Page], after: dict[str, Page]
+    before: dict[str, Page], after: dict[str, Page], kind: str = "links"
 ) -> Counter[tuple[str, str, str]]:
     """Paramref links that land in *before* but are not links to there in *after*."""
     now: Counter[tuple[str, str, str]] = Counter()
     for name, page in after.items():
-        now.update((name, *landing(name, href)) for href in page.links)
-    return working_links(before) - now
+        now.update((name, *landing(name, href)) for href in getattr(page, kind))
+    return working_links(before, kind) - now
 
 
 def check_site(pages: dict[str, Page]) -> SiteReport:
