@@ -254,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reanalyse", type=Path, help="analyse the builds of a results file again"
     )
+    parser.add_argument("--commit", help="with --reanalyse: the commit that was built")
     args = parser.parse_args(argv)
     command = f"make bench (python bench/bench_sqlalchemy.py --runs {args.runs})"
     if args.reanalyse:
@@ -268,6 +269,9 @@ def main(argv: list[str] | None = None) -> int:
                 by_mode[mode].append(build(mode, docs, run))
         parallel = None if args.no_parallel else build("proxydoc", docs, 0, jobs=2)
     results = analyse(by_mode, parallel, command)
+    if args.reanalyse:
+        results["environment"] = json.loads(args.reanalyse.read_text())["environment"]
+        results["environment"]["commit"] = args.commit
     write_results("sqlalchemy", results)
     print_table(results)
     failed = any(r.returncode for rs in by_mode.values() for r in rs)

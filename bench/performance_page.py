@@ -65,7 +65,8 @@ def environment(data: dict[str, Any]) -> str:
     env = data["environment"]
     packages = ", ".join(f"{k} {v}" for k, v in env["packages"].items() if v)
     return (
-        f"Measured {env['date']} on Python {env['python']}, {env['cpus']} CPUs; "
+        f"Measured {env['date']} at commit {env.get('commit') or '?'} "
+        f"on Python {env['python']}, {env['cpus']} CPUs; "
         f"{packages}.  Command: ``{data['command']}``.\n"
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import subprocess
 import sys
 from datetime import datetime, timezone
 from importlib import metadata
@@ -31,11 +32,33 @@ def environment() -> dict[str, Any]:
             versions[name] = None
     return {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
         "platform": sys.platform,
         "packages": versions,
     }
+
+
+def commit() -> str | None:
+    """The repository's commit (``+`` when the work tree has changes), if known."""
+    root = RESULTS.parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "ext"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+" if dirty else "")
 
 
 def write_results(name: str, data: dict[str, Any]) -> Path:
