@@ -57,3 +57,39 @@ def test_every_python_role_expands_prefixes(app, warning):
     ]
     assert "_core" not in para.get_text() and "_zz" not in para.get_text()
     assert warnings_of(warning) == []
+
+
+@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
+def test_annotations_with_prefixes_link_without_them(app, warning):
+    app.build()
+    sig = soup(app).find(id="pd_roles.core.build")
+    links = [(a.get_text(), a["href"]) for a in sig.select("a.reference")]
+    assert links == [
+        ("Thing", "#pd_roles.core.Thing"),
+        ("Other", "#pd_roles.core.Other"),
+    ]
+    assert "_core" not in sig.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
+def test_suffix_search_and_canonical_names(app, warning):
+    app.build()
+    para = soup(app).select_one("p.params")
+    links = [(a.get_text(), a["href"]) for a in para.select("a")]
+    assert links == [
+        ("Other.grow.by", "#pd_roles.core.Other.grow.params.by"),
+        ("Thing.grow.by", "#pd_roles.core.Thing.grow.params.by"),
+        ("Widget.w", "#pd_roles.core.Widget.params.w"),
+    ]
+    assert warnings_of(warning) == []
+
+
+@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
+def test_section_titled_with_a_prefix_keeps_its_old_id(app):
+    app.build()
+    section = soup(app).find("h2").parent
+    assert section.h2.get_text().startswith("Using Thing in a title")
+    # the id the title gave before the prefix was shortened, as links on the web use
+    assert section["id"] == "using-thing-in-a-title"
+    anchors = {a.get("id") for a in section.select("span[id]")} | {section["id"]}
+    assert "using-core-thing-in-a-title" in anchors

@@ -12,7 +12,7 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._config import settings
 from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
-from proxydoc._prefixes import PrefixedRole
+from proxydoc._prefixes import KeepSectionIds, PrefixedRole, expand_reference
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -61,7 +61,7 @@ class ProxydocPythonDomain(PythonDomain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self._by_last: dict[str, list[str]] | None = None
+        self._by_suffix: dict[str, list[str]] | None = None
         #: Owners changed in this build, for the incremental rewrite.
         self.touched_owners: set[str] = set()
         #: Documents read in this build (they are written anyway).
@@ -96,7 +96,7 @@ class ProxydocPythonDomain(PythonDomain):
             )
         self.param_owners[owner] = owner_entry
         self.touched_owners.add(owner)
-        self._by_last = None
+        self._by_suffix = None
 
     def note_paramref(self, docname: str, owner: str) -> None:
         """Remember that *docname* links to a parameter of *owner*."""
@@ -109,7 +109,7 @@ class ProxydocPythonDomain(PythonDomain):
             del self.param_owners[owner]
         self.touched_owners.update(gone)
         self.paramref_owners.pop(docname, None)
-        self._by_last = None
+        self._by_suffix = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         super().merge_domaindata(docnames, otherdata)
@@ -120,16 +120,22 @@ class ProxydocPythonDomain(PythonDomain):
         for docname, lasts in otherdata.get("paramref_owners", {}).items():
             if docname in docnames:
                 self.paramref_owners[docname] = set(lasts)
-        self._by_last = None
+        self._by_suffix = None
 
-    def owners_by_last_name(self) -> dict[str, list[str]]:
-        """Index of owners by their last name, for ``.``-prefixed suffix search."""
-        if self._by_last is None:
+    def owners_by_suffix(self) -> dict[str, list[str]]:
+        """Owners by their last one and last two names, for ``.``-prefixed search.
+
+        ``.Class.method.param`` is then one lookup, not a scan over every
+        ``method`` of the project.
+        """
+        if self._by_suffix is None:
             index: dict[str, list[str]] = {}
             for owner in sorted(self.param_owners):
-                index.setdefault(owner.rpartition(".")[2], []).append(owner)
-            self._by_last = index
-        return self._by_last
+                parts = owner.split(".")
+                for key in {parts[-1], ".".join(parts[-2:])}:
+                    index.setdefault(key, []).append(owner)
+            self._by_suffix = index
+        return self._by_suffix
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         yield from super().get_objects()
@@ -148,6 +154,9 @@ class ProxydocPythonDomain(PythonDomain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
+        target, contnode = expand_reference(  # type: ignore[assignment]
+            node, target, contnode, self.module_prefixes
+        )
         if type != "paramref":
             return super().resolve_xref(
                 env, fromdocname, builder, type, target, node, contnode
@@ -168,17 +177,24 @@ class ProxydocPythonDomain(PythonDomain):
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
         """The owner entry and parameter name that *ref* names, if documented."""
-        for owner in resolve_owner(ref, self.param_owners, self.owners_by_last_name()):
+        for owner in resolve_owner(ref, self.param_owners, self.owners_by_suffix()):
             entry = self.param_owners[owner]
             if ref.param in entry.params:
                 return entry, ref.param
+        # An owner named by an alias (autodoc's canonical names): the object it is.
+        searchmode = 1 if ref.specific else 0
+        module, cls = ref.module or "", ref.classname or ""
+        for _name, obj in self.find_obj(
+            self.env, module, cls, ref.owner, None, searchmode
+        ):
+            found = self.param_owners.get(obj.node_id)
+            if found is not None and ref.param in found.params:
+                return found, ref.param
         return None
 
     def explain_missing(self, ref: ParamRefTarget) -> str:
         """Why *ref* did not resolve, with the closest parameter names."""
-        return diagnose(
-            ref, self.param_owners, self.owners_by_last_name(), self.objects
-        )
+        return diagnose(ref, self.param_owners, self.owners_by_suffix(), self.objects)
 
 
 def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:
@@ -194,3 +210,4 @@ def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:
 def setup_domain(app: Sphinx) -> None:
     """Replace the Python domain with the extended one (a public, supported API)."""
     app.add_domain(ProxydocPythonDomain, override=True)
+    app.add_transform(KeepSectionIds)

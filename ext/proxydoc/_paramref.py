@@ -121,7 +121,7 @@ def _enclosing_object(env: BuildEnvironment, refnode: Element) -> str:
 
 
 def candidate_owners(
-    ref: ParamRefTarget, by_last: Mapping[str, list[str]]
+    ref: ParamRefTarget, by_suffix: Mapping[str, list[str]]
 ) -> Iterator[str]:
     """Owner full names *ref* may mean, most specific first, as Sphinx searches."""
     mod, cls, name = ref.module, ref.classname, ref.owner
@@ -136,18 +136,18 @@ def candidate_owners(
     yield from (e for e in exact if e)
     if ref.specific:
         suffix = "." + name
-        last = name.rpartition(".")[2]
-        yield from (o for o in by_last.get(last, ()) if o.endswith(suffix))
+        key = ".".join(name.split(".")[-2:])
+        yield from (o for o in by_suffix.get(key, ()) if o.endswith(suffix))
 
 
 def resolve_owner(
     ref: ParamRefTarget,
     owners: Mapping[str, Any],
-    by_last: Mapping[str, list[str]],
+    by_suffix: Mapping[str, list[str]],
 ) -> Iterator[str]:
     """Documented owners that *ref* may mean, in search order."""
     seen: set[str] = set()
-    for owner in candidate_owners(ref, by_last):
+    for owner in candidate_owners(ref, by_suffix):
         if owner in owners and owner not in seen:
             seen.add(owner)
             yield owner
@@ -156,7 +156,7 @@ def resolve_owner(
 def diagnose(
     ref: ParamRefTarget,
     owners: Mapping[str, Any],
-    by_last: Mapping[str, list[str]],
+    by_suffix: Mapping[str, list[str]],
     objects: Mapping[str, Any],
 ) -> str:
     """A message that says why *ref* resolves to nothing, and what is close."""
@@ -172,7 +172,7 @@ def diagnose(
             f"bare :paramref: {ref.param!r} is outside any object description; "
             "write Class.method.param"
         )
-    found = next(resolve_owner(ref, owners, by_last), None)
+    found = next(resolve_owner(ref, owners, by_suffix), None)
     if found is not None:
         names = list(owners[found].params)
         close = difflib.get_close_matches(ref.param, names, n=1)

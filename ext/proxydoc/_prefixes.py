@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+#: Key of the per-document list of references shortened by a prefix.
+SHORTENED = "proxydoc_shortened_references"
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -36,32 +40,42 @@ def strip_prefix(text: str, prefixes: Mapping[str, str]) -> str:
     return rest if dot else prefixes[head]
 
 
+def _strip_title(contnode: Node, prefixes: Mapping[str, str]) -> Node:
+    """*contnode* showing its title without the prefix token."""
+    if isinstance(contnode, nodes.Text):  # the xrefs Sphinx makes for annotations
+        return nodes.Text(strip_prefix(str(contnode), prefixes))
+    for text in contnode.findall(nodes.Text):
+        shown = strip_prefix(str(text), prefixes)
+        if shown != str(text):
+            text.parent.replace(text, nodes.Text(shown))
+        break
+    return contnode
+
+
 def expand_reference(
-    node: Element, contnode: Element, prefixes: Mapping[str, str]
-) -> str:
-    """Expand the prefix of a Python reference where the role makes it.
+    node: Element, target: str, contnode: Node, prefixes: Mapping[str, str]
+) -> tuple[str, Node]:
+    """Expand the prefix of a Python reference's *target*; a new title if implicit.
 
     The node keeps the expanded target (for resolving, intersphinx,
-    ``nitpick_ignore`` and warnings); an implicit title loses the prefix.
+    ``nitpick_ignore`` and warnings) when *target* is its own.
     """
-    target: str = node["reftarget"]
     if not prefixes or target.partition(".")[0] not in prefixes:
-        return target
+        return target, contnode
     expanded = expand_prefix(target, prefixes)
-    node["reftarget"] = expanded
+    if node.get("reftarget") == target:
+        node["reftarget"] = expanded
     if not node.get("refexplicit"):
-        for text in contnode.findall(nodes.Text):
-            shown = strip_prefix(str(text), prefixes)
-            if shown != str(text):
-                text.parent.replace(text, nodes.Text(shown))
-            break
-    return expanded
+        contnode = _strip_title(contnode, prefixes)
+    return expanded, contnode
 
 
 class PrefixedRole:
     """A Python role whose targets may start with a module prefix.
 
-    Expanding where the role makes its node costs no walk over the doctree.
+    Expanding where the role makes its node costs no walk over the doctree,
+    and warnings and ``nitpick_ignore`` then see the full target.  References
+    no role made (signature annotations) are expanded when they are resolved.
     """
 
     def __init__(self, inner: RoleFunction | Any) -> None:
@@ -84,5 +98,40 @@ class PrefixedRole:
         prefixes = getattr(env.domains["py"], "module_prefixes", {})
         for node in result:
             if isinstance(node, addnodes.pending_xref) and node.children:
-                expand_reference(node, node[0], prefixes)  # type: ignore[arg-type]
+                written = node.astext()
+                expand_reference(node, node["reftarget"], node[0], prefixes)
+                if node.astext() != written:
+                    _shortened(env).append((node, written))
         return result, messages
+
+
+def _shortened(env: Any) -> list[tuple[Element, str]]:
+    """References of the current document whose title lost a prefix."""
+    if SHORTENED not in env.temp_data:
+        env.temp_data[SHORTENED] = []
+    found: list[tuple[Element, str]] = env.temp_data[SHORTENED]
+    return found
+
+
+class KeepSectionIds(SphinxTransform):
+    """A section titled with a prefixed role keeps the id it had with the prefix.
+
+    docutils makes a section's id from its title's text; links on the web
+    point at ids made while the title still read ``_orm.declarative_base()``.
+    """
+
+    default_priority = 200
+
+    def apply(self, **kwargs: object) -> None:
+        for xref, written in _shortened(self.env):
+            title = xref.parent
+            section = title.parent if isinstance(title, nodes.title) else None
+            if not isinstance(section, nodes.section):
+                continue
+            text = "".join(
+                written if child is xref else child.astext() for child in title.children
+            )
+            legacy = nodes.make_id(nodes.fully_normalize_name(text))
+            if legacy and legacy not in self.document.ids:
+                section["ids"].append(legacy)
+                self.document.ids[legacy] = section

@@ -251,14 +251,20 @@ class RecognizeProxies(SphinxTransform):
             self.replace(marker, id(marker.node) in direct)
 
     def find_markers(self) -> Iterator[Marker]:
-        """Markers in document order: containers, and pointer paragraphs."""
-        for node in list(self.document.findall(_may_be_marker)):
-            if isinstance(node, nodes.container):
-                yield from self.recognise_container(node)
-            elif isinstance(node, nodes.paragraph):
-                wording = read_wording(node)
-                if wording is not None and not wording.copy:
-                    yield self.marker(node, wording)
+        """Markers: ``class_bases`` containers, then pointer paragraphs.
+
+        Two walks by node class (docutils' fast path) cost less than one walk
+        that calls a Python predicate on every node.
+        """
+        for container in list(self.document.findall(nodes.container)):
+            if _may_be_marker(container):
+                yield from self.recognise_container(container)
+        for content in list(self.document.findall(addnodes.desc_content)):
+            for node in content.children:
+                if isinstance(node, nodes.paragraph):
+                    wording = read_wording(node)
+                    if wording is not None and not wording.copy:
+                        yield self.marker(node, wording)
 
     def recognise_container(self, container: nodes.container) -> Iterator[Marker]:
         body = [c for c in container.children if not isinstance(c, nodes.comment)]

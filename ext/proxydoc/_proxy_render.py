@@ -53,14 +53,16 @@ class AddProxyLists(SphinxPostTransform):
         domain = self.env.domains["proxydoc"]
         assert isinstance(domain, ProxyDomain)
         self.domain = domain
+        if not domain.proxies:
+            return
         for desc in list(self.document.findall(addnodes.desc)):
             content = _content_of(desc)
             if desc.get("domain") != "py" or content is None:
                 continue
             ids = [
                 i
-                for sig in desc.findall(addnodes.desc_signature)
-                if sig.parent is desc
+                for sig in desc.children
+                if isinstance(sig, addnodes.desc_signature)
                 for i in sig["ids"]
             ]
             self.add_proxied_by(content, ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .helpers import (
@@ -17,7 +19,10 @@ from .helpers import (
 @pytest.mark.sphinx("html", testroot="proxy-odd", freshenv=True)
 def test_odd_markers_warn_and_never_break_the_build(app):
     app.build()
-    warnings = proxy_warnings(app._warning.getvalue(), "proxy")
+    warnings = sorted(
+        proxy_warnings(app._warning.getvalue(), "proxy"),
+        key=lambda w: int(re.search(r"index\.rst:(\d+):", w).group(1)),
+    )
     expected = [
         (4, "it is outside a Python object description"),
         (13, "class_bases container does not read"),
