@@ -137,6 +137,12 @@ def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
     return found
 
 
+def without_machine_paths(line: str) -> str:
+    """A warning line with the cache and the repository written as ``<cache>``, ``.``."""
+    line = line.replace(str(cache_dir()) + "/", "<cache>/")
+    return line.replace(str(HERE.parent) + "/", "./")
+
+
 def new_warnings(by_mode: dict[str, list[BuildResult]], mode: str) -> list[str]:
     """Warning lines of *mode* that the anchor build did not give."""
 
@@ -144,7 +150,8 @@ def new_warnings(by_mode: dict[str, list[BuildResult]], mode: str) -> list[str]:
         text = (Path(result.outdir).parent / "warnings.txt").read_text(errors="replace")
         return set(warning_lines(text))
 
-    return sorted(lines(by_mode[mode][0]) - lines(by_mode["anchor"][0]))
+    new = lines(by_mode[mode][0]) - lines(by_mode["anchor"][0])
+    return sorted(without_machine_paths(w) for w in new)
 
 
 def compare_parallel(serial: BuildResult, parallel: BuildResult) -> dict[str, Any]:
@@ -173,8 +180,12 @@ def compare_parallel(serial: BuildResult, parallel: BuildResult) -> dict[str, An
         "j2_peak_rss_mib": parallel.peak_rss_mib,
         "pages_with_different_ids": ids_differ[:20],
         "pages_with_different_links": links_differ[:20],
-        "warnings_only_j1": sorted(set(w1) - set(w2))[:20],
-        "warnings_only_j2": sorted(set(w2) - set(w1))[:20],
+        "warnings_only_j1": [
+            without_machine_paths(w) for w in sorted(set(w1) - set(w2))[:20]
+        ],
+        "warnings_only_j2": [
+            without_machine_paths(w) for w in sorted(set(w2) - set(w1))[:20]
+        ],
         "same": not ids_differ and not links_differ and sorted(w1) == sorted(w2),
     }
 
