@@ -138,7 +138,7 @@ def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
 
 
 def without_machine_paths(line: str) -> str:
-    """A warning line with the cache and the repository written as ``<cache>``, ``.``."""
+    """*line* with the cache and the repository shown as ``<cache>/`` and ``./``."""
     line = line.replace(str(cache_dir()) + "/", "<cache>/")
     return line.replace(str(HERE.parent) + "/", "./")
 
