@@ -163,14 +163,20 @@ def parallel_section(data: dict[str, Any]) -> str:
     )  # fmt: skip
 
 
+def gc_seconds(row: dict[str, Any], mode: str) -> str:
+    """Median garbage-collection time of one size and mode."""
+    values = sorted(r["timing"].get("gc_seconds", 0.0) for r in row["runs"][mode])
+    return f"{values[len(values) // 2]:.0f} s" if values else "-"
+
+
 def scale_section(data: dict[str, Any]) -> str:
     rows = [
         [r["n"], f"{r['bare_seconds']:.1f} s", f"{r['proxydoc_seconds']:.1f} s",
          f"{r['proxydoc_seconds'] / r['bare_seconds']:.3f}",
          f"{r['bare_rss_mib']:.0f} MiB", f"{r['proxydoc_rss_mib']:.0f} MiB",
          f"{r['proxydoc_rss_mib'] / r['bare_rss_mib']:.3f}",
-         pct(r["proxydoc_fraction"]),
-         f"{r['proxydoc_ext_seconds']:.2f} s",
+         gc_seconds(r, "bare"), gc_seconds(r, "proxydoc"),
+         pct(r["proxydoc_fraction"]), f"{r['proxydoc_ext_seconds']:.2f} s",
          f"{1e6 * r['proxydoc_ext_seconds'] / r['n']:.0f} µs",
          r["paramref_links"], r["broken_links"]]
         for r in data["sizes"]
@@ -181,10 +187,12 @@ def scale_section(data: dict[str, Any]) -> str:
         "module functions, half methods of classes), 8 documented parameters "
         "each, one ``:paramref:`` per object into the next module (functions by "
         "full name, methods by ``.Class.method.param``, which is searched by "
-        "suffix).  *without* is the bare build; *with* adds proxydoc.\n\n",
+        "suffix).  *without* is the bare build; *with* adds proxydoc.  *GC* is "
+        "the garbage collector's time inside the build; *proxydoc code* its "
+        "share of the build, *per object* per function or method.\n\n",
         table(["N", "without", "with", "ratio", "RSS without", "RSS with",
-               "ratio", "proxydoc code", "its time", "per object", "links",
-               "broken"], rows),
+               "ratio", "GC without", "GC with", "proxydoc code", "its time",
+               "per object", "links", "broken"], rows),
         "\n",
     ])  # fmt: skip
 
