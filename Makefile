@@ -5,13 +5,14 @@ PY := $(VENV)/bin/python
 SPHINXOPTS ?= -W --keep-going -n
 STAMPS := $(VENV)/.stamps
 
-.PHONY: html test lint bench clean help screenshots
+.PHONY: html test lint bench test-matrix clean help screenshots
 
 help:
 	@echo "make html   - build the documentation into _build/html"
 	@echo "make test   - run the test suite"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make bench  - benchmarks (downloads SQLAlchemy's sdist into a cache)"
+	@echo "make test-matrix - the tests on Sphinx 7.4, 8.1, 8.2 (py3.11) and 9.x (py3.12, 3.13)"
 	@echo "make screenshots - retake the before/after pictures of the docs' landing page"
 
 $(PY):
@@ -38,6 +39,20 @@ lint: $(STAMPS)/lint
 	$(PY) -m ruff check ext tests
 	$(PY) -m ruff format --check ext tests
 	$(PY) -m mypy
+
+# Benchmarks get their own venv: zzzeeksphinx pins the Sphinx line they run on.
+BENCH_VENV ?= .venv-bench
+$(BENCH_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e ".[bench]"
+	@touch $@
+
+# Every bench/bench_*.py but bench_cli_check.py, which bench-cli runs in .venv.
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python bench/run.py --exclude cli_check $(BENCH)
+
+test-matrix:
+	$(PYTHON) .ci/test_matrix.py $(MATRIX_ARGS)
 
 clean:
 	rm -rf _build .pytest_cache

@@ -1,0 +1,139 @@
+"""Run the test suite against each supported Sphinx line, one venv per cell.
+
+Cells: Sphinx 7.4, 8.1 and 8.2 on Python 3.11; Sphinx 9.x on Python 3.12 and
+3.13.  Each interpreter is looked up on PATH (``python3.11`` ...), then among
+pyenv's installed versions (a pyenv shim on PATH fails for a version that is not
+selected); an absent one is skipped with a line saying so.  Venvs live in
+``.venv-matrix/<py>-<sphinx>/`` and are reused while ``pyproject.toml`` is
+unchanged.  Exit status: 0 when every cell that ran passed.  Usage:
+``python3 .ci/test_matrix.py [--only 3.11-7.4,...] [--budget SECONDS] [pytest args]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The project's own documentation (``tests/docs``: furo, browser, the docs'
+#: helper extensions) is built with the newest Sphinx only, by ``make test``.
+IGNORE = ("--ignore=tests/docs",)
+CELLS = (
+    ("3.11", "7.4"),
+    ("3.11", "8.1"),
+    ("3.11", "8.2"),
+    ("3.12", "9"),
+    ("3.13", "9"),
+)
+
+
+def interpreter(python: str) -> str | None:
+    """A working ``python3.X``: on PATH, else a pyenv version not made global."""
+    found = shutil.which(f"python{python}")
+    if found and subprocess.run([found, "-c", ""], capture_output=True).returncode == 0:
+        return found
+    pyenv = shutil.which("pyenv")
+    if pyenv is None:
+        return None
+    root = subprocess.run(
+        [pyenv, "root"], capture_output=True, text=True
+    ).stdout.strip()
+    versions = sorted(Path(root, "versions").glob(f"{python}.*/bin/python{python}"))
+    return str(versions[-1]) if root and versions else None
+
+
+def stamp() -> str:
+    """Fingerprint of what a cell's venv was installed from."""
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+
+
+def prepare(python: str, exe_path: str, sphinx: str) -> Path:
+    """The cell's venv with proxydoc, its test extra and the pinned Sphinx line."""
+    venv = ROOT / ".venv-matrix" / f"{python}-{sphinx}"
+    exe = venv / "bin" / "python"
+    marker = venv / ".installed"
+    if marker.exists() and marker.read_text() == stamp():
+        return exe
+    shutil.rmtree(venv, ignore_errors=True)
+    subprocess.run([exe_path, "-m", "venv", str(venv)], check=True)
+    pin = f"sphinx=={sphinx}.*"
+    subprocess.run(
+        [str(exe), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-e", f"{ROOT}[test]", pin],
+        check=True,
+    )  # fmt: skip
+    marker.write_text(stamp())
+    return exe
+
+
+def installed_sphinx(exe: Path) -> str:
+    """The Sphinx version a venv really has."""
+    code = "import sphinx; print(sphinx.__version__)"
+    return subprocess.run(
+        [str(exe), "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+
+def run_cell(python: str, found: str, sphinx: str, pytest_args: list[str]) -> str:
+    """Install and test one cell; a one-line verdict."""
+    started = time.monotonic()
+    try:
+        exe = prepare(python, found, sphinx)
+    except subprocess.CalledProcessError as error:
+        return f"FAIL  install failed ({error.returncode})"
+    version = installed_sphinx(exe)
+    print(f"--- Python {python}, Sphinx {version}", flush=True)
+    proc = subprocess.run(
+        [
+            str(exe),
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *IGNORE,
+            *pytest_args,
+        ],
+        cwd=ROOT,
+    )
+    took = time.monotonic() - started
+    verdict = (
+        "ok  " if proc.returncode == 0 else f"FAIL (pytest exit {proc.returncode})"
+    )
+    return f"{verdict} Sphinx {version}, {took:.0f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", default="", help="cells like 3.11-7.4,3.13-9")
+    parser.add_argument("--budget", type=float, default=0, help="stop after SECONDS")
+    args, pytest_args = parser.parse_known_args(argv)
+    wanted = set(filter(None, args.only.split(",")))
+    started, lines, failed = time.monotonic(), [], False
+    for python, sphinx in CELLS:
+        cell = f"{python}-{sphinx}"
+        if wanted and cell not in wanted:
+            continue
+        found = interpreter(python)
+        if found is None:
+            lines.append(
+                f"{cell:9} SKIP  no working python{python} on PATH or in pyenv"
+            )
+        elif args.budget and time.monotonic() - started > args.budget:
+            lines.append(f"{cell:9} SKIP  time budget of {args.budget:.0f} s used up")
+        else:
+            verdict = run_cell(python, found, sphinx, pytest_args)
+            failed |= not verdict.startswith("ok")
+            lines.append(f"{cell:9} {verdict}")
+        print(lines[-1], flush=True)
+    print("\nSphinx compatibility matrix:\n" + "\n".join(lines))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Bench helpers: build runner, readers, reports, bench-only Sphinx extensions."""
