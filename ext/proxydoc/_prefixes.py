@@ -137,5 +137,5 @@ class KeepSectionIds(SphinxTransform):
             )
             legacy = nodes.make_id(nodes.fully_normalize_name(text))
             if legacy and legacy not in self.document.ids:
-                section["ids"].append(legacy)
+                section["ids"].insert(0, legacy)  # the first id is the one links use
                 self.document.ids[legacy] = section
