@@ -95,3 +95,5 @@ def test_section_titled_with_a_prefix_keeps_its_old_id(app):
     assert section.select_one("span#using-thing-in-a-title") is not None
     toc = soup(app).select('a[href="#using-core-thing-in-a-title"]')
     assert toc, "the table of contents links the old id"
+    # every prefixed role of a title counts: the old id reads both prefixes
+    assert soup(app).find(id="core-make-replaces-zz-thing").name == "section"

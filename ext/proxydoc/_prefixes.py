@@ -127,15 +127,19 @@ class KeepSectionIds(SphinxTransform):
     default_priority = 200
 
     def apply(self, **kwargs: object) -> None:
+        by_title: dict[int, tuple[nodes.title, dict[int, str]]] = {}
         for xref, written in _shortened(self.env):
             title = xref.parent
-            section = title.parent if isinstance(title, nodes.title) else None
-            if not isinstance(section, nodes.section):
-                continue
+            if isinstance(title, nodes.title) and isinstance(
+                title.parent, nodes.section
+            ):
+                by_title.setdefault(id(title), (title, {}))[1][id(xref)] = written
+        for title, as_written in by_title.values():
             text = "".join(
-                written if child is xref else child.astext() for child in title.children
+                as_written.get(id(child), child.astext()) for child in title.children
             )
             legacy = nodes.make_id(nodes.fully_normalize_name(text))
             if legacy and legacy not in self.document.ids:
+                section = title.parent
                 section["ids"].insert(0, legacy)  # the first id is the one links use
                 self.document.ids[legacy] = section
