@@ -8,6 +8,7 @@ from pathlib import Path
 
 from proxydoc.cli._config import Config, ProxyConfig
 from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._sources import flat_body
 
 _LISTS = ("methods", "attributes", "classmethods", "use_intermediate_variable")
 
@@ -67,7 +68,7 @@ def read_specs(
 def bound_names(tree: ast.Module) -> set[str]:
     """Names a module binds at its top level (imports, definitions, assignments)."""
     names: set[str] = set()
-    for node in _top_level(tree.body):
+    for node in flat_body(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update(
                 a.asname or a.name.partition(".")[0]
@@ -81,17 +82,6 @@ def bound_names(tree: ast.Module) -> set[str]:
             for target in targets:
                 names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
     return names
-
-
-def _top_level(body: list[ast.stmt]) -> list[ast.stmt]:
-    flat: list[ast.stmt] = []
-    for stmt in body:
-        if isinstance(stmt, (ast.If, ast.Try)):
-            flat.extend(_top_level(stmt.body))
-            flat.extend(_top_level(stmt.orelse))
-        else:
-            flat.append(stmt)
-    return flat
 
 
 def _is_proxy_decorator(node: ast.expr, name: str) -> bool:

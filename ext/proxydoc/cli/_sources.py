@@ -45,7 +45,9 @@ class SourceCache:
             return []
         funcs = (ast.FunctionDef, ast.AsyncFunctionDef)
         return [
-            n for n in _body(found[1].body) if isinstance(n, funcs) and n.name == name
+            n
+            for n in flat_body(found[1].body)
+            if isinstance(n, funcs) and n.name == name
         ]
 
     def annotation(self, cls: type, name: str) -> str | None:
@@ -54,7 +56,7 @@ class SourceCache:
         if found is None:
             raw = vars(cls).get("__annotations__", {}).get(name)
             return raw if isinstance(raw, str) else None
-        for node in _body(found[1].body):
+        for node in flat_body(found[1].body):
             if (
                 isinstance(node, ast.AnnAssign)
                 and isinstance(node.target, ast.Name)
@@ -79,7 +81,7 @@ class SourceCache:
         body: list[ast.stmt] = tree.body
         node: ast.ClassDef | None = None
         for part in cls.__qualname__.split("."):
-            matches = [n for n in _body(body) if isinstance(n, ast.ClassDef)]
+            matches = [n for n in flat_body(body) if isinstance(n, ast.ClassDef)]
             node = next((n for n in matches if n.name == part), None)
             if node is None:
                 return None
@@ -99,13 +101,13 @@ class SourceCache:
         return self._modules[filename]
 
 
-def _body(body: list[ast.stmt]) -> list[ast.stmt]:
+def flat_body(body: list[ast.stmt]) -> list[ast.stmt]:
     """Statements of a body, with those of ``if`` / ``try`` blocks inlined."""
     flat: list[ast.stmt] = []
     for stmt in body:
         if isinstance(stmt, (ast.If, ast.Try)):
-            flat.extend(_body(stmt.body))
-            flat.extend(_body(stmt.orelse))
+            flat.extend(flat_body(stmt.body))
+            flat.extend(flat_body(stmt.orelse))
         else:
             flat.append(stmt)
     return flat
