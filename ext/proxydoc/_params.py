@@ -14,6 +14,7 @@ from proxydoc._fields import ParamEntry, param_entries, param_labels
 from proxydoc._paramref import canonical_target, normalise_owner
 from proxydoc._render import ENTRY_CLASS, param_link
 from proxydoc._signature import check_signature
+from proxydoc._walk import find_blocks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,7 +52,7 @@ class AnchorParameters(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         labels = param_labels()
         self.link_style = settings(self.config).param_link_style
-        for desc in self.document.findall(addnodes.desc):
+        for desc in find_blocks(self.document, addnodes.desc):
             if desc.get("domain") == "py" and desc.get("objtype") in PARAM_OBJTYPES:
                 self.anchor_object(desc, labels)
 

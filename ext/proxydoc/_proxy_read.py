@@ -15,6 +15,7 @@ from proxydoc._prefixes import expand_prefix
 from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
 from proxydoc._proxy_drift import check_drift
 from proxydoc._proxy_nodes import NOTE_CLASS, proxy_note
+from proxydoc._walk import find_blocks
 from proxydoc._warnings import warn
 
 if TYPE_CHECKING:
@@ -253,14 +254,16 @@ class RecognizeProxies(SphinxTransform):
     def find_markers(self) -> Iterator[Marker]:
         """Markers: ``class_bases`` containers, then pointer paragraphs.
 
-        Two walks by node class (docutils' fast path) cost less than one walk
-        that calls a Python predicate on every node.
+        One walk over block-level nodes finds both kinds of place.
         """
-        for container in list(self.document.findall(nodes.container)):
-            if _may_be_marker(container):
-                yield from self.recognise_container(container)
-        for content in list(self.document.findall(addnodes.desc_content)):
-            for node in content.children:
+        blocks = find_blocks(self.document, (nodes.container, addnodes.desc_content))
+        for block in blocks:
+            if isinstance(block, nodes.container) and _may_be_marker(block):
+                yield from self.recognise_container(block)
+        for block in blocks:
+            if not isinstance(block, addnodes.desc_content):
+                continue
+            for node in block.children:
                 if isinstance(node, nodes.paragraph):
                     wording = read_wording(node)
                     if wording is not None and not wording.copy:

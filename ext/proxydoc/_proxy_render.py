@@ -18,6 +18,7 @@ from proxydoc._proxy_nodes import (
     proxy_summary,
 )
 from proxydoc._proxy_read import OPTIONAL, last_name, xref_to
+from proxydoc._walk import find_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,7 +56,7 @@ class AddProxyLists(SphinxPostTransform):
         self.domain = domain
         if not domain.proxies:
             return
-        for desc in list(self.document.findall(addnodes.desc)):
+        for desc in find_blocks(self.document, addnodes.desc):
             content = _content_of(desc)
             if desc.get("domain") != "py" or content is None:
                 continue
