@@ -40,16 +40,26 @@ def strip_prefix(text: str, prefixes: Mapping[str, str]) -> str:
     return rest if dot else prefixes[head]
 
 
-def _strip_title(contnode: Node, prefixes: Mapping[str, str]) -> Node:
-    """*contnode* showing its title without the prefix token."""
-    if isinstance(contnode, nodes.Text):  # the xrefs Sphinx makes for annotations
-        return nodes.Text(strip_prefix(str(contnode), prefixes))
-    for text in contnode.findall(nodes.Text):
-        shown = strip_prefix(str(text), prefixes)
-        if shown != str(text):
-            text.parent.replace(text, nodes.Text(shown))
-        break
-    return contnode
+def _strip_first_text(
+    contnode: Element, prefixes: Mapping[str, str]
+) -> tuple[nodes.Text, str] | None:
+    """Drop the prefix token from *contnode*'s first text: the new text and the old."""
+    children = contnode.children
+    if children and isinstance(children[0], nodes.Text):  # a role's literal
+        text, parent, index = children[0], contnode, 0
+    else:
+        text = next(iter(contnode.findall(nodes.Text)), None)  # type: ignore[assignment]
+        if text is None or text.parent is None:
+            return None
+        parent = text.parent
+        index = parent.index(text)
+    old = str(text)
+    shown = strip_prefix(old, prefixes)
+    if shown == old:
+        return None
+    new = nodes.Text(shown)
+    parent[index] = new
+    return new, old
 
 
 def expand_reference(
@@ -66,7 +76,10 @@ def expand_reference(
     if node.get("reftarget") == target:
         node["reftarget"] = expanded
     if not node.get("refexplicit"):
-        contnode = _strip_title(contnode, prefixes)
+        if isinstance(contnode, nodes.Text):  # the xrefs Sphinx makes for annotations
+            contnode = nodes.Text(strip_prefix(str(contnode), prefixes))
+        elif isinstance(contnode, nodes.Element):
+            _strip_first_text(contnode, prefixes)
     return expanded, contnode
 
 
@@ -97,24 +110,35 @@ class PrefixedRole:
         env = inliner.document.settings.env
         prefixes = getattr(env.domains["py"], "module_prefixes", {})
         for node in result:
-            if (
-                isinstance(node, addnodes.pending_xref)
-                and node.children
-                and node["reftarget"].partition(".")[0] in prefixes
-            ):
-                written = node.astext()
-                expand_reference(node, node["reftarget"], node[0], prefixes)
-                if node.astext() != written:
-                    _shortened(env).append((node, written))
+            if not isinstance(node, addnodes.pending_xref) or not node.children:
+                continue
+            target = node["reftarget"]
+            if target.partition(".")[0] not in prefixes:
+                continue
+            node["reftarget"] = expand_prefix(target, prefixes)
+            title = node[0]
+            if node.get("refexplicit") or not isinstance(title, nodes.Element):
+                continue
+            changed = _strip_first_text(title, prefixes)
+            if changed is not None:
+                _shortened(env).append((node, *changed))
         return result, messages
 
 
-def _shortened(env: Any) -> list[tuple[Element, str]]:
-    """References of the current document whose title lost a prefix."""
-    if SHORTENED not in env.temp_data:
-        env.temp_data[SHORTENED] = []
-    found: list[tuple[Element, str]] = env.temp_data[SHORTENED]
+def _shortened(env: Any) -> list[tuple[Element, nodes.Text, str]]:
+    """References of this document whose title lost a prefix: new and old text."""
+    found: list[tuple[Element, nodes.Text, str]] = env.temp_data.setdefault(
+        SHORTENED, []
+    )
     return found
+
+
+def _as_written(xref: Element, new: nodes.Text, old: str) -> str:
+    """The text *xref* showed before its prefix was dropped."""
+    return "".join(
+        nodes.unescape(old) if text is new else text.astext()
+        for text in xref.findall(nodes.Text)
+    )
 
 
 class KeepSectionIds(SphinxTransform):
@@ -128,11 +152,12 @@ class KeepSectionIds(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         by_title: dict[int, tuple[nodes.title, dict[int, str]]] = {}
-        for xref, written in _shortened(self.env):
+        for xref, new, old in _shortened(self.env):
             title = xref.parent
             if isinstance(title, nodes.title) and isinstance(
                 title.parent, nodes.section
             ):
+                written = _as_written(xref, new, old)
                 by_title.setdefault(id(title), (title, {}))[1][id(xref)] = written
         for title, as_written in by_title.values():
             text = "".join(
