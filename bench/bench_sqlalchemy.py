@@ -17,7 +17,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from proxydoc_bench.analyse import check_site, lost_links, read_site, warning_lines
+from proxydoc_bench.analyse import (
+    Page,
+    check_site,
+    lost_links,
+    read_site,
+    warning_lines,
+)
 from proxydoc_bench.build import (
     BuildResult,
     as_json,
@@ -26,6 +32,7 @@ from proxydoc_bench.build import (
     median,
     sphinx_build,
 )
+from proxydoc_bench.classify import classify
 from proxydoc_bench.report import environment, pct, table, write_results
 
 VERSION = "2.1.9"
@@ -106,9 +113,8 @@ def summarise(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
     return summary
 
 
-def links(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
+def links(pages: dict[str, dict[str, Page]]) -> dict[str, Any]:
     """Paramref links, broken ones and lost ``.params.`` ids, from each first run."""
-    pages = {m: read_site(Path(rs[0].outdir)) for m, rs in by_mode.items()}
     sites = {m: check_site(p) for m, p in pages.items()}
     anchor_ids = sites["anchor"].params_ids
     found: dict[str, Any] = {}
@@ -213,6 +219,10 @@ def print_table(results: dict[str, Any]) -> None:
          "unresolved", "anchor ids lost", "links lost", "xrefs lost"],
         rows,
     ))  # fmt: skip
+    checked = results.get("new_warnings_checked")
+    if checked:
+        print(table(["proxydoc's warnings the anchor build lacks", "count"],
+                    [[c, n] for c, n in checked["by_cause"].items()]))  # fmt: skip
     kinds = sorted({k for m in MODES for k in summary[m]["warnings"]})
     print(
         table(
@@ -234,14 +244,16 @@ def analyse(
     by_mode: dict[str, list[BuildResult]], parallel: BuildResult | None, command: str
 ) -> dict[str, Any]:
     """Everything the table and the JSON report need, from finished builds."""
+    pages = {m: read_site(Path(rs[0].outdir)) for m, rs in by_mode.items()}
+    new = {m: new_warnings(by_mode, m) for m in ("proxydoc", "bare")}
+    lib = str(fetch_docs().parent.parent / "lib")
     results: dict[str, Any] = {
         "environment": environment(),
         "command": command,
         "summary": summarise(by_mode),
-        "links": links(by_mode),
-        "warnings_not_in_anchor": {
-            m: new_warnings(by_mode, m) for m in ("proxydoc", "bare")
-        },
+        "links": links(pages),
+        "warnings_not_in_anchor": new,
+        "new_warnings_checked": classify(new["proxydoc"], pages["anchor"], lib),
         "runs": {m: [as_json(r) for r in rs] for m, rs in by_mode.items()},
     }
     if parallel is not None:

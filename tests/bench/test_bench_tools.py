@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -76,3 +77,31 @@ def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
     fraction = result.fraction("proxydoc")
     assert fraction is not None and 0 < fraction < 1
     assert result.peak_rss_mib > 10
+    # Calls into the Sphinx code a measured function wraps are counted apart:
+    # every role proxydoc wraps calls Sphinx's role exactly once.
+    assert timing["base_overhead_per_call"] >= 0
+    role = "proxydoc._prefixes:PrefixedRole.__call__"
+    assert timing["function_base_calls"][role] == timing["function_calls"][role]
+
+
+@pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)
+def test_new_warnings_are_checked_against_anchors_and_signatures(app):
+    from proxydoc_bench.analyse import warning_lines
+    from proxydoc_bench.classify import DOC_ERROR, HIDDEN, UNEXPLAINED, classify
+
+    app.build()
+    pages = read_site(Path(app.outdir))
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", app._warning.getvalue())
+    paramref = [w for w in warning_lines(plain) if "[proxydoc.paramref]" in w]
+    assert any("tiemout" in w for w in paramref)
+    # This build's own ids stand for the anchor build: its broken references
+    # have no id there either.
+    assert classify(paramref, pages, "")["by_cause"][HIDDEN] == len(paramref)
+    documented = next(i for p in pages.values() for i in p.ids if ".params." in i)
+    owner, _, name = documented.rpartition(".params.")
+    linked = f"x.rst:1: WARNING: {owner} has no documented parameter '{name}' [proxydoc.paramref]"
+    kw = "docstring of json.dumps:3: WARNING: dumps documents parameter 'nope', which its signature does not have [proxydoc.param]"
+    lacks = "docstring of os.path.join:3: WARNING: join documents parameter 'nope', which its signature does not have [proxydoc.param]"
+    result = classify([linked, kw, lacks], pages, "")
+    assert result["by_cause"] == {HIDDEN: 0, DOC_ERROR: 1, UNEXPLAINED: 2}
+    assert result["unexplained_examples"] == [linked, kw]

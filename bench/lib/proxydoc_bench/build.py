@@ -43,7 +43,8 @@ class BuildResult:
         """Share of the in-build time spent in the code named by *prefixes*.
 
         A prefix is a module (``zzzeeksphinx``, ``zzzeeksphinx.render_pydomains``)
-        or ``module:function``.  The timers' own calibrated cost is subtracted.
+        or ``module:function``.  The timers' own calibrated cost is subtracted,
+        per call and per call into the Sphinx code a measured function overrides.
         """
         if not self.timing:
             return None
@@ -51,8 +52,15 @@ class BuildResult:
         by_label = timing.get("function_seconds") or timing["module_seconds"]
         calls = timing.get("function_calls") or timing["module_calls"]
         overhead = timing.get("overhead_per_call", 0.0)
+        base_overhead = timing.get("base_overhead_per_call", 0.0)
+        base_calls = timing.get("function_base_calls", {})
         seconds = sum(
-            max(0.0, value - overhead * calls.get(label, 0))
+            max(
+                0.0,
+                value
+                - overhead * calls.get(label, 0)
+                - base_overhead * base_calls.get(label, 0),
+            )
             for label, value in by_label.items()
             if any(_names(label, prefix) for prefix in prefixes)
         )

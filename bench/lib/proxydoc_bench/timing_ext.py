@@ -33,6 +33,8 @@ _start = _clock()
 _stack: list[list[Any]] = []
 _totals: dict[str, float] = {}
 _calls: dict[str, int] = {}
+#: Calls from a label into the Sphinx code it overrides or wraps (charged to base).
+_base_calls: dict[str, int] = {}
 _wrapped: set[int] = set()
 
 
@@ -89,6 +91,11 @@ def _timed(func: Any, label: str, is_method: bool = False) -> Any:
     return wrapper
 
 
+def _count_base() -> None:
+    label = _stack[-1][0]
+    _base_calls[label] = _base_calls.get(label, 0) + 1
+
+
 def _as_base(func: Any) -> Any:
     """The overridden Sphinx method: not charged when called via ``super()``."""
     if inspect.isgeneratorfunction(func):
@@ -99,6 +106,7 @@ def _as_base(func: Any) -> Any:
             while True:
                 charged = bool(_stack) and _stack[-1][2]
                 if charged:
+                    _count_base()
                     _push(BASE, False)
                 try:
                     item = next(inner)
@@ -115,6 +123,7 @@ def _as_base(func: Any) -> Any:
     def base(*args: Any, **kwargs: Any) -> Any:
         if not (_stack and _stack[-1][2]):
             return func(*args, **kwargs)
+        _count_base()
         _push(BASE, False)
         try:
             return func(*args, **kwargs)
@@ -202,18 +211,21 @@ def _wrap_docutils(app: Any) -> None:
 
 
 def _wrap_sphinx_roles() -> None:
-    """Sphinx's role entry point counts as base work when a measured role wraps it.
+    """Sphinx's role entry points count as base work when a measured role wraps them.
 
     (A measured role that delegates to ``:class:`` & co. does the bare build's
-    work plus its own; only its own is charged.)
+    work plus its own; only its own is charged.)  ``ReferenceRole.__call__``
+    splits the title from the target before ``SphinxRole.__call__`` runs: both
+    are Sphinx's work.
     """
-    from sphinx.util.docutils import SphinxRole
+    from sphinx.util.docutils import ReferenceRole, SphinxRole
 
-    call = vars(SphinxRole)["__call__"]
-    if id(call) not in _wrapped:
-        wrapped = _as_base(call)
-        _wrapped.add(id(wrapped))
-        SphinxRole.__call__ = wrapped  # type: ignore[method-assign]
+    for cls in (ReferenceRole, SphinxRole):
+        call = vars(cls).get("__call__")
+        if call is not None and id(call) not in _wrapped:
+            wrapped = _as_base(call)
+            _wrapped.add(id(wrapped))
+            cls.__call__ = wrapped  # type: ignore[method-assign]
 
 
 def _wrap_all(app: Any, *args: Any) -> None:
@@ -224,18 +236,33 @@ def _wrap_all(app: Any, *args: Any) -> None:
     _wrap_docutils(app)
 
 
-def _calibrate(calls: int = 20000) -> float:
-    """Seconds a wrapper charges to its own label per call of an empty function."""
+def _calibrate(calls: int = 20000) -> tuple[float, float]:
+    """Seconds the timers charge to a label per call, and per call into base code.
+
+    The first is what a wrapper costs around an empty function; the second what
+    a call from it into an (empty) overridden Sphinx function adds.
+    """
 
     def noop() -> None:
         return None
 
+    base = _as_base(noop)
+
+    def calls_base() -> None:
+        base()
+
     timed = _timed(noop, "<calibration>", is_method=True)
+    timed_base = _timed(calls_base, "<calibration-base>", is_method=True)
     for _ in range(calls):
         timed()
-    charged = _totals.pop("<calibration>")
-    _calls.pop("<calibration>")
-    return charged / calls
+    for _ in range(calls):
+        timed_base()
+    for label in ("<calibration>", "<calibration-base>"):
+        _calls.pop(label)
+        _base_calls.pop(label, None)
+    per_call = _totals.pop("<calibration>") / calls
+    per_base_call = _totals.pop("<calibration-base>") / calls - per_call
+    return per_call, max(0.0, per_base_call)
 
 
 def _gc_phase(phase: str, info: dict[str, Any]) -> None:
@@ -260,18 +287,26 @@ def _report(app: Any, exception: Exception | None) -> None:
         modules[module] = modules.get(module, 0.0) + seconds
         calls[module] = calls.get(module, 0) + _calls.get(label, 0)
     build_seconds = _clock() - _start
-    overhead = _calibrate()
+    base_seconds = _totals.get(BASE, 0.0)
+    overhead, base_overhead = _calibrate()
+    base_calls: dict[str, int] = {}
+    for label, count in _base_calls.items():
+        module = label.partition(":")[0]
+        base_calls[module] = base_calls.get(module, 0) + count
     data = {
         "build_seconds": build_seconds,
         "overhead_per_call": overhead,
+        "base_overhead_per_call": base_overhead,
         "module_seconds_corrected": {
-            k: max(0.0, v - overhead * calls[k]) for k, v in modules.items()
+            k: max(0.0, v - overhead * calls[k] - base_overhead * base_calls.get(k, 0))
+            for k, v in modules.items()
         },
         "module_seconds": modules,
         "module_calls": calls,
         "function_seconds": functions,
         "function_calls": {k: v for k, v in _calls.items() if k != BASE},
-        "base_seconds": _totals.get(BASE, 0.0),
+        "function_base_calls": dict(_base_calls),
+        "base_seconds": base_seconds,
         "gc_seconds": _totals.get(GC, 0.0),
         "gc_collections": _calls.get(GC, 0),
         "parallel": app.parallel,

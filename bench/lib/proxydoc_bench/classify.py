@@ -1,0 +1,110 @@
+"""Why the proxydoc build warns where the anchor build did not: each warning checked.
+
+A ``proxydoc.paramref`` warning is a *hidden broken reference* when the anchor
+build has no ``…<owner>.params.<name>`` id either: sphinx-paramlinks linked to
+an anchor that is not there, or printed the role as text, without a word.
+A ``proxydoc.param`` warning is a *documented parameter the code lacks* when
+``inspect.signature`` of the imported object has no such parameter and no
+``**kwargs`` that could take it.  Anything else is *unexplained*, and a
+proxydoc bug until shown otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+import sys
+from collections import Counter
+from typing import Any
+
+from proxydoc_bench.analyse import PARAMS, Page
+
+_SUBTYPE = re.compile(r"\[proxydoc\.([\w-]+)\]\s*$")
+#: "X has no documented parameter 'p' (it documents ...)"
+_NO_SUCH = re.compile(r"WARNING: ([\w.]+) has no documented parameter '(\w+)'")
+#: "... :paramref: 'T' has no target" / "unknown object 'O' in :paramref: 'T'"
+_WRITTEN = re.compile(r":paramref: '([^']+)'")
+#: "docstring of pkg.mod.Class.meth:12: WARNING: ... documents parameter 'p', ..."
+_PARAM = re.compile(
+    r"docstring of ([\w.]+):\d+: WARNING: .* documents parameter '(\w+)', which"
+)
+
+HIDDEN = "broken reference the anchor build hid"
+DOC_ERROR = "documented parameter the code lacks"
+UNEXPLAINED = "unexplained"
+
+
+def _anchor_suffixes(anchor: dict[str, Page]) -> set[str]:
+    """``Owner.params.name`` of every parameter id of the anchor build."""
+    found = set()
+    for page in anchor.values():
+        for node_id in page.ids:
+            if PARAMS in node_id:
+                owner, _, name = node_id.rpartition(PARAMS)
+                found.add(f"{owner.rpartition('.')[2]}{PARAMS}{name}")
+    return found
+
+
+def _paramref_target(line: str) -> tuple[str, str] | None:
+    """Last name of the owner and the parameter a paramref warning is about."""
+    match = _NO_SUCH.search(line)
+    if match:
+        return match.group(1).rpartition(".")[2], match.group(2)
+    match = _WRITTEN.search(line)
+    if match:
+        written = match.group(1).lstrip("~.")
+        owner, _, name = written.rpartition(PARAMS if PARAMS in written else ".")
+        return owner.rpartition(".")[2], name
+    return None
+
+
+def _import(dotted: str) -> Any:
+    """The object a dotted name names, importing the longest module prefix."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attr in parts[cut:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise ImportError(dotted)
+
+
+def _signature_lacks(dotted: str, name: str) -> bool:
+    """Does the real object *dotted* lack parameter *name*, with no ``**kw``?"""
+    try:
+        params = inspect.signature(_import(dotted)).parameters
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return False
+    kinds = {p.kind for p in params.values()}
+    return name not in params and inspect.Parameter.VAR_KEYWORD not in kinds
+
+
+def classify(lines: list[str], anchor: dict[str, Page], lib: str) -> dict[str, Any]:
+    """Counts and examples of *lines* (the proxydoc build's new warnings) by cause."""
+    suffixes = _anchor_suffixes(anchor)
+    sys.path.insert(0, lib)
+    causes: Counter[str] = Counter()
+    unexplained: list[str] = []
+    for line in lines:
+        subtype = _SUBTYPE.search(line)
+        cause = UNEXPLAINED
+        if subtype and subtype.group(1) == "paramref":
+            target = _paramref_target(line)
+            if target and f"{target[0]}{PARAMS}{target[1]}" not in suffixes:
+                cause = HIDDEN
+        elif subtype and subtype.group(1) == "param":
+            match = _PARAM.search(line)
+            if match and _signature_lacks(match.group(1), match.group(2)):
+                cause = DOC_ERROR
+        causes[cause] += 1
+        if cause == UNEXPLAINED:
+            unexplained.append(line)
+    sys.path.remove(lib)
+    return {
+        "by_cause": {c: causes.get(c, 0) for c in (HIDDEN, DOC_ERROR, UNEXPLAINED)},
+        "unexplained_examples": unexplained[:40],
+    }
