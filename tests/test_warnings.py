@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from docutils.nodes import Element
 
 from tests.helpers import soup, unresolved_paramrefs, warnings_of
 
@@ -59,6 +60,12 @@ def test_each_mistake_warns_once_with_place(app, warning):
     assert len(refs) == len(expected), refs
     for line, (where, what) in zip(refs, expected, strict=True):
         assert re.search(where + r": WARNING: .*" + what, line), line
+    # Where each parameter was written is needed while reading, not kept after.
+    for docname in app.env.found_docs:
+        doctree = app.env.get_doctree(docname)
+        assert not any(
+            "proxydoc_param_lines" in n.attributes for n in doctree.findall(Element)
+        )
 
 
 @pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)

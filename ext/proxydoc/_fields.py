@@ -11,6 +11,20 @@ from sphinx.domains.python import PyObject  # type: ignore[attr-defined]
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+#: Object types whose descriptions list parameters (a class lists its constructor's).
+PARAM_OBJTYPES = frozenset(
+    {
+        "function",
+        "method",
+        "classmethod",
+        "staticmethod",
+        "class",
+        "exception",
+        "decorator",
+        "decoratormethod",
+    }
+)
+
 #: Field labels of parameter lists written by Sphinx, napoleon and numpydoc.
 ENGLISH_LABELS = frozenset(
     {

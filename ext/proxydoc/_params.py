@@ -10,28 +10,14 @@ from sphinx.transforms import SphinxTransform
 
 from proxydoc._config import settings
 from proxydoc._domain import ParamOwner
-from proxydoc._fields import ParamEntry, param_entries, param_labels
+from proxydoc._fields import PARAM_OBJTYPES, ParamEntry, param_entries, param_labels
 from proxydoc._paramref import canonical_target, normalise_owner
 from proxydoc._render import ENTRY_CLASS, param_link
-from proxydoc._signature import check_signature
+from proxydoc._signature import check_signature, take_field_lines
 from proxydoc._walk import find_blocks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-#: Object types whose descriptions list parameters (a class lists its constructor's).
-PARAM_OBJTYPES = frozenset(
-    {
-        "function",
-        "method",
-        "classmethod",
-        "staticmethod",
-        "class",
-        "exception",
-        "decorator",
-        "decoratormethod",
-    }
-)
 
 NAME_CLASS = "proxydoc-param-name"
 
@@ -61,6 +47,7 @@ class AnchorParameters(SphinxTransform):
         contents = [c for c in desc.children if isinstance(c, addnodes.desc_content)]
         if not sigs or not contents:
             return
+        lines = take_field_lines(contents[0])
         entries = list(param_entries(contents[0], labels))
         if not entries:
             return
@@ -81,7 +68,7 @@ class AnchorParameters(SphinxTransform):
                 owner[0],
                 ParamOwner(self.env.docname, desc["objtype"], owner[1], params),
             )
-        check_signature(self.config, sigs, entries, owner, contents[0])
+        check_signature(self.config, sigs, entries, owner, lines)
 
     def anchor_entry(
         self, entry: ParamEntry, owner: str, params: dict[str, str], with_index: bool

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 from sphinx import addnodes
 
-from proxydoc._fields import clean_name
+from proxydoc._fields import PARAM_OBJTYPES, clean_name
 from proxydoc._warnings import warn
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -63,7 +65,7 @@ def remember_field_lines(
     app: Sphinx, domain: str, objtype: str, content: addnodes.desc_content
 ) -> None:
     """Note where each ``:param x:`` was written, before Sphinx regroups the fields."""
-    if domain != "py":
+    if domain != "py" or objtype not in PARAM_OBJTYPES:
         return
     lines: dict[str, str] = {}
     for field_list in content.children:
@@ -75,6 +77,12 @@ def remember_field_lines(
                 lines.setdefault(clean_name(words[-1]), f"{field.source}:{field.line}")
     if lines:
         content[LINES_ATTR] = lines
+
+
+def take_field_lines(content: nodes.Element) -> dict[str, str]:
+    """The lines noted on *content*, removed: they are not kept in the doctree."""
+    lines: dict[str, str] = content.attributes.pop(LINES_ATTR, {})
+    return lines
 
 
 def _ignored(config: Config, anchor: str) -> bool:
@@ -94,14 +102,16 @@ def check_signature(
     sigs: list[addnodes.desc_signature],
     entries: list[ParamEntry],
     owner: tuple[str, str],
-    content: nodes.Element,
+    lines: Mapping[str, str],
 ) -> None:
-    """Warn for each documented parameter that the signature does not have."""
+    """Warn for each documented parameter that the signature does not have.
+
+    *lines* gives where each parameter was written (``source:line``).
+    """
     signature = signature_of(sigs)
     if signature is None or signature.takes_any_keyword:
         return
     fullname, display = owner
-    lines: dict[str, str] = content.get(LINES_ATTR, {})
     known = ", ".join(sorted(signature.names)) or "no parameters"
     for entry in entries:
         for name in entry.names:
