@@ -236,10 +236,11 @@ def _may_be_marker(node: nodes.Node) -> bool:
 
 
 class RecognizeProxies(SphinxTransform):
-    """Turn proxy markers into notes and record each proxy in the proxy graph."""
+    """Turn proxy markers into notes and record each proxy in the proxy graph.
 
-    # Before objects are collected (850); the markers' prefixes are expanded here.
-    default_priority = 500
+    Applied from ``doctree-read`` (see :func:`recognise_proxies`), not as a
+    registered transform.
+    """
 
     def apply(self, **kwargs: object) -> None:
         markers = [m for m in self.find_markers() if self.is_placed(m)]
@@ -361,8 +362,19 @@ def _optional_link(
     return contnode if node.get(OPTIONAL) else None
 
 
+def recognise_proxies(app: Sphinx, doctree: nodes.document) -> None:
+    """Turn the markers of a document just read into notes.
+
+    Run late in ``doctree-read`` (priority 700), after handlers that copy a
+    member's first paragraph as its summary (zzzeeksphinx's member tables, at
+    the default 500): a member whose whole docstring is the marker keeps that
+    sentence, with its links, as its summary.
+    """
+    RecognizeProxies(doctree).apply()
+
+
 def setup_proxy_read(app: Sphinx) -> None:
-    """Register the transform that recognises proxy markers."""
-    app.add_transform(RecognizeProxies)
+    """Recognise proxy markers once a document is read."""
+    app.connect("doctree-read", recognise_proxies, priority=700)
     # after intersphinx (500), which may still find the member elsewhere
     app.connect("missing-reference", _optional_link, priority=900)

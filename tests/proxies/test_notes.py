@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from docutils import nodes
 
 from .helpers import (
     at_marker,
@@ -130,3 +131,24 @@ def test_bad_proxies_config_warns(app):
     (bad,) = proxy_warnings(app._warning.getvalue(), "config")
     assert "proxydoc_proxies['pkg.Facade'] must be a dict with 'target'" in bad
     assert app.config.proxydoc_proxies == {}
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="proxy-basic",
+    freshenv=True,
+    confoverrides={"extensions": ["sphinx.ext.autodoc", "proxydoc", "summary_probe"]},
+)
+def test_summary_handlers_see_the_marker_sentence(app):
+    """Handlers that copy a member's first paragraph (zzzeeksphinx's member
+    tables) run before the marker becomes a note, so the summary keeps it."""
+    import summary_probe
+
+    summary_probe.SEEN.clear()
+    app.build()
+    kind, text = summary_probe.SEEN[f"{FACADE}.bind"]
+    assert kind is nodes.paragraph
+    assert text.startswith("Proxy for the") and "Session.bind" in text
+    # ... and the page still shows the note in its place.
+    notes = notes_by_member(soup(app, "facade"))
+    assert f"{FACADE}.bind" in notes
