@@ -161,3 +161,32 @@ def test_odd_input_never_breaks_the_build(app, warning):
     }
     hrefs = {a["href"] for a in page.select("a[href^='#']")}
     assert {h for h in hrefs if ".params." in h} <= {f"#{i}" for i in ids}
+
+
+def paramref_texts(app) -> list[str]:
+    return [c.get_text() for c in soup(app).select("code.py-paramref")]
+
+
+@pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)
+def test_titles_survive_an_extension_that_rewrites_them(make_app, app):
+    """zzzeeksphinx rewrites every paramref title from the target; proxydoc
+    shows the title its role gave, linked or not."""
+    app.build()
+    plain = paramref_texts(app)
+    assert {
+        "connect.url",
+        "url",
+        "the address",
+        "pd_bad.connect.tiemout",
+    } <= set(plain)
+    rewritten = make_app(
+        "html",
+        srcdir=app.srcdir,
+        freshenv=True,
+        confoverrides={
+            "extensions": ["sphinx.ext.autodoc", "proxydoc", "title_rewriter"]
+        },
+    )
+    rewritten.build()
+    assert paramref_texts(rewritten) == plain
+    assert not [t for t in plain if t.startswith("params.")]

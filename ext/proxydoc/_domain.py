@@ -12,7 +12,12 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._config import settings
 from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
-from proxydoc._prefixes import KeepSectionIds, PrefixedRole, expand_reference
+from proxydoc._prefixes import (
+    KeepSectionIds,
+    PrefixedRole,
+    expand_reference,
+    restore_title,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -161,9 +166,10 @@ class ProxydocPythonDomain(PythonDomain):
             return super().resolve_xref(
                 env, fromdocname, builder, type, target, node, contnode
             )
+        restore_title(node, contnode, self.module_prefixes)
         found = self.find_param(ParamRefTarget.from_node(node, target))
         if found is None:
-            return None
+            return None  # Sphinx shows contnode: the title as written
         entry, name = found
         if not node.get("refexplicit"):
             text = f"{entry.display}.{name}"

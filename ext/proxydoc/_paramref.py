@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 PARAMS = ".params."
 WRITTEN_ATTR = "proxydoc_written"
+#: The title the role gave, kept so that other extensions' rewrites can be undone.
+TITLE_ATTR = "proxydoc_title"
 
 
 def canonical_target(owner: str, param: str) -> str:
@@ -101,6 +103,7 @@ class ParamRefRole(PyXRefRole):
         owner = normalise_owner(owner)
         if owner:
             _domain(env).note_paramref(env.docname, owner)
+        refnode[TITLE_ATTR] = title
         return title, canonical_target(owner, param) if owner else f"params.{param}"
 
 

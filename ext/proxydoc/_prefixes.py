@@ -83,6 +83,22 @@ def expand_reference(
     return expanded, contnode
 
 
+def restore_title(node: Element, contnode: Node, prefixes: Mapping[str, str]) -> None:
+    """Show in *contnode* the title the ``:paramref:`` role gave, without its prefix.
+
+    zzzeeksphinx rewrites the title of every ``paramref`` reference from its
+    target, which reads ``params.name`` with proxydoc's targets.
+    """
+    title = node.get("proxydoc_title")
+    if title is None or not isinstance(contnode, nodes.Element):
+        return
+    wanted = strip_prefix(title, prefixes)
+    if contnode.astext() == wanted:
+        return
+    contnode.children = []
+    contnode += nodes.Text(wanted)
+
+
 class PrefixedRole:
     """A Python role whose targets may start with a module prefix.
 
