@@ -1,8 +1,9 @@
 """Why the proxydoc build warns where the anchor build did not: each warning checked.
 
 A ``proxydoc.paramref`` warning is a *hidden broken reference* when the anchor
-build has no ``…<owner>.params.<name>`` id either: sphinx-paramlinks linked to
-an anchor that is not there, or printed the role as text, without a word.
+build has no ``<owner>.params.<name>`` id either, the owner as the warning names
+it (in full, or the tail written after a leading dot): sphinx-paramlinks linked
+to an anchor that is not there, or printed the role as text, without a word.
 A ``proxydoc.param`` warning is a *documented parameter the code lacks* when
 ``inspect.signature`` of the imported object has no such parameter and no
 ``**kwargs`` that could take it.  Anything else is *unexplained*, and a
@@ -35,27 +36,45 @@ DOC_ERROR = "documented parameter the code lacks"
 UNEXPLAINED = "unexplained"
 
 
+def _tails(node_id: str) -> set[str]:
+    """``close.params.x``, ``Session.close.params.x``, ... of one parameter id."""
+    owner, _, name = node_id.rpartition(PARAMS)
+    parts = owner.split(".")
+    return {".".join(parts[cut:]) + PARAMS + name for cut in range(len(parts))}
+
+
 def _anchor_suffixes(anchor: dict[str, Page]) -> set[str]:
-    """``Owner.params.name`` of every parameter id of the anchor build."""
-    found = set()
+    """Tails of the parameter ids the anchor build's paramref links land on.
+
+    A reference is hidden when no paramref link of the anchor build reaches a
+    parameter of that owner and name: the id is missing, or nothing links it.
+    """
+    ids = {i for page in anchor.values() for i in page.ids if PARAMS in i}
+    found: set[str] = set()
     for page in anchor.values():
-        for node_id in page.ids:
-            if PARAMS in node_id:
-                owner, _, name = node_id.rpartition(PARAMS)
-                found.add(f"{owner.rpartition('.')[2]}{PARAMS}{name}")
+        for href in page.links:
+            fragment = href.rpartition("#")[2]
+            if fragment in ids:
+                found |= _tails(fragment)
     return found
 
 
+#: "unknown object 'O' in ..." and "O documents no parameters": O as resolved.
+_OWNER = re.compile(r"WARNING: (?:unknown object '([\w.]+)'|([\w.]+) documents no)")
+
+
 def _paramref_target(line: str) -> tuple[str, str] | None:
-    """Last name of the owner and the parameter a paramref warning is about."""
+    """Owner (as far as the warning names it) and parameter of a paramref warning."""
     match = _NO_SUCH.search(line)
     if match:
-        return match.group(1).rpartition(".")[2], match.group(2)
-    match = _WRITTEN.search(line)
+        return match.group(1), match.group(2)
+    match, owner_match = _WRITTEN.search(line), _OWNER.search(line)
     if match:
         written = match.group(1).lstrip("~.")
         owner, _, name = written.rpartition(PARAMS if PARAMS in written else ".")
-        return owner.rpartition(".")[2], name
+        if owner_match:
+            owner = owner_match.group(1) or owner_match.group(2)
+        return owner, name
     return None
 
 
@@ -94,7 +113,7 @@ def classify(lines: list[str], anchor: dict[str, Page], lib: str) -> dict[str, A
         cause = UNEXPLAINED
         if subtype and subtype.group(1) == "paramref":
             target = _paramref_target(line)
-            if target and f"{target[0]}{PARAMS}{target[1]}" not in suffixes:
+            if target and f"{target[0]}{PARAMS}{target[1]}".lstrip(".") not in suffixes:
                 cause = HIDDEN
         elif subtype and subtype.group(1) == "param":
             match = _PARAM.search(line)
