@@ -12,13 +12,13 @@ proxydoc bug until shown otherwise.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import re
 import sys
 from collections import Counter
 from typing import Any
 
+from proxydoc._proxy_drift import MISSING, import_object
 from proxydoc_bench.analyse import PARAMS, Page
 
 _SUBTYPE = re.compile(r"\[proxydoc\.([\w-]+)\]\s*$")
@@ -78,25 +78,14 @@ def _paramref_target(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _import(dotted: str) -> Any:
-    """The object a dotted name names, importing the longest module prefix."""
-    parts = dotted.split(".")
-    for cut in range(len(parts), 0, -1):
-        try:
-            obj = importlib.import_module(".".join(parts[:cut]))
-        except ImportError:
-            continue
-        for attr in parts[cut:]:
-            obj = getattr(obj, attr)
-        return obj
-    raise ImportError(dotted)
-
-
 def _signature_lacks(dotted: str, name: str) -> bool:
     """Does the real object *dotted* lack parameter *name*, with no ``**kw``?"""
+    obj = import_object(dotted)
+    if obj is MISSING:
+        return False
     try:
-        params = inspect.signature(_import(dotted)).parameters
-    except (ImportError, AttributeError, TypeError, ValueError):
+        params = inspect.signature(obj).parameters  # type: ignore[arg-type]
+    except (TypeError, ValueError):
         return False
     kinds = {p.kind for p in params.values()}
     return name not in params and inspect.Parameter.VAR_KEYWORD not in kinds
