@@ -33,6 +33,8 @@ def test_html_builders_keep_anchors_and_links(
     out = Path(app.outdir)
     target = page(out / index).find(id=TIMEOUT)
     assert target is not None and "proxydoc-param" in target["class"]
+    symbols = [a["href"] for a in target.select("a.proxydoc-paramlink")]
+    assert symbols == [f"#{TIMEOUT}"]
     hrefs = [c.parent["href"] for c in page(out / refs).select("a > code.py-paramref")]
     assert link in hrefs
     assert warnings_of(app._warning) == []
@@ -47,6 +49,9 @@ def test_print_builders_get_labels(make_app, app_params, builder):
     if builder == "latex":
         assert f"\\label{{\\detokenize{{index:{TIMEOUT}}}}}" in text
         assert f"\\hyperref[\\detokenize{{index:{TIMEOUT}}}]" in text
+        for name in ("timeout", "args", "retry", "kw"):  # one \\index each
+            entry = f"\\index{{{name} (pd\\_params.engine.Engine.connect parameter)"
+            assert text.count(entry) == 1, name
     else:  # Texinfo node names have no dots; the link goes through a number
         anchor = f"@anchor{{index {TIMEOUT.replace('.', ' ')}}}@anchor{{"
         number = text.split(anchor)[1].split("}")[0]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from sphinx import addnodes
 
+from proxydoc._render import param_link
 from tests.helpers import (
     inventory,
     paramref_links,
@@ -164,6 +166,35 @@ def test_parameters_are_python_objects_in_the_inventory(app):
     )
     # Constructor parameters and attributes of the same name do not collide.
     assert inv[f"{ENGINE}.Engine"][0] == "py:class"
+
+
+@pytest.mark.sphinx("html", testroot="params", freshenv=True)
+def test_stored_doctree_holds_one_index_node_per_description(app):
+    # Sphinx keeps each doctree in memory from reading until writing: what
+    # proxydoc adds per parameter there is memory held for the whole build.
+    app.build()
+    doctree = app.env.get_doctree("index")
+    assert not list(doctree.findall(param_link))  # made at write time, for HTML
+    per_node = [
+        [e[2] for e in node["entries"] if e[1].endswith(" parameter)")]
+        for node in doctree.findall(addnodes.index)
+    ]
+    per_node = [anchors for anchors in per_node if anchors]
+    assert sorted(a for anchors in per_node for a in anchors) == sorted(
+        EXPECTED_IDS["index"]
+    )
+    owners = [{a.partition(".params.")[0] for a in anchors} for anchors in per_node]
+    assert all(len(o) == 1 for o in owners)  # one node per described object ...
+    assert len(owners) == len({o.pop() for o in owners})  # ... and one object per node
+    connect = f"{ENGINE}.Engine.connect.params."
+    assert [a for a in per_node if a[0].startswith(connect)] == [
+        [connect + name for name in ("timeout", "args", "retry", "kw")]
+    ]
+    # The :no-index: copy of event links to the id its first description has.
+    symbols = [*EXPECTED_IDS["index"], f"{ENGINE}.event.params.fn"]
+    assert [a["href"] for a in soup(app).select("a.proxydoc-paramlink")] == [
+        f"#{anchor}" for anchor in symbols
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="params", freshenv=True)

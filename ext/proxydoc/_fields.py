@@ -114,6 +114,16 @@ def _candidates(body: nodes.Element) -> Iterator[nodes.Element]:
                         yield first
 
 
+def entry_nodes(content: nodes.Element) -> Iterator[nodes.Element]:
+    """Paragraphs and terms that may start a parameter item in a field list."""
+    for field_list in content.children:
+        if isinstance(field_list, nodes.field_list):
+            for field in field_list.children:
+                body = field.children[-1] if isinstance(field, nodes.field) else None
+                if isinstance(body, nodes.field_body):
+                    yield from _candidates(body)
+
+
 def param_entries(
     content: nodes.Element, labels: frozenset[str]
 ) -> Iterator[ParamEntry]:

@@ -12,14 +12,15 @@ from proxydoc._config import settings
 from proxydoc._domain import ParamOwner
 from proxydoc._fields import PARAM_OBJTYPES, ParamEntry, param_entries, param_labels
 from proxydoc._paramref import canonical_target, normalise_owner
-from proxydoc._render import ENTRY_CLASS, param_link
+from proxydoc._render import ANCHOR_ATTR, ENTRY_CLASS, NAME_CLASS, NAME_LINK_CLASS
 from proxydoc._signature import check_signature, take_field_lines
 from proxydoc._walk import find_blocks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-NAME_CLASS = "proxydoc-param-name"
+#: An entry of the general index: type, text, target id, main, key.
+IndexEntry = tuple[str, str, str, str, None]
 
 
 def owner_of(sig: addnodes.desc_signature) -> tuple[str, str]:
@@ -61,8 +62,16 @@ class AnchorParameters(SphinxTransform):
             desc.get("no-index-entry") or desc.get("noindexentry")
         )
         params: dict[str, str] = {}
+        # One index node for the whole description, at its first anchored item:
+        # Sphinx holds every doctree in memory until it is written, so a node per
+        # parameter would cost memory for the whole build.
+        index = addnodes.index(entries=[])
         for entry in entries:
-            self.anchor_entry(entry, owner[0], params, with_index)
+            anchored = self.anchor_entry(entry, owner[0], params)
+            if anchored and with_index:
+                if not index["entries"]:
+                    entry.node.insert(0, index)
+                index["entries"].extend(index_entries(owner[0], anchored))
         if indexed and params:
             self.env.domains["py"].note_params(  # type: ignore[attr-defined]
                 owner[0],
@@ -71,9 +80,10 @@ class AnchorParameters(SphinxTransform):
         check_signature(self.config, sigs, entries, owner, lines)
 
     def anchor_entry(
-        self, entry: ParamEntry, owner: str, params: dict[str, str], with_index: bool
-    ) -> None:
-        anchors = []
+        self, entry: ParamEntry, owner: str, params: dict[str, str]
+    ) -> dict[str, str]:
+        """Give *entry* the ids of its parameters; return the names anchored."""
+        anchors: dict[str, str] = {}
         for name, written in zip(entry.names, entry.written, strict=True):
             if name in params:
                 continue
@@ -84,28 +94,33 @@ class AnchorParameters(SphinxTransform):
                     entry.holder["ids"].append(node_id)
                     self.document.ids[node_id] = entry.holder
             params[name] = anchor
-            anchors.append(anchor)
-            if with_index:
-                text = f"{name} ({owner} parameter)"
-                index = addnodes.index(entries=[("single", text, anchor, "", None)])
-                entry.node.insert(0, index)
+            anchors[name] = anchor
         if anchors:
             entry.holder["classes"].append(ENTRY_CLASS)
             entry.name_node["classes"].append(NAME_CLASS)
-            self.add_self_link(entry, anchors[0])
+            self.add_self_link(entry, next(iter(anchors.values())))
+        return anchors
 
     def add_self_link(self, entry: ParamEntry, anchor: str) -> None:
-        """The link a reader clicks to copy a parameter's address."""
-        name = entry.name_node
-        position = entry.node.index(name)
-        if self.link_style in ("symbol", "both"):
-            entry.node.insert(position + 1, param_link(refid=anchor))
+        """The link a reader clicks to copy a parameter's address.
+
+        The ``¶`` symbol is added at write time, for HTML only
+        (:class:`proxydoc._render.AddSelfLinks`); the id it links to is kept here.
+        """
+        entry.node[ANCHOR_ATTR] = anchor
         if self.link_style in ("name", "both"):
-            wrapped = nodes.reference(
-                "", "", refid=anchor, classes=["proxydoc-paramname"]
-            )
+            name = entry.name_node
+            wrapped = nodes.reference("", "", refid=anchor, classes=[NAME_LINK_CLASS])
             entry.node.replace(name, wrapped)
             wrapped += name
+
+
+def index_entries(owner: str, anchored: dict[str, str]) -> list[IndexEntry]:
+    """General index entries of the parameters *anchored* (name -> id) of *owner*."""
+    return [
+        ("single", f"{name} ({owner} parameter)", anchor, "", None)
+        for name, anchor in anchored.items()
+    ]
 
 
 def setup_params(app: Sphinx) -> None:

@@ -6,8 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from proxydoc._config import settings
+from proxydoc._fields import entry_nodes
+from proxydoc._walk import find_blocks
 
 if TYPE_CHECKING:
     from docutils.nodes import NodeVisitor
@@ -16,6 +21,11 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).parent / "static"
 ENTRY_CLASS = "proxydoc-param"
+NAME_CLASS = "proxydoc-param-name"
+#: The class of the reference a parameter's name becomes (link style "name").
+NAME_LINK_CLASS = "proxydoc-paramname"
+#: On the paragraph or term that starts a parameter item: the id it links to.
+ANCHOR_ATTR = "proxydoc_anchor"
 
 
 class param_link(nodes.Inline, nodes.Element):
@@ -33,6 +43,43 @@ def visit_param_link_html(self: Any, node: param_link) -> None:
 
 def skip(self: NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
+
+
+def _name_position(entry: nodes.Element) -> int | None:
+    for position, child in enumerate(entry.children):
+        if isinstance(child, nodes.Element) and (
+            NAME_CLASS in child["classes"] or NAME_LINK_CLASS in child["classes"]
+        ):
+            return position
+    return None
+
+
+class AddSelfLinks(SphinxPostTransform):
+    """Put the ``¶`` self-link after each anchored parameter name (HTML only).
+
+    Made at write time, not when the document is read: Sphinx keeps every
+    doctree in memory from reading until it is written, and a node per
+    parameter held there for the whole build is memory the output does not need.
+    """
+
+    default_priority = 20
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if settings(self.config).param_link_style not in ("symbol", "both"):
+            return
+        for desc in find_blocks(self.document, addnodes.desc):
+            for content in desc.children:
+                if isinstance(content, addnodes.desc_content):
+                    self.add_links(content)
+
+    @staticmethod
+    def add_links(content: addnodes.desc_content) -> None:
+        for entry in entry_nodes(content):
+            anchor = entry.get(ANCHOR_ATTR)
+            position = _name_position(entry) if anchor else None
+            if position is not None:
+                entry.insert(position + 1, param_link(refid=anchor))
 
 
 def _is_param_entry(node: nodes.Node) -> bool:
@@ -66,7 +113,7 @@ def _add_css(app: Sphinx) -> None:
 
 
 def setup_render(app: Sphinx) -> None:
-    """Register the self-link node, the print transform and the HTML stylesheet."""
+    """Register the self-link node and transforms, and the HTML stylesheet."""
     app.add_node(
         param_link,
         html=(visit_param_link_html, None),
@@ -75,6 +122,7 @@ def setup_render(app: Sphinx) -> None:
         man=(skip, None),
         texinfo=(skip, None),
     )
+    app.add_post_transform(AddSelfLinks)
     app.add_post_transform(TargetParameters)
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _add_css)
