@@ -29,6 +29,8 @@ _sqla_setup = _orig["setup"]
 # extensions' own code from an extension loaded before all others.
 needs_extensions = {}
 extensions = ["proxydoc_bench.timing_ext", *_orig["extensions"]]
+if os.environ.get("PROXYDOC_BENCH_MEMTRACE"):  # memory over time, on request
+    extensions.append("proxydoc_bench.memtrace_ext")
 
 if _MODE == "proxydoc":
     # The migration: sphinx_paramlinks out, proxydoc in.  proxydoc reads

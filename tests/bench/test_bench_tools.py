@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -16,6 +17,7 @@ sys.path.insert(0, str(BENCH_LIB))
 
 from proxydoc_bench.analyse import check_site, lost_links, read_site  # noqa: E402
 from proxydoc_bench.build import sphinx_build  # noqa: E402
+from proxydoc_bench.memtrace_ext import compare  # noqa: E402
 
 
 def links_by_soup(outdir: Path) -> list[tuple[str, str]]:
@@ -82,6 +84,42 @@ def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
     assert timing["base_overhead_per_call"] >= 0
     role = "proxydoc._prefixes:PrefixedRole.__call__"
     assert timing["function_base_calls"][role] == timing["function_calls"][role]
+
+
+def test_memory_trace_marks_every_phase(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    conf = src / "conf.py"
+    conf.write_text(
+        conf.read_text()
+        + '\nextensions = [*extensions, "proxydoc_bench.memtrace_ext"]\n',
+        "utf-8",
+    )
+    trace = tmp_path / "mem.json"
+    env = {
+        "PROXYDOC_BENCH_MEMTRACE": str(trace),
+        "PROXYDOC_BENCH_MEMTRACE_EVERY": "1",
+        "PROXYDOC_BENCH_MEMTRACE_GC": "2",
+    }
+    result = sphinx_build("proxydoc", src, src, tmp_path / "out", env)
+    assert result.returncode == 0, (tmp_path / "out" / "stderr.txt").read_text()
+    marks = json.loads(trace.read_text())
+    docs = len(list(src.glob("*.rst")))
+    phases = [phase for _, phase, _ in marks]
+    assert phases == [
+        "setup",
+        "read",
+        *(f"read {n}" for n in range(1, docs + 1)),
+        "read done",
+        *(f"resolved {n}" for n in range(1, docs + 1)),
+        "finished",
+    ]
+    peaks = [sizes["VmHWM"] for _, _, sizes in marks]
+    assert peaks == sorted(peaks)
+    assert all(0 < s["VmRSS"] <= s["VmHWM"] and s["blocks"] > 0 for _, _, s in marks)
+    assert peaks[-1] <= result.peak_rss_mib + 1
+    table = compare(marks, marks)
+    assert len(table) == len(marks) + 1 and table[-1].endswith("+0")
 
 
 @pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)
