@@ -253,8 +253,17 @@ def targets_section(sqla: dict[str, Any], scale: dict[str, Any] | None) -> str:
         rows.append(["scale: constant share as N grows",
                      " / ".join(pct(f) for f in fractions), verdict(flat)])  # fmt: skip
     if sqla.get("parallel"):
-        rows.append(["-j 2 gives the same ids, links, warnings", "",
-                     verdict(sqla["parallel"]["same"])])  # fmt: skip
+        par = sqla["parallel"]
+        differ = len(par["pages_with_different_ids"]) + len(
+            par["pages_with_different_links"]
+        )
+        measured = (
+            f"{differ} pages differ, "
+            f"{len(par['warnings_only_j1']) + len(par['warnings_only_j2'])} warnings "
+            f"differ; speed-up {par['speedup']:.2f}"
+        )
+        rows.append(["-j 2 gives the same ids, links, warnings", measured,
+                     verdict(par["same"])])  # fmt: skip
     return "\nTargets\n-------\n\n" + table(["target", "measured", ""], rows) + "\n"
 
 
