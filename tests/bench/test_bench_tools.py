@@ -59,15 +59,17 @@ def test_site_reader_counts_links_and_finds_broken_ones(app):
     assert sum(lost_links(before, after).values()) == 0
 
 
-def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
+def params_root_with(tmp_path: Path, extensions: str) -> Path:
+    """A copy of the test-params project whose conf.py ends with *extensions*."""
     src = tmp_path / "src"
     shutil.copytree(ROOT, src)
     conf = src / "conf.py"
-    conf.write_text(
-        conf.read_text()
-        + '\nextensions = ["proxydoc_bench.timing_ext", *extensions]\n',
-        "utf-8",
-    )
+    conf.write_text(f"{conf.read_text()}\nextensions = {extensions}\n", "utf-8")
+    return src
+
+
+def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
+    src = params_root_with(tmp_path, '["proxydoc_bench.timing_ext", *extensions]')
     result = sphinx_build("proxydoc", src, src, tmp_path / "out", {})
     assert result.returncode == 0, (tmp_path / "out" / "stderr.txt").read_text()
     timing = result.timing
@@ -87,14 +89,7 @@ def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
 
 
 def test_memory_trace_marks_every_phase(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(ROOT, src)
-    conf = src / "conf.py"
-    conf.write_text(
-        conf.read_text()
-        + '\nextensions = [*extensions, "proxydoc_bench.memtrace_ext"]\n',
-        "utf-8",
-    )
+    src = params_root_with(tmp_path, '[*extensions, "proxydoc_bench.memtrace_ext"]')
     trace = tmp_path / "mem.json"
     env = {
         "PROXYDOC_BENCH_MEMTRACE": str(trace),
