@@ -114,20 +114,10 @@ def _candidates(body: nodes.Element) -> Iterator[nodes.Element]:
                         yield first
 
 
-def entry_nodes(content: nodes.Element) -> Iterator[nodes.Element]:
-    """Paragraphs and terms that may start a parameter item in a field list."""
-    for field_list in content.children:
-        if isinstance(field_list, nodes.field_list):
-            for field in field_list.children:
-                body = field.children[-1] if isinstance(field, nodes.field) else None
-                if isinstance(body, nodes.field_body):
-                    yield from _candidates(body)
-
-
-def param_entries(
-    content: nodes.Element, labels: frozenset[str]
-) -> Iterator[ParamEntry]:
-    """Parameter items of the field lists directly inside *content*."""
+def _field_bodies(
+    content: nodes.Element, labels: frozenset[str] | None = None
+) -> Iterator[nodes.field_body]:
+    """Bodies of the fields directly inside *content* (with one of *labels*)."""
     for field_list in content.children:
         if not isinstance(field_list, nodes.field_list):
             continue
@@ -135,8 +125,24 @@ def param_entries(
             if not isinstance(field, nodes.field):
                 continue
             name, body = field.children[0], field.children[-1]
-            if isinstance(body, nodes.field_body) and name.astext().strip() in labels:
-                for candidate in _candidates(body):
-                    entry = _entry_from(candidate)
-                    if entry is not None:
-                        yield entry
+            if isinstance(body, nodes.field_body) and (
+                labels is None or name.astext().strip() in labels
+            ):
+                yield body
+
+
+def entry_nodes(content: nodes.Element) -> Iterator[nodes.Element]:
+    """Paragraphs and terms that may start a parameter item in a field list."""
+    for body in _field_bodies(content):
+        yield from _candidates(body)
+
+
+def param_entries(
+    content: nodes.Element, labels: frozenset[str]
+) -> Iterator[ParamEntry]:
+    """Parameter items of the field lists directly inside *content*."""
+    for body in _field_bodies(content, labels):
+        for candidate in _candidates(body):
+            entry = _entry_from(candidate)
+            if entry is not None:
+                yield entry
