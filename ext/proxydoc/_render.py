@@ -68,18 +68,12 @@ class AddSelfLinks(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if settings(self.config).param_link_style not in ("symbol", "both"):
             return
-        for desc in find_blocks(self.document, addnodes.desc):
-            for content in desc.children:
-                if isinstance(content, addnodes.desc_content):
-                    self.add_links(content)
-
-    @staticmethod
-    def add_links(content: addnodes.desc_content) -> None:
-        for entry in entry_nodes(content):
-            anchor = entry.get(ANCHOR_ATTR)
-            position = _name_position(entry) if anchor else None
-            if position is not None:
-                entry.insert(position + 1, param_link(refid=anchor))
+        for content in find_blocks(self.document, addnodes.desc_content):
+            for entry in entry_nodes(content):
+                anchor = entry.get(ANCHOR_ATTR)
+                position = _name_position(entry) if anchor else None
+                if position is not None:
+                    entry.insert(position + 1, param_link(refid=anchor))
 
 
 def _is_param_entry(node: nodes.Node) -> bool:
