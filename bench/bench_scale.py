@@ -98,7 +98,7 @@ def summarise(n: int, results: dict[str, list[BuildResult]]) -> dict[str, Any]:
     bare, prox = results["bare"], results["proxydoc"]
     site = check_site(read_site(Path(prox[0].outdir)))
     fractions = [f for r in prox if (f := r.fraction("proxydoc")) is not None]
-    seconds = [r.timing["module_seconds"].get("proxydoc._domain", 0.0) for r in prox]
+    seconds = [r.timing["module_seconds"].get("proxydoc._pydomain", 0.0) for r in prox]
     return {
         "n": n,
         "bare_seconds": median([r.wall_seconds for r in bare]),

@@ -7,7 +7,7 @@ import json
 import pytest
 from sphinx import addnodes
 
-from proxydoc._render import param_link
+from proxydoc.params._output import param_link
 from tests.helpers import (
     inventory,
     paramref_links,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from proxydoc._prefixes import expand_prefix, strip_prefix
+from proxydoc.core.prefixes import expand_prefix, strip_prefix
 from tests.helpers import soup, warnings_of
 
 PREFIXES = {"_orm": "sqlalchemy.orm"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sphinx import addnodes
 
-from proxydoc._signature import signature_of
+from proxydoc.params._signature import signature_of
 
 
 def parameter(*parts: tuple[type, str]) -> addnodes.desc_parameter:

@@ -1,4 +1,17 @@
-"""proxydoc: parameter links, module prefixes and proxied members for Sphinx."""
+"""proxydoc: parameter links, module prefixes and proxied members for Sphinx.
+
+The four features, one package each:
+
+- :mod:`proxydoc.params` — parameter anchors and the ``:paramref:`` role;
+- :mod:`proxydoc.prefixes` — module prefixes (``_orm.Session``);
+- :mod:`proxydoc.proxies` — proxied members: notes, "Proxied by", drift, autoproxy;
+- :mod:`proxydoc.cli` — the ``proxydoc`` command (no Sphinx part).
+
+Shared by them: :mod:`proxydoc.core` (text rules that import neither Sphinx nor
+docutils, used by the extension and the command alike), :mod:`._pydomain` (the
+Python domain with parameter objects), :mod:`._config`, :mod:`._compat` (the
+Sphinx internals proxydoc cannot avoid), :mod:`._warnings`, :mod:`._walk`.
+"""
 
 from __future__ import annotations
 
@@ -15,23 +28,19 @@ ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Register every part of proxydoc with Sphinx."""
+    """Register proxydoc's shared parts, then its three Sphinx features."""
     from proxydoc._config import setup_config
-    from proxydoc._domain import setup_domain
-    from proxydoc._incremental import setup_incremental
-    from proxydoc._paramref import setup_paramref
-    from proxydoc._params import setup_params
-    from proxydoc._proxies import setup_proxies
-    from proxydoc._render import setup_render
-    from proxydoc._signature import setup_signature
+    from proxydoc._pydomain import setup_python_domain
+    from proxydoc._static import setup_static
+    from proxydoc.params import setup_params
+    from proxydoc.prefixes import setup_prefixes
+    from proxydoc.proxies import setup_proxies
 
     setup_config(app)
-    setup_domain(app)
+    setup_python_domain(app)
+    setup_static(app)
     setup_params(app)
-    setup_paramref(app)
-    setup_signature(app)
-    setup_render(app)
-    setup_incremental(app)
+    setup_prefixes(app)
     setup_proxies(app)
     return {
         "version": __version__,

@@ -74,7 +74,7 @@ def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
     assert result.returncode == 0, (tmp_path / "out" / "stderr.txt").read_text()
     timing = result.timing
     modules = timing["module_seconds"]
-    assert {"proxydoc._params", "proxydoc._domain"} <= set(modules)
+    assert {"proxydoc.params._anchors", "proxydoc._pydomain"} <= set(modules)
     assert all(v >= 0 for v in modules.values())
     assert 0 < sum(modules.values()) < timing["build_seconds"]
     assert 0 < timing["overhead_per_call"] < 1e-4
@@ -84,7 +84,7 @@ def test_timing_extension_charges_proxydoc_code(tmp_path: Path) -> None:
     # Calls into the Sphinx code a measured function wraps are counted apart:
     # every role proxydoc wraps calls Sphinx's role exactly once.
     assert timing["base_overhead_per_call"] >= 0
-    role = "proxydoc._prefixes:PrefixedRole.__call__"
+    role = "proxydoc.prefixes._roles:PrefixedRole.__call__"
     assert timing["function_base_calls"][role] == timing["function_calls"][role]
 
 

@@ -23,7 +23,7 @@ TRANSPARENT = "rgba(0, 0, 0, 0)"
 #: links to the class, not to Session.close.  Strict: once the support is
 #: there, these tests must pass.
 needs_proxy_notes = pytest.mark.xfail(
-    importlib.util.find_spec("proxydoc._proxies") is None,
+    importlib.util.find_spec("proxydoc.proxies") is None,
     reason="proxydoc without proxy notes (issue 3)",
     strict=True,
 )

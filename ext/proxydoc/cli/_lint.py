@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from proxydoc._prefixes import expand_prefix
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import ImportMap, module_name
 from proxydoc.cli._generate import read_source
 from proxydoc.cli._targets import import_object
+from proxydoc.core.prefixes import expand_prefix
 
 if TYPE_CHECKING:
     from proxydoc.cli._cli import Progress

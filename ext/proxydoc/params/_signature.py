@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from docutils import nodes
 from sphinx import addnodes
 
-from proxydoc._fields import PARAM_OBJTYPES, clean_name
 from proxydoc._warnings import warn
+from proxydoc.core.fields import clean_name
+from proxydoc.core.targets import canonical_target
+from proxydoc.params._anchors import OBJECT_PARAMS_EVENT
+from proxydoc.params._resolve import nitpick_ignored
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -17,16 +18,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-    from proxydoc._fields import ParamEntry
-
-#: Field names that list one parameter each (``:param x:``), before Sphinx groups them.
-PARAM_FIELD_NAMES = frozenset(
-    {"param", "parameter", "arg", "argument", "keyword", "kwarg", "kwparam"}
-)
-LINES_ATTR = "proxydoc_param_lines"
+    from proxydoc.params._fields import ParamEntry
 
 
-class Signature(NamedTuple):
+class SignatureNames(NamedTuple):
     """Parameter names of an object's signatures, when they can be read."""
 
     names: frozenset[str]
@@ -42,7 +37,7 @@ def _read_parameter(param: addnodes.desc_parameter) -> str | None:
     return "" if text in ("*", "/") else None
 
 
-def signature_of(sigs: list[addnodes.desc_signature]) -> Signature | None:
+def signature_of(sigs: list[addnodes.desc_signature]) -> SignatureNames | None:
     """The parameter names of all *sigs*, or None where one cannot be read."""
     names: set[str] = set()
     any_keyword = False
@@ -58,43 +53,7 @@ def signature_of(sigs: list[addnodes.desc_signature]) -> Signature | None:
                 any_keyword = True
             if name:
                 names.add(name)
-    return Signature(frozenset(names), any_keyword)
-
-
-def remember_field_lines(
-    app: Sphinx, domain: str, objtype: str, content: addnodes.desc_content
-) -> None:
-    """Note where each ``:param x:`` was written, before Sphinx regroups the fields."""
-    if domain != "py" or objtype not in PARAM_OBJTYPES:
-        return
-    lines: dict[str, str] = {}
-    for field_list in content.children:
-        if not isinstance(field_list, nodes.field_list):
-            continue
-        for field in field_list.children:
-            words = field[0].astext().split()  # type: ignore[index]
-            if len(words) >= 2 and words[0] in PARAM_FIELD_NAMES and field.source:
-                lines.setdefault(clean_name(words[-1]), f"{field.source}:{field.line}")
-    if lines:
-        content[LINES_ATTR] = lines
-
-
-def take_field_lines(content: nodes.Element) -> dict[str, str]:
-    """The lines noted on *content*, removed: they are not kept in the doctree."""
-    lines: dict[str, str] = content.attributes.pop(LINES_ATTR, {})
-    return lines
-
-
-def _ignored(config: Config, anchor: str) -> bool:
-    if any(
-        t in ("py:parameter", "parameter") and name == anchor
-        for t, name in config.nitpick_ignore
-    ):
-        return True
-    return any(
-        re.fullmatch(t, "py:parameter") and re.fullmatch(name, anchor)
-        for t, name in config.nitpick_ignore_regex
-    )
+    return SignatureNames(frozenset(names), any_keyword)
 
 
 def check_signature(
@@ -115,7 +74,10 @@ def check_signature(
     known = ", ".join(sorted(signature.names)) or "no parameters"
     for entry in entries:
         for name in entry.names:
-            if name in signature.names or _ignored(config, f"{fullname}.params.{name}"):
+            anchor = canonical_target(fullname, name)
+            if name in signature.names or nitpick_ignored(
+                config, "parameter", [anchor]
+            ):
                 continue
             warn(
                 f"{display} documents parameter {name!r}, which its "
@@ -125,6 +87,17 @@ def check_signature(
             )
 
 
+def _check_object(
+    app: Sphinx,
+    desc: addnodes.desc,
+    owner: tuple[str, str],
+    entries: list[ParamEntry],
+    lines: Mapping[str, str],
+) -> None:
+    sigs = [c for c in desc.children if isinstance(c, addnodes.desc_signature)]
+    check_signature(app.config, sigs, entries, owner, lines)
+
+
 def setup_signature(app: Sphinx) -> None:
-    """Remember where parameters were written, for the check's locations."""
-    app.connect("object-description-transform", remember_field_lines)
+    """Check each described object's parameters once they are anchored."""
+    app.connect(OBJECT_PARAMS_EVENT, _check_object)

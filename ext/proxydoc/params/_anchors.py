@@ -9,18 +9,35 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from proxydoc._config import settings
-from proxydoc._domain import ParamOwner
-from proxydoc._fields import PARAM_OBJTYPES, ParamEntry, param_entries, param_labels
-from proxydoc._paramref import canonical_target, normalise_owner
-from proxydoc._render import ANCHOR_ATTR, ENTRY_CLASS, NAME_CLASS, NAME_LINK_CLASS
-from proxydoc._signature import check_signature, take_field_lines
+from proxydoc._pydomain import ParamOwner, python_domain
 from proxydoc._walk import find_blocks
+from proxydoc.core.targets import canonical_target, normalise_owner
+from proxydoc.params._fields import (
+    PARAM_OBJTYPES,
+    ParamEntry,
+    param_entries,
+    param_labels,
+    remember_field_lines,
+    take_field_lines,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: An entry of the general index: type, text, target id, main, key.
 IndexEntry = tuple[str, str, str, str, None]
+
+#: Emitted for each described object with anchored parameters, as
+#: ``(app, desc, owner, entries, lines)``: *owner* is (full name, reader's
+#: name), *lines* where each ``:param x:`` was written (``source:line``).
+OBJECT_PARAMS_EVENT = "proxydoc-object-params"
+
+ENTRY_CLASS = "proxydoc-param"
+NAME_CLASS = "proxydoc-param-name"
+#: The class of the reference a parameter's name becomes (link style "name").
+NAME_LINK_CLASS = "proxydoc-paramname"
+#: On the paragraph or term that starts a parameter item: the id it links to.
+ANCHOR_ATTR = "proxydoc_anchor"
 
 
 def owner_of(sig: addnodes.desc_signature) -> tuple[str, str]:
@@ -37,7 +54,7 @@ class AnchorParameters(SphinxTransform):
     default_priority = 840
 
     def apply(self, **kwargs: object) -> None:
-        labels = param_labels()
+        labels = param_labels(python_domain(self.env))
         self.link_style = settings(self.config).param_link_style
         for desc in find_blocks(self.document, addnodes.desc):
             if desc.get("domain") == "py" and desc.get("objtype") in PARAM_OBJTYPES:
@@ -73,11 +90,11 @@ class AnchorParameters(SphinxTransform):
                     entry.node.insert(0, index)
                 index["entries"].extend(index_entries(owner[0], anchored))
         if indexed and params:
-            self.env.domains["py"].note_params(  # type: ignore[attr-defined]
+            python_domain(self.env).note_params(
                 owner[0],
                 ParamOwner(self.env.docname, desc["objtype"], owner[1], params),
             )
-        check_signature(self.config, sigs, entries, owner, lines)
+        self.env.events.emit(OBJECT_PARAMS_EVENT, desc, owner, entries, lines)
 
     def anchor_entry(
         self, entry: ParamEntry, owner: str, params: dict[str, str]
@@ -92,7 +109,7 @@ class AnchorParameters(SphinxTransform):
             for node_id in dict.fromkeys((anchor, canonical_target(owner, written))):
                 if node_id not in self.document.ids:
                     entry.holder["ids"].append(node_id)
-                    self.document.ids[node_id] = entry.holder
+                    self.document.set_id(entry.holder)
             params[name] = anchor
             anchors[name] = anchor
         if anchors:
@@ -105,7 +122,8 @@ class AnchorParameters(SphinxTransform):
         """The link a reader clicks to copy a parameter's address.
 
         The ``¶`` symbol is added at write time, for HTML only
-        (:class:`proxydoc._render.AddSelfLinks`); the id it links to is kept here.
+        (:class:`proxydoc.params._output.AddSelfLinks`); the id it links to is
+        kept here.
         """
         entry.node[ANCHOR_ATTR] = anchor
         if self.link_style in ("name", "both"):
@@ -123,6 +141,8 @@ def index_entries(owner: str, anchored: dict[str, str]) -> list[IndexEntry]:
     ]
 
 
-def setup_params(app: Sphinx) -> None:
-    """Register the transform that anchors parameters."""
+def setup_anchors(app: Sphinx) -> None:
+    """Register the transform that anchors parameters, and its event."""
+    app.add_event(OBJECT_PARAMS_EVENT)
+    app.connect("object-description-transform", remember_field_lines)
     app.add_transform(AnchorParameters)

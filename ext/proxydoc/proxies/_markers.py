@@ -11,12 +11,12 @@ from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 
 from proxydoc._config import settings
-from proxydoc._prefixes import expand_prefix
-from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
-from proxydoc._proxy_drift import check_drift
-from proxydoc._proxy_nodes import NOTE_CLASS, proxy_note
 from proxydoc._walk import find_blocks
 from proxydoc._warnings import warn
+from proxydoc.core.prefixes import expand_prefix
+from proxydoc.proxies._drift import check_drift
+from proxydoc.proxies._graph import ObjRef, ProxyRecord, proxy_graph
+from proxydoc.proxies._nodes import NOTE_CLASS, proxy_note
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -339,9 +339,7 @@ class RecognizeProxies(SphinxTransform):
     ) -> None:
         if not sig.get("ids"):
             return  # :no-index: descriptions have no anchor to link to
-        domain = self.env.domains["proxydoc"]
-        assert isinstance(domain, ProxyDomain)
-        domain.note_proxy(
+        proxy_graph(self.env).note_proxy(
             ProxyRecord(
                 self.env.docname,
                 full_name(sig),
@@ -373,7 +371,7 @@ def recognise_proxies(app: Sphinx, doctree: nodes.document) -> None:
     RecognizeProxies(doctree).apply()
 
 
-def setup_proxy_read(app: Sphinx) -> None:
+def setup_markers(app: Sphinx) -> None:
     """Recognise proxy markers once a document is read."""
     app.connect("doctree-read", recognise_proxies, priority=700)
     # after intersphinx (500), which may still find the member elsewhere

@@ -6,10 +6,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.domains.python import PyObject  # type: ignore[attr-defined]
+
+from proxydoc.core.fields import param_field_name, written_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.domains import Domain
+
+#: Set on a description's content: where each ``:param x:`` was written.
+LINES_ATTR = "proxydoc_param_lines"
 
 #: Object types whose descriptions list parameters (a class lists its constructor's).
 PARAM_OBJTYPES = frozenset(
@@ -39,11 +46,16 @@ ENGLISH_LABELS = frozenset(
 )
 
 
-def param_labels() -> frozenset[str]:
-    """Labels of parameter fields, in the build's language and in English."""
+def param_labels(domain: Domain) -> frozenset[str]:
+    """Labels of parameter fields, in the build's language and in English.
+
+    Read from the field types of the domain's ``function`` directive, the
+    ones every Python object description shares.
+    """
+    directive = domain.directives.get("function")
     local = {
         str(f.label)
-        for f in PyObject.doc_field_types
+        for f in getattr(directive, "doc_field_types", ())
         if f.name in ("parameter", "keyword")
     }
     return ENGLISH_LABELS | local
@@ -60,17 +72,6 @@ class ParamEntry(NamedTuple):
     #: Parameter names (``x``), and as written where that differs (``*args``).
     names: tuple[str, ...]
     written: tuple[str, ...]
-
-
-def written_name(text: str) -> str:
-    """A name as sphinx-paramlinks keeps it: markup gone, stars kept."""
-    name = text.strip().strip("`").replace("\\", "")
-    return name.partition("=")[0].partition(":")[0].strip()
-
-
-def clean_name(text: str) -> str:
-    """``**kw``, ``\\*args``, ``x=5`` and ````x```` all name the same parameter."""
-    return written_name(text).lstrip("*")
 
 
 def _names_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -146,3 +147,27 @@ def param_entries(
             entry = _entry_from(candidate)
             if entry is not None:
                 yield entry
+
+
+def remember_field_lines(
+    app: Sphinx, domain: str, objtype: str, content: addnodes.desc_content
+) -> None:
+    """Note where each ``:param x:`` was written, before Sphinx regroups the fields."""
+    if domain != "py" or objtype not in PARAM_OBJTYPES:
+        return
+    lines: dict[str, str] = {}
+    for field_list in content.children:
+        if not isinstance(field_list, nodes.field_list):
+            continue
+        for field in field_list.children:
+            name = param_field_name(field[0].astext())  # type: ignore[index]
+            if name is not None and field.source:
+                lines.setdefault(name, f"{field.source}:{field.line}")
+    if lines:
+        content[LINES_ATTR] = lines
+
+
+def take_field_lines(content: nodes.Element) -> dict[str, str]:
+    """The lines noted on *content*, removed: they are not kept in the doctree."""
+    lines: dict[str, str] = content.attributes.pop(LINES_ATTR, {})
+    return lines

@@ -20,9 +20,9 @@ from sphinx.util.inspect import signature as read_signature
 from sphinx.util.parsing import nested_parse_to_nodes
 from sphinx.util.typing import stringify_annotation
 
-from proxydoc._proxy_drift import MISSING, import_object
-from proxydoc._proxy_read import GENERATED, first_signature
 from proxydoc._warnings import warn
+from proxydoc.proxies._drift import MISSING, import_object
+from proxydoc.proxies._markers import GENERATED, first_signature
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -1,4 +1,9 @@
-"""The Python domain, extended with parameters as objects of type ``parameter``."""
+"""Sphinx's Python domain plus parameters as objects of type ``parameter``.
+
+Shared by the features: parameter links keep their objects here and resolve
+``:paramref:``; module prefixes expand references no role made when they are
+resolved.  Reach it through :func:`python_domain`.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from sphinx.domains import ObjType
 from sphinx.domains.python import PythonDomain
+from sphinx.errors import ExtensionError
 from sphinx.locale import _
 from sphinx.util.nodes import make_refnode
 
+from proxydoc._compat import find_python_object
 from proxydoc._config import settings
-from proxydoc._paramref import ParamRefRole, ParamRefTarget, diagnose, resolve_owner
-from proxydoc._prefixes import (
-    KeepSectionIds,
-    PrefixedRole,
-    expand_reference,
-    restore_title,
-)
+from proxydoc.params._resolve import ParamRefTarget, diagnose, resolve_owner
+from proxydoc.prefixes._references import expand_reference, restore_title
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -27,8 +29,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
-    from sphinx.roles import XRefRole
-    from sphinx.util.typing import RoleFunction
 
 
 class ParamOwner(NamedTuple):
@@ -48,13 +48,6 @@ class ProxydocPythonDomain(PythonDomain):
     object_types: ClassVar[dict[str, ObjType]] = {
         **PythonDomain.object_types,
         "parameter": ObjType(_("parameter"), "paramref"),
-    }
-    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
-        name: PrefixedRole(role)
-        for name, role in {
-            **PythonDomain.roles,
-            "paramref": ParamRefRole(warn_dangling=True),
-        }.items()
     }
     initial_data: ClassVar[dict[str, Any]] = {
         **PythonDomain.initial_data,
@@ -188,10 +181,9 @@ class ProxydocPythonDomain(PythonDomain):
             if ref.param in entry.params:
                 return entry, ref.param
         # An owner named by an alias (autodoc's canonical names): the object it is.
-        searchmode = 1 if ref.specific else 0
         module, cls = ref.module or "", ref.classname or ""
-        for _name, obj in self.find_obj(
-            self.env, module, cls, ref.owner, None, searchmode
+        for _name, obj in find_python_object(
+            self, module, cls, ref.owner, ref.specific
         ):
             found = self.param_owners.get(obj.node_id)
             if found is not None and ref.param in found.params:
@@ -203,17 +195,19 @@ class ProxydocPythonDomain(PythonDomain):
         return diagnose(ref, self.param_owners, self.owners_by_suffix(), self.objects)
 
 
-def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:
-    """Documents whose ``:paramref:`` links may have changed target in this build."""
-    lasts = {owner.rpartition(".")[2] for owner in domain.touched_owners}
-    return sorted(
-        doc
-        for doc, names in domain.paramref_owners.items()
-        if doc not in domain.docs_read and names & lasts
-    )
+def python_domain(env: BuildEnvironment) -> ProxydocPythonDomain:
+    """proxydoc's Python domain of *env*: the one way every feature reaches it."""
+    domain = env.domains["py"]
+    if not isinstance(domain, ProxydocPythonDomain):
+        msg = (
+            "proxydoc: the Python domain is "
+            f"{type(domain).__module__}.{type(domain).__qualname__}, not proxydoc's: "
+            "an extension listed after proxydoc replaced it"
+        )
+        raise ExtensionError(msg)
+    return domain
 
 
-def setup_domain(app: Sphinx) -> None:
+def setup_python_domain(app: Sphinx) -> None:
     """Replace the Python domain with the extended one (a public, supported API)."""
     app.add_domain(ProxydocPythonDomain, override=True)
-    app.add_transform(KeepSectionIds)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
-from sphinx.domains.python import PythonDomain
+
+from proxydoc._compat import find_python_object
+from proxydoc._pydomain import python_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -107,11 +109,12 @@ class ProxyDomain(Domain):
         return self._located[ref]
 
     def _find(self, ref: ObjRef) -> Place | None:
-        py = self.env.domains["py"]
-        assert isinstance(py, PythonDomain)
-        mode = 1 if ref.specific else 0
-        found = py.find_obj(
-            self.env, ref.module or "", ref.cls or "", ref.target, None, mode
+        found = find_python_object(
+            python_domain(self.env),
+            ref.module or "",
+            ref.cls or "",
+            ref.target,
+            ref.specific,
         )
         if not found:
             return None
@@ -186,6 +189,13 @@ class ProxyDomain(Domain):
         return []
 
 
+def proxy_graph(env: BuildEnvironment) -> ProxyDomain:
+    """The proxy graph of *env*."""
+    domain = env.domains[ProxyDomain.name]
+    assert isinstance(domain, ProxyDomain)
+    return domain
+
+
 def _changed_docs(
     old: dict[str, tuple[str, ...]], new: dict[str, tuple[str, ...]]
 ) -> set[str]:
@@ -195,15 +205,14 @@ def _changed_docs(
 
 def _docs_with_changed_lists(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     """Pages whose "Proxied by" lines or facade summary changed in this build."""
-    domain = env.domains["proxydoc"]
-    assert isinstance(domain, ProxyDomain)
+    domain = proxy_graph(env)
     new = domain.current_lists()
     stale = _changed_docs(domain.listed, new) & env.all_docs.keys()
     domain.data["listed"] = new
     return sorted(stale)
 
 
-def setup_proxy_domain(app: Sphinx) -> None:
+def setup_graph(app: Sphinx) -> None:
     """Register the domain and the event that rewrites pages listing proxies."""
     app.add_domain(ProxyDomain)
     app.connect("env-updated", _docs_with_changed_lists)

@@ -1,4 +1,4 @@
-"""The ``:paramref:`` role: targets, owner lookup and the diagnosis of bad links."""
+"""What a ``:paramref:`` asks for, the owners it may mean, and why it found none."""
 
 from __future__ import annotations
 
@@ -7,42 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx.domains.python import PyXRefRole
-
-from proxydoc._warnings import warn
+from proxydoc.core.targets import PARAMS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from docutils.nodes import Element
-    from sphinx.addnodes import pending_xref
-    from sphinx.application import Sphinx
-    from sphinx.domains import Domain
-    from sphinx.environment import BuildEnvironment
+    from sphinx.config import Config
 
-PARAMS = ".params."
 WRITTEN_ATTR = "proxydoc_written"
-#: The title the role gave, kept so that other extensions' rewrites can be undone.
-TITLE_ATTR = "proxydoc_title"
-
-
-def canonical_target(owner: str, param: str) -> str:
-    """The ``owner.params.param`` form: anchor id and inventory name alike."""
-    return f"{owner}{PARAMS}{param}"
-
-
-def split_written(target: str) -> tuple[str, str]:
-    """Owner and parameter of a target as written (``Class.method.param``)."""
-    if PARAMS in target:
-        owner, _, param = target.rpartition(PARAMS)
-        return owner, param
-    owner, _, param = target.rpartition(".")
-    return owner, param
-
-
-def normalise_owner(owner: str) -> str:
-    """Constructor parameters belong to the class, not to ``__init__``."""
-    return owner.removesuffix(".__init__")
 
 
 @dataclass(frozen=True)
@@ -74,53 +47,6 @@ class ParamRefTarget:
             specific=node.hasattr("refspecific"),
             written=node.get(WRITTEN_ATTR, ""),
         )
-
-
-class ParamRefRole(PyXRefRole):
-    """``:paramref:`Class.method.param``` — a link to one documented parameter."""
-
-    def process_link(
-        self,
-        env: BuildEnvironment,
-        refnode: Element,
-        has_explicit_title: bool,
-        title: str,
-        target: str,
-    ) -> tuple[str, str]:
-        tilde = not has_explicit_title and title.startswith("~")
-        refnode[WRITTEN_ATTR] = target
-        title, target = super().process_link(
-            env, refnode, has_explicit_title, title, target
-        )
-        owner, param = split_written(target)
-        if not owner:
-            owner = _enclosing_object(env, refnode)
-            refnode["refexplicit"] = True
-            if "refspecific" in refnode:
-                del refnode["refspecific"]
-        elif tilde:
-            refnode["refexplicit"] = True
-        owner = normalise_owner(owner)
-        if owner:
-            _domain(env).note_paramref(env.docname, owner)
-        refnode[TITLE_ATTR] = title
-        return title, canonical_target(owner, param) if owner else f"params.{param}"
-
-
-def _domain(env: BuildEnvironment) -> Any:
-    return env.domains["py"]
-
-
-def _enclosing_object(env: BuildEnvironment, refnode: Element) -> str:
-    """Full name of the object whose description holds a bare ``:paramref:``."""
-    current = getattr(env, "current_document", None)  # Sphinx 8.2 and newer
-    obj = current.obj_desc_name if current is not None else env.temp_data.get("object")
-    if isinstance(obj, tuple):  # Sphinx before 8.2 kept (fullname, prefix)
-        obj = obj[0]
-    if not obj:
-        return ""
-    module = refnode.get("py:module")
-    return f"{module}.{obj}" if module else str(obj)
 
 
 def candidate_owners(
@@ -191,33 +117,20 @@ def diagnose(
     return f"unknown object {ref.owner!r} in :paramref: {shown!r}"
 
 
-def _is_ignored(config: Any, node: pending_xref) -> bool:
-    owner, _, param = node["reftarget"].rpartition(PARAMS)
-    names = {node["reftarget"], f"{owner}.{param}"}
+def nitpick_ignored(config: Config, objtype: str, names: Iterable[str]) -> bool:
+    """Whether ``nitpick_ignore`` or its regex form names ``py:objtype`` *names*.
+
+    One matcher for links to parameters (``paramref``) and for documented
+    parameters the signature lacks (``parameter``).
+    """
+    names = set(names)
+    types = (f"py:{objtype}", objtype)
     for dtype, target in config.nitpick_ignore:
-        if dtype in ("py:paramref", "paramref") and target in names:
+        if dtype in types and target in names:
             return True
     for dtype, target in config.nitpick_ignore_regex:
-        if re.fullmatch(dtype, "py:paramref") and any(
+        if re.fullmatch(dtype, f"py:{objtype}") and any(
             re.fullmatch(target, n) for n in names
         ):
             return True
     return False
-
-
-def warn_missing_paramref(
-    app: Sphinx, domain: Domain, node: pending_xref
-) -> bool | None:
-    """Replace Sphinx's generic warning for a dangling ``:paramref:`` with ours."""
-    if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
-        return None
-    if _is_ignored(app.config, node):
-        return True
-    ref = ParamRefTarget.from_node(node)
-    warn(domain.explain_missing(ref), "paramref", location=node)  # type: ignore[attr-defined]
-    return True
-
-
-def setup_paramref(app: Sphinx) -> None:
-    """Connect the warning for dangling ``:paramref:`` links."""
-    app.connect("warn-missing-reference", warn_missing_paramref)

@@ -4,28 +4,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from proxydoc._domain import ProxydocPythonDomain, docs_to_rewrite
+from proxydoc._pydomain import ProxydocPythonDomain, python_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 
-def _domain(env: BuildEnvironment) -> ProxydocPythonDomain | None:
-    domain = env.domains["py"]
-    return domain if isinstance(domain, ProxydocPythonDomain) else None
+def docs_to_rewrite(domain: ProxydocPythonDomain) -> list[str]:
+    """Documents whose ``:paramref:`` links may have changed target in this build."""
+    lasts = {owner.rpartition(".")[2] for owner in domain.touched_owners}
+    return sorted(
+        doc
+        for doc, names in domain.paramref_owners.items()
+        if doc not in domain.docs_read and names & lasts
+    )
 
 
 def _note_docs_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    domain = _domain(env)
-    if domain is not None:
-        domain.docs_read = set(docnames)
+    python_domain(env).docs_read = set(docnames)
 
 
 def _docs_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = _domain(env)
-    if domain is None:
-        return []
+    domain = python_domain(env)
     stale = docs_to_rewrite(domain)
     domain.touched_owners.clear()
     domain.docs_read.clear()

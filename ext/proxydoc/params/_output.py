@@ -1,8 +1,7 @@
-"""Output: the self-link node and its writers, print targets, the HTML stylesheet."""
+"""Write time: the ``¶`` self-link and its writers, print targets, the stylesheet."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -11,21 +10,19 @@ from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from proxydoc._config import settings
-from proxydoc._fields import entry_nodes
+from proxydoc._static import add_stylesheet
 from proxydoc._walk import find_blocks
+from proxydoc.params._anchors import (
+    ANCHOR_ATTR,
+    ENTRY_CLASS,
+    NAME_CLASS,
+    NAME_LINK_CLASS,
+)
+from proxydoc.params._fields import entry_nodes
 
 if TYPE_CHECKING:
     from docutils.nodes import NodeVisitor
     from sphinx.application import Sphinx
-    from sphinx.config import Config
-
-STATIC = Path(__file__).parent / "static"
-ENTRY_CLASS = "proxydoc-param"
-NAME_CLASS = "proxydoc-param-name"
-#: The class of the reference a parameter's name becomes (link style "name").
-NAME_LINK_CLASS = "proxydoc-paramname"
-#: On the paragraph or term that starts a parameter item: the id it links to.
-ANCHOR_ATTR = "proxydoc_anchor"
 
 
 class param_link(nodes.Inline, nodes.Element):
@@ -94,19 +91,7 @@ class TargetParameters(SphinxPostTransform):
                 entry["ids"] = []
 
 
-def _add_static_path(app: Sphinx, config: Config) -> None:
-    # At config-inited, not builder-inited: the environment compares the config
-    # before the builder exists, so a path added later reads as a config change.
-    if str(STATIC) not in config.html_static_path:
-        config.html_static_path.append(str(STATIC))
-
-
-def _add_css(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_css_file("proxydoc.css")
-
-
-def setup_render(app: Sphinx) -> None:
+def setup_output(app: Sphinx) -> None:
     """Register the self-link node and transforms, and the HTML stylesheet."""
     app.add_node(
         param_link,
@@ -118,5 +103,4 @@ def setup_render(app: Sphinx) -> None:
     )
     app.add_post_transform(AddSelfLinks)
     app.add_post_transform(TargetParameters)
-    app.connect("config-inited", _add_static_path)
-    app.connect("builder-inited", _add_css)
+    add_stylesheet(app, "proxydoc.css")

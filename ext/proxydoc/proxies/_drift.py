@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from docutils import nodes
 
-    from proxydoc._proxy_domain import ObjRef
+    from proxydoc.proxies._graph import ObjRef
 
 _CONTAINER = re.compile(
     r"^(?P<indent>[ \t]*)\.\.[ \t]+container::[ \t]+class_bases[ \t]*$"

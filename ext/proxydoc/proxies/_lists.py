@@ -9,16 +9,17 @@ from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from proxydoc._proxy_domain import ObjRef, ProxyDomain, ProxyRecord
-from proxydoc._proxy_nodes import (
+from proxydoc._static import add_stylesheet
+from proxydoc._walk import find_blocks
+from proxydoc.proxies._graph import ObjRef, ProxyRecord, proxy_graph
+from proxydoc.proxies._markers import OPTIONAL, last_name, xref_to
+from proxydoc.proxies._nodes import (
     PROXIED_BY_CLASS,
     SUMMARY_CLASS,
     proxied_by,
     proxy_note,
     proxy_summary,
 )
-from proxydoc._proxy_read import OPTIONAL, last_name, xref_to
-from proxydoc._walk import find_blocks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,9 +52,7 @@ class AddProxyLists(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.domains["proxydoc"]
-        assert isinstance(domain, ProxyDomain)
-        self.domain = domain
+        self.domain = domain = proxy_graph(self.env)
         if not domain.proxies:
             return
         for desc in find_blocks(self.document, addnodes.desc):
@@ -161,13 +160,8 @@ def merge_links(
     code.remove(cls)
 
 
-def _add_css(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.add_css_file(CSS_FILE)
-
-
-def setup_proxy_render(app: Sphinx) -> None:
+def setup_lists(app: Sphinx) -> None:
     """Register the write-time lists and the proxy stylesheet."""
     app.add_post_transform(AddProxyLists)
     app.add_post_transform(OneLinkPerName)
-    app.connect("builder-inited", _add_css)
+    add_stylesheet(app, CSS_FILE)

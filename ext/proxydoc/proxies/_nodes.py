@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.locale import _
 
+from proxydoc._compat import allow_latex_floats, forbid_latex_floats
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
@@ -47,19 +49,19 @@ def _depart_html(self: HTML5Translator, node: nodes.Element) -> None:
 def _visit_latex_note(self: LaTeXTranslator, node: nodes.Element) -> None:
     title = self.encode(_("Proxy"))
     self.body.append(f"\n\\begin{{sphinxadmonition}}{{note}}{{{title}:}}")
-    self.no_latex_floats += 1
+    forbid_latex_floats(self)
 
 
 def _depart_latex_note(self: LaTeXTranslator, node: nodes.Element) -> None:
     self.body.append("\\end{sphinxadmonition}\n")
-    self.no_latex_floats -= 1
+    allow_latex_floats(self)
 
 
 def _visit_plain(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Text, man and Texinfo: the paragraph inside says it all."""
 
 
-def setup_proxy_nodes(app: Sphinx) -> None:
+def setup_nodes(app: Sphinx) -> None:
     """Register the nodes with a visitor per output format."""
     plain = (_visit_plain, _visit_plain)
     for node in (proxy_note, proxied_by, proxy_summary):

@@ -1,0 +1,32 @@
+"""Parameter links: every documented parameter an anchored object; ``:paramref:``.
+
+Read time: :mod:`._fields` finds parameter items in every docstring style,
+:mod:`._anchors` gives them ids, index entries and ``py:parameter`` objects, and
+announces each described object's parameters (``proxydoc-object-params``), which
+:mod:`._signature` checks against the signature.  Resolve time: :mod:`._paramref`
+(the role, owner search, diagnosis of bad links).  Write time: :mod:`._output`
+(self-links, print targets, stylesheet) and :mod:`._incremental` (pages whose
+links changed target).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_params(app: Sphinx) -> None:
+    """Register every part of the parameter-links feature."""
+    from proxydoc.params._anchors import setup_anchors
+    from proxydoc.params._incremental import setup_incremental
+    from proxydoc.params._output import setup_output
+    from proxydoc.params._paramref import setup_paramref
+    from proxydoc.params._signature import setup_signature
+
+    setup_anchors(app)
+    setup_paramref(app)
+    setup_signature(app)
+    setup_output(app)
+    setup_incremental(app)

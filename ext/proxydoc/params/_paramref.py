@@ -1,0 +1,89 @@
+"""The ``:paramref:`` role, and the warning for a link that finds no parameter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.domains.python import PyXRefRole
+
+from proxydoc._compat import enclosing_object_name
+from proxydoc._pydomain import python_domain
+from proxydoc._warnings import warn
+from proxydoc.core.targets import (
+    PARAMS,
+    canonical_target,
+    normalise_owner,
+    split_written,
+)
+from proxydoc.params._resolve import WRITTEN_ATTR, ParamRefTarget, nitpick_ignored
+from proxydoc.prefixes._roles import prefixed
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.domains import Domain
+    from sphinx.environment import BuildEnvironment
+
+#: The title the role gave, kept so that other extensions' rewrites can be undone.
+TITLE_ATTR = "proxydoc_title"
+
+
+class ParamRefRole(PyXRefRole):
+    """``:paramref:`Class.method.param``` — a link to one documented parameter."""
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        tilde = not has_explicit_title and title.startswith("~")
+        refnode[WRITTEN_ATTR] = target
+        title, target = super().process_link(
+            env, refnode, has_explicit_title, title, target
+        )
+        owner, param = split_written(target)
+        if not owner:
+            owner = _enclosing_object(env, refnode)
+            refnode["refexplicit"] = True
+            if "refspecific" in refnode:
+                del refnode["refspecific"]
+        elif tilde:
+            refnode["refexplicit"] = True
+        owner = normalise_owner(owner)
+        if owner:
+            python_domain(env).note_paramref(env.docname, owner)
+        refnode[TITLE_ATTR] = title
+        return title, canonical_target(owner, param) if owner else f"params.{param}"
+
+
+def _enclosing_object(env: BuildEnvironment, refnode: Element) -> str:
+    """Full name of the object whose description holds a bare ``:paramref:``."""
+    obj = enclosing_object_name(env)
+    if not obj:
+        return ""
+    module = refnode.get("py:module")
+    return f"{module}.{obj}" if module else obj
+
+
+def warn_missing_paramref(
+    app: Sphinx, domain: Domain, node: pending_xref
+) -> bool | None:
+    """Replace Sphinx's generic warning for a dangling ``:paramref:`` with ours."""
+    if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
+        return None
+    owner, _, param = node["reftarget"].rpartition(PARAMS)
+    if nitpick_ignored(app.config, "paramref", (node["reftarget"], f"{owner}.{param}")):
+        return True
+    ref = ParamRefTarget.from_node(node)
+    warn(python_domain(app.env).explain_missing(ref), "paramref", location=node)
+    return True
+
+
+def setup_paramref(app: Sphinx) -> None:
+    """Add the role to the Python domain; connect the warning for dangling links."""
+    app.add_role_to_domain("py", "paramref", prefixed(ParamRefRole(warn_dangling=True)))
+    app.connect("warn-missing-reference", warn_missing_paramref)
