@@ -48,7 +48,7 @@ class KeepSectionIds(SphinxTransform):
             if legacy and legacy not in self.document.ids:
                 section = title.parent
                 section["ids"].insert(0, legacy)  # the first id is the one links use
-                self.document.ids[legacy] = section
+                self.document.set_id(section)
 
 
 def setup_sections(app: Sphinx) -> None:
