@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-#: Bump when the shape of the data proxydoc keeps in the environment changes.
-ENV_VERSION = 2
+#: Bump when the shape of the data proxydoc keeps in the environment changes
+#: (3: the classes stored there moved to proxydoc._pydomain and proxydoc.proxies).
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
