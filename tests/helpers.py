@@ -1,13 +1,39 @@
-"""Readers for what a Sphinx build wrote: HTML, inventory, warnings."""
+"""Test roots, and readers for what a Sphinx build wrote: HTML, inventory, logs."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import zlib
 from pathlib import Path
 from typing import Any
 
 from bs4 import BeautifulSoup
+
+#: Where the test projects live, one ``test-<name>`` folder each.
+ROOTS = Path(__file__).parent / "roots"
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """A private copy of ``tests/roots/test-<name>`` at *destination*, to edit or build."""
+    shutil.copytree(
+        ROOTS / f"test-{name}",
+        destination,
+        ignore=shutil.ignore_patterns("_build", "__pycache__"),
+    )
+    return destination
+
+
+def strip_ansi(text: str) -> str:
+    """*text* without terminal colour codes."""
+    return _ANSI.sub("", text)
+
+
+def status_of(app: Any) -> str:
+    """What a build logged as its progress, without colour codes."""
+    return strip_ansi(app._status.getvalue())
 
 
 def soup(app: Any, docname: str = "index") -> BeautifulSoup:
@@ -35,7 +61,7 @@ def inventory(app: Any) -> dict[str, tuple[str, str, str]]:
 
 def warnings_of(warning: Any) -> list[str]:
     """Warning lines of a build, without colour codes."""
-    text = re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue())
+    text = strip_ansi(warning.getvalue())
     return [line for line in text.splitlines() if "WARNING" in line]
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.helpers import inventory, warnings_of
+from tests.helpers import copy_root, inventory, status_of, warnings_of
 
 
 def outcome(app):
@@ -24,21 +23,17 @@ def outcome(app):
     return ids, links, inventory(app), warnings
 
 
-def test_parallel_build_equals_serial(make_app, rootdir, sphinx_test_tempdir):
+def test_parallel_build_equals_serial(make_app, tmp_path):
     results = []
     for jobs in (1, 2):
-        srcdir = Path(sphinx_test_tempdir) / f"parallel-j{jobs}"
         for name in [m for m in sys.modules if m.split(".")[0] == "pd_par"]:
             del sys.modules[name]  # each build imports the package from its own srcdir
-        shutil.rmtree(srcdir, ignore_errors=True)
-        shutil.copytree(rootdir / "test-parallel", srcdir)
+        srcdir = copy_root("parallel", tmp_path / f"j{jobs}")
         app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
         app.build()
         if jobs == 2:  # chunks read in worker processes are logged as ranges
             assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
-            assert re.search(
-                r"reading sources\.\.\..*\w \.\. \w", app._status.getvalue()
-            )
+            assert re.search(r"reading sources\.\.\..*\w \.\. \w", status_of(app))
         results.append(outcome(app))
         app.cleanup()
     serial, parallel = results

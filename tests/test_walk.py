@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from docutils import nodes
 from sphinx import addnodes
@@ -15,14 +12,8 @@ KINDS = (addnodes.desc, addnodes.desc_content, nodes.container, nodes.field_list
 
 
 @pytest.mark.parametrize("root", ["params", "proxy-basic", "napoleon"])
-def test_same_nodes_in_the_same_order_as_findall(
-    make_app, rootdir, sphinx_test_tempdir, root
-):
-    srcdir = Path(sphinx_test_tempdir) / f"walk-{root}"
-    shutil.rmtree(srcdir, ignore_errors=True)
-    shutil.copytree(rootdir / f"test-{root}", srcdir)
-    app = make_app("html", srcdir=srcdir, freshenv=True)
-    app.build()
+def test_same_nodes_in_the_same_order_as_findall(shared_build, root):
+    app = shared_build(root)
     checked = 0
     for docname in sorted(app.env.found_docs):
         doctree = app.env.get_doctree(docname)

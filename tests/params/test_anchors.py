@@ -1,18 +1,15 @@
-"""Parameter anchors and :paramref: on autodoc and hand-written descriptions."""
+"""Parameter anchors on autodoc and hand-written descriptions: ids, index, inventory."""
 
 from __future__ import annotations
 
 import json
 
-import pytest
 from sphinx import addnodes
 
 from proxydoc.params._output import param_link
 from tests.helpers import (
     inventory,
-    paramref_links,
     soup,
-    unresolved_paramrefs,
     warnings_of,
 )
 
@@ -49,17 +46,15 @@ def param_ids(app, docname):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_every_documented_parameter_has_an_anchor(app, warning):
-    app.build()
+def test_every_documented_parameter_has_an_anchor(shared_build):
+    app = shared_build("params")
     for docname, ids in EXPECTED_IDS.items():
         assert param_ids(app, docname) == ids
-    assert warnings_of(warning) == []
+    assert warnings_of(app._warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_no_index_copy_keeps_anchors_but_is_no_object(app):
-    app.build()
+def test_no_index_copy_keeps_anchors_but_is_no_object(shared_build):
+    app = shared_build("params")
     copy = [
         "pd_params.engine.create_engine.params.url",
         "pd_params.engine.create_engine.params.pool_size",
@@ -71,9 +66,8 @@ def test_no_index_copy_keeps_anchors_but_is_no_object(app):
     assert f"noindex.html#{copy[0]}" not in genindex
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
-    app.build()
+def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(shared_build):
+    app = shared_build("params")
     entry = soup(app).find(id=f"{ENGINE}.Engine.connect.params.timeout")
     assert entry.name == "li"  # the whole item, however many paragraphs it has
     assert "proxydoc-param" in entry["class"]
@@ -85,9 +79,8 @@ def test_anchor_sits_on_the_parameter_entry_with_a_link_symbol(app):
     assert symbol.get_text() == "¶"
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_each_parameter_is_listed_once(app):
-    app.build()
+def test_each_parameter_is_listed_once(shared_build):
+    app = shared_build("params")
     page = soup(app)
     names = [
         s.get_text() for s in page.select(f"[id='{ENGINE}.Engine.connect'] ~ dd strong")
@@ -96,65 +89,8 @@ def test_each_parameter_is_listed_once(app):
         assert names.count(param) == 1, names
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_paramref_forms_resolve_with_reader_text(app):
-    app.build()
-    page = soup(app, "refs")
-    links = [
-        (c.get_text(), c.parent["href"]) for c in page.select("a > code.py-paramref")
-    ]
-    assert links == [
-        (
-            "Engine.connect.timeout",
-            f"index.html#{ENGINE}.Engine.connect.params.timeout",
-        ),
-        ("Engine.echo", f"index.html#{ENGINE}.Engine.params.echo"),
-        (
-            "create_engine.pool_size",
-            f"index.html#{ENGINE}.create_engine.params.pool_size",
-        ),
-        ("create_engine.url", f"index.html#{ENGINE}.create_engine.params.url"),
-        ("Pool.checkout.block", "handwritten.html#pd_hand.Pool.checkout.params.block"),
-        ("retry", f"index.html#{ENGINE}.Engine.connect.params.retry"),
-        ("the retry count", f"index.html#{ENGINE}.Engine.connect.params.retry"),
-        ("connect.dsn", "handwritten.html#pd_hand.connect.params.dsn"),
-        ("Engine.url", f"index.html#{ENGINE}.Engine.params.url"),
-        ("Engine.echo", f"index.html#{ENGINE}.Engine.params.echo"),
-    ]
-    assert unresolved_paramrefs(page) == []
-
-
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_paramrefs_inside_docstrings(app):
-    app.build()
-    links = paramref_links(soup(app))
-    assert links == {
-        "Engine.connect.timeout": f"#{ENGINE}.Engine.connect.params.timeout",
-        "Engine.url": f"#{ENGINE}.Engine.params.url",
-        "timeout": f"#{ENGINE}.Engine.connect.params.timeout",
-    }
-
-
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_module_prefixes_in_python_roles(app):
-    app.build()
-    page = soup(app, "refs")
-    shown = {
-        c.get_text(): c.parent.get("href")
-        for c in page.select("code.py-meth, code.py-class")
-    }
-    assert shown == {
-        "Engine.connect()": f"index.html#{ENGINE}.Engine.connect",
-        "Engine": f"index.html#{ENGINE}.Engine",
-        "engine": f"index.html#{ENGINE}.Engine",
-        "connect()": f"index.html#{ENGINE}.Engine.connect",
-    }
-    assert "_eng." not in page.get_text()
-
-
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_parameters_are_python_objects_in_the_inventory(app):
-    app.build()
+def test_parameters_are_python_objects_in_the_inventory(shared_build):
+    app = shared_build("params")
     inv = inventory(app)
     params = {k: v for k, v in inv.items() if v[0] == "py:parameter"}
     expected = EXPECTED_IDS["index"] + EXPECTED_IDS["handwritten"]
@@ -168,11 +104,10 @@ def test_parameters_are_python_objects_in_the_inventory(app):
     assert inv[f"{ENGINE}.Engine"][0] == "py:class"
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_stored_doctree_holds_one_index_node_per_description(app):
+def test_stored_doctree_holds_one_index_node_per_description(shared_build):
     # Sphinx keeps each doctree in memory from reading until writing: what
     # proxydoc adds per parameter there is memory held for the whole build.
-    app.build()
+    app = shared_build("params")
     doctree = app.env.get_doctree("index")
     assert not list(doctree.findall(param_link))  # made at write time, for HTML
     per_node = [
@@ -197,9 +132,8 @@ def test_stored_doctree_holds_one_index_node_per_description(app):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_parameters_in_general_index_and_search(app):
-    app.build()
+def test_parameters_in_general_index_and_search(shared_build):
+    app = shared_build("params")
     genindex = (app.outdir / "genindex.html").read_text()
     for anchor in EXPECTED_IDS["index"]:
         assert f'href="index.html#{anchor}"' in genindex

@@ -24,12 +24,8 @@ def page(path: Path) -> BeautifulSoup:
         ("epub", "index.xhtml", "refs.xhtml", f"index.xhtml#{TIMEOUT}"),
     ],
 )
-def test_html_builders_keep_anchors_and_links(
-    make_app, app_params, builder, index, refs, link
-):
-    args, kwargs = app_params
-    app = make_app(builder, *args[1:], freshenv=True, **kwargs)
-    app.build()
+def test_html_builders_keep_anchors_and_links(shared_build, builder, index, refs, link):
+    app = shared_build("params", builder)
     out = Path(app.outdir)
     target = page(out / index).find(id=TIMEOUT)
     assert target is not None and "proxydoc-param" in target["class"]
@@ -41,10 +37,8 @@ def test_html_builders_keep_anchors_and_links(
 
 
 @pytest.mark.parametrize("builder", ["latex", "texinfo"])
-def test_print_builders_get_labels(make_app, app_params, builder):
-    args, kwargs = app_params
-    app = make_app(builder, *args[1:], freshenv=True, **kwargs)
-    app.build()
+def test_print_builders_get_labels(shared_build, builder):
+    app = shared_build("params", builder)
     text = "\n".join(p.read_text() for p in Path(app.outdir).glob("*.te*"))
     if builder == "latex":
         assert f"\\label{{\\detokenize{{index:{TIMEOUT}}}}}" in text
@@ -61,14 +55,9 @@ def test_print_builders_get_labels(make_app, app_params, builder):
 
 
 @pytest.mark.parametrize("builder", ["text", "man"])
-def test_plain_builders_show_names_without_symbols(make_app, app_params, builder):
-    args, kwargs = app_params
-    app = make_app(builder, *args[1:], freshenv=True, **kwargs)
-    app.build()
+def test_plain_builders_show_names_without_symbols(shared_build, builder):
+    app = shared_build("params", builder)
     text = "\n".join(p.read_text() for p in Path(app.outdir).rglob("*") if p.is_file())
     assert "Engine.connect.timeout" in text
     assert "¶" not in text
     assert warnings_of(app._warning) == []
-
-
-pytestmark = pytest.mark.sphinx("html", testroot="params")

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
-from tests.helpers import paramref_links, soup, unresolved_paramrefs, warnings_of
+from tests.helpers import (
+    copy_root,
+    paramref_links,
+    soup,
+    status_of,
+    unresolved_paramrefs,
+    warnings_of,
+)
 
 TIMEOUT = "pd_inc.connect.params.timeout"
 
@@ -26,12 +32,8 @@ def build(make_app, srcdir):
     return app
 
 
-def test_removed_parameter_updates_unchanged_pages(
-    make_app, rootdir, sphinx_test_tempdir
-):
-    srcdir = Path(sphinx_test_tempdir) / "incremental"
-    shutil.rmtree(srcdir, ignore_errors=True)
-    shutil.copytree(rootdir / "test-incremental", srcdir)
+def test_removed_parameter_updates_unchanged_pages(make_app, tmp_path):
+    srcdir = copy_root("incremental", tmp_path / "src")
 
     first = build(make_app, srcdir)
     assert paramref_links(soup(first, "other")) == {
@@ -43,7 +45,7 @@ def test_removed_parameter_updates_unchanged_pages(
 
     edit(srcdir / "api.rst", "   :param timeout: seconds.\n", "")
     second = build(make_app, srcdir)
-    status = second._status.getvalue()
+    status = status_of(second)
     assert "1 changed" in status  # only api.rst was read again
     assert "html_static_path" not in status  # the stylesheet path is added once
     assert soup(second, "api").find(id=TIMEOUT) is None

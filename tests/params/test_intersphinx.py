@@ -8,29 +8,11 @@ BASE = "https://docs.example.invalid/pd/"
 ENGINE = "pd_params.engine"
 
 
-def test_paramref_through_intersphinx(make_app, rootdir, sphinx_test_tempdir):
-    import shutil
-
-    provider_src = sphinx_test_tempdir / "intersphinx-provider"
-    consumer_src = sphinx_test_tempdir / "intersphinx-consumer"
-    for src, root in (
-        (provider_src, "test-params"),
-        (consumer_src, "test-intersphinx"),
-    ):
-        shutil.rmtree(src, ignore_errors=True)
-        shutil.copytree(rootdir / root, src)
-    provider = make_app("html", srcdir=provider_src, freshenv=True)
-    provider.build()
-    inventory = str(provider.outdir / "objects.inv")
-    provider.cleanup()
-
-    consumer = make_app(
-        "html",
-        srcdir=consumer_src,
-        freshenv=True,
-        confoverrides={"intersphinx_mapping": {"pd": (BASE, inventory)}},
+def test_paramref_through_intersphinx(shared_build):
+    inventory = shared_build("params").outdir / "objects.inv"
+    consumer = shared_build(
+        "intersphinx", intersphinx_mapping={"pd": (BASE, str(inventory))}
     )
-    consumer.build()
     page = soup(consumer)
     links = [(a.get_text(), a["href"]) for a in page.select("a.reference.external")]
     assert links == [

@@ -22,11 +22,8 @@ TIMEOUT = "pd_params.engine.Engine.connect.params.timeout"
         ({"paramlinks_hyperlink_param": "none"}, False, False),
     ],
 )
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_link_style(make_app, app_params, overrides, symbol, name):
-    args, kwargs = app_params
-    app = make_app(*args, **{**kwargs, "confoverrides": overrides})
-    app.build()
+def test_link_style(shared_build, overrides, symbol, name):
+    app = shared_build("params", **overrides)
     entry = soup(app).find(id=TIMEOUT)
     strong = entry.find("strong", class_="proxydoc-param-name")
     assert strong.get_text() == "timeout"
@@ -36,9 +33,8 @@ def test_link_style(make_app, app_params, overrides, symbol, name):
     assert (wrapper.name == "a" and wrapper["href"] == f"#{TIMEOUT}") is name
 
 
-@pytest.mark.sphinx("html", testroot="params", freshenv=True)
-def test_stylesheet_is_linked_and_copied(app):
-    app.build()
+def test_stylesheet_is_linked_and_copied(shared_build):
+    app = shared_build("params")
     links = [link["href"] for link in soup(app).select("link[rel=stylesheet]")]
     assert any(h.startswith("_static/proxydoc.css") for h in links)
     css = (app.outdir / "_static" / "proxydoc.css").read_text()

@@ -95,17 +95,12 @@ STORE_PARAMS = {
 
 @pytest.mark.parametrize("typehints", ["description", "both", "signature", "none"])
 @pytest.mark.parametrize("target", ["all", "documented"])
-@pytest.mark.sphinx("html", testroot="typehints", freshenv=True)
-def test_autodoc_typehints_lists_each_parameter_once(
-    make_app, app_params, typehints, target
-):
-    args, kwargs = app_params
-    kwargs["confoverrides"] = {
-        "autodoc_typehints": typehints,
-        "autodoc_typehints_description_target": target,
-    }
-    app = make_app(*args, **kwargs)
-    app.build()
+def test_autodoc_typehints_lists_each_parameter_once(shared_build, typehints, target):
+    app = shared_build(
+        "typehints",
+        autodoc_typehints=typehints,
+        autodoc_typehints_description_target=target,
+    )
     found = documented(app)
     for obj, params in STORE_PARAMS.items():
         names, ids = found[f"pd_typehints.{obj}"]

@@ -9,8 +9,6 @@ from docutils.nodes import Element
 
 from tests.helpers import soup, unresolved_paramrefs, warnings_of
 
-ROOT = "tests/roots/test-badrefs"
-
 
 def by_subtype(warning):
     found = {}
@@ -21,10 +19,9 @@ def by_subtype(warning):
     return found
 
 
-@pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)
-def test_each_mistake_warns_once_with_place(app, warning):
-    app.build()
-    found = by_subtype(warning)
+def test_each_mistake_warns_once_with_place(shared_build):
+    app = shared_build("badrefs")
+    found = by_subtype(app._warning)
     param = found.pop("proxydoc.param")
     assert len(param) == 1
     assert re.search(
@@ -68,9 +65,8 @@ def test_each_mistake_warns_once_with_place(app, warning):
         )
 
 
-@pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)
-def test_dangling_paramrefs_render_as_plain_text(app):
-    app.build()
+def test_dangling_paramrefs_render_as_plain_text(shared_build):
+    app = shared_build("badrefs")
     page = soup(app)
     assert "pd_bad.connect.tiemout" in unresolved_paramrefs(page)
     hrefs = [a["href"] for a in page.select("a[href]")]
@@ -167,26 +163,18 @@ def paramref_texts(app) -> list[str]:
     return [c.get_text() for c in soup(app).select("code.py-paramref")]
 
 
-@pytest.mark.sphinx("html", testroot="badrefs", freshenv=True)
-def test_titles_survive_an_extension_that_rewrites_them(make_app, app):
+def test_titles_survive_an_extension_that_rewrites_them(shared_build):
     """zzzeeksphinx rewrites every paramref title from the target; proxydoc
     shows the title its role gave, linked or not."""
-    app.build()
-    plain = paramref_texts(app)
+    plain = paramref_texts(shared_build("badrefs"))
     assert {
         "connect.url",
         "url",
         "the address",
         "pd_bad.connect.tiemout",
     } <= set(plain)
-    rewritten = make_app(
-        "html",
-        srcdir=app.srcdir,
-        freshenv=True,
-        confoverrides={
-            "extensions": ["sphinx.ext.autodoc", "proxydoc", "title_rewriter"]
-        },
+    rewritten = shared_build(
+        "badrefs", extensions=["sphinx.ext.autodoc", "proxydoc", "title_rewriter"]
     )
-    rewritten.build()
     assert paramref_texts(rewritten) == plain
     assert not [t for t in plain if t.startswith("params.")]

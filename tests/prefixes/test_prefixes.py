@@ -34,9 +34,8 @@ def test_expand_and_strip(target, expanded, shown):
     assert strip_prefix(target, PREFIXES) == shown
 
 
-@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
-def test_every_python_role_expands_prefixes(app, warning):
-    app.build()
+def test_every_python_role_expands_prefixes(shared_build):
+    app = shared_build("roles")
     para = soup(app).select_one("p.roles")
     links = [(a.get_text(), a["href"]) for a in para.select("a")]
     base = "#pd_roles.core"
@@ -56,12 +55,11 @@ def test_every_python_role_expands_prefixes(app, warning):
         ("making", f"{base}.make"),
     ]
     assert "_core" not in para.get_text() and "_zz" not in para.get_text()
-    assert warnings_of(warning) == []
+    assert warnings_of(app._warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
-def test_annotations_with_prefixes_link_without_them(app, warning):
-    app.build()
+def test_annotations_with_prefixes_link_without_them(shared_build):
+    app = shared_build("roles")
     sig = soup(app).find(id="pd_roles.core.build")
     links = [(a.get_text(), a["href"]) for a in sig.select("a.reference")]
     assert links == [
@@ -71,9 +69,8 @@ def test_annotations_with_prefixes_link_without_them(app, warning):
     assert "_core" not in sig.get_text()
 
 
-@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
-def test_suffix_search_and_canonical_names(app, warning):
-    app.build()
+def test_suffix_search_and_canonical_names(shared_build):
+    app = shared_build("roles")
     para = soup(app).select_one("p.params")
     links = [(a.get_text(), a["href"]) for a in para.select("a")]
     assert links == [
@@ -81,12 +78,11 @@ def test_suffix_search_and_canonical_names(app, warning):
         ("Thing.grow.by", "#pd_roles.core.Thing.grow.params.by"),
         ("Widget.w", "#pd_roles.core.Widget.params.w"),
     ]
-    assert warnings_of(warning) == []
+    assert warnings_of(app._warning) == []
 
 
-@pytest.mark.sphinx("html", testroot="roles", freshenv=True)
-def test_section_titled_with_a_prefix_keeps_its_old_id(app):
-    app.build()
+def test_section_titled_with_a_prefix_keeps_its_old_id(shared_build):
+    app = shared_build("roles")
     section = soup(app).find("h2").parent
     assert section.h2.get_text().startswith("Using Thing in a title")
     # the id the title gave with the prefix comes first (links on the web, the
@@ -97,3 +93,21 @@ def test_section_titled_with_a_prefix_keeps_its_old_id(app):
     assert toc, "the table of contents links the old id"
     # every prefixed role of a title counts: the old id reads both prefixes
     assert soup(app).find(id="core-make-replaces-zz-thing").name == "section"
+
+
+def test_prefixes_on_the_params_root(shared_build):
+    """The params root's own prefix (``_eng``), in :meth: and :class: roles."""
+    app = shared_build("params")
+    page = soup(app, "refs")
+    engine = "pd_params.engine"
+    shown = {
+        c.get_text(): c.parent.get("href")
+        for c in page.select("code.py-meth, code.py-class")
+    }
+    assert shown == {
+        "Engine.connect()": f"index.html#{engine}.Engine.connect",
+        "Engine": f"index.html#{engine}.Engine",
+        "engine": f"index.html#{engine}.Engine",
+        "connect()": f"index.html#{engine}.Engine.connect",
+    }
+    assert "_eng." not in page.get_text()

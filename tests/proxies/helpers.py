@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from bs4 import BeautifulSoup, Tag
 
-from ..helpers import soup
+from ..helpers import soup, strip_ansi
 
 __all__ = [
     "at_marker",
@@ -25,7 +23,7 @@ def text_of(node: object) -> str:
 
 def proxy_warnings(warning_text: str, subtype: str) -> list[str]:
     """Warning lines of one ``proxydoc.*`` subtype."""
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", warning_text)
+    plain = strip_ansi(warning_text)
     return [
         line for line in plain.splitlines() if line.endswith(f"[proxydoc.{subtype}]")
     ]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 from .helpers import notes_by_member, proxied_by, proxy_warnings, soup, text_of
 
 MOD = "proxy_auto_mod"
 
 
-@pytest.mark.sphinx("html", testroot="proxy-auto", freshenv=True)
-def test_members_get_target_signature_text_and_note(app):
-    app.build()
+def test_members_get_target_signature_text_and_note(shared_build):
+    app = shared_build("proxy-auto")
     page = soup(app, "index")
     facade = page.find("dt", id=f"{MOD}.Facade")
     assert text_of(facade).startswith(f"class {MOD}.Facade(engine: Engine)")
@@ -39,9 +36,8 @@ def test_members_get_target_signature_text_and_note(app):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="proxy-auto")
-def test_back_links_and_paramrefs(app):
-    app.build()
+def test_back_links_and_paramrefs(shared_build):
+    app = shared_build("proxy-auto")
     page = soup(app, "index")
     assert proxied_by(page)[f"{MOD}.Engine.connect"] == [
         f"#{MOD}.Configured.connect",
@@ -54,9 +50,8 @@ def test_back_links_and_paramrefs(app):
     assert page.find(id=f"{MOD}.Facade.connect.params.timeout") is not None
 
 
-@pytest.mark.sphinx("html", testroot="proxy-auto", freshenv=True)
-def test_bad_input_warns_and_never_crashes(app):
-    app.build()
+def test_bad_input_warns_and_never_crashes(shared_build):
+    app = shared_build("proxy-auto")
     warnings = proxy_warnings(app._warning.getvalue(), "proxy")
     assert len(warnings) == 2
     assert (

@@ -4,23 +4,22 @@ incremental builds."""
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
+from ..helpers import copy_root, status_of
 from .helpers import proxied_by, proxy_warnings, soup
 
 MOD = "proxy_many_mod"
 FACADES = ("Async", "Logged", "Pooled", "Retrying", "Scoped")
 
 
-def fresh_copy(rootdir: Path, tempdir: Path, name: str) -> Path:
+def fresh_copy(destination: Path) -> Path:
     """A private copy of the ``proxy-many`` root, its module not yet imported."""
     sys.modules.pop(MOD, None)
-    srcdir = Path(tempdir) / name
-    shutil.rmtree(srcdir, ignore_errors=True)
-    shutil.copytree(rootdir / "test-proxy-many", srcdir)
-    return srcdir
+    return copy_root("proxy-many", destination)
 
 
 def pages(app) -> dict[str, str]:
@@ -32,15 +31,15 @@ def pages(app) -> dict[str, str]:
     }
 
 
-def test_parallel_read_equals_serial(make_app, rootdir, sphinx_test_tempdir):
+def test_parallel_read_equals_serial(make_app, tmp_path):
     results = []
     for jobs in (1, 2):
-        srcdir = fresh_copy(rootdir, sphinx_test_tempdir, f"proxy-many-j{jobs}")
+        srcdir = fresh_copy(tmp_path / f"j{jobs}")
         app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
         app.build()
         if jobs == 2:
             assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
-            status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+            status = status_of(app)
             assert re.search(r"reading sources\.\.\..*\w \.\. \w", status)
         warnings = app._warning.getvalue().replace(str(srcdir), "<src>")
         results.append((pages(app), sorted(proxy_warnings(warnings, "proxy-drift"))))
@@ -50,16 +49,14 @@ def test_parallel_read_equals_serial(make_app, rootdir, sphinx_test_tempdir):
     assert serial_warnings == parallel_warnings
     assert len(serial_warnings) == 1
     assert f"{MOD}.PooledSession.reset" in serial_warnings[0]
-    page = proxied_by(
-        __import__("bs4").BeautifulSoup(serial["session.html"], "html.parser")
-    )
+    page = proxied_by(BeautifulSoup(serial["session.html"], "html.parser"))
     assert page[f"{MOD}.Session.close"] == [
         f"{f.lower()}.html#{MOD}.{f}Session.close" for f in FACADES
     ]
 
 
-def test_incremental_build_drops_removed_proxy(make_app, rootdir, sphinx_test_tempdir):
-    srcdir = fresh_copy(rootdir, sphinx_test_tempdir, "proxy-many-incremental")
+def test_incremental_build_drops_removed_proxy(make_app, tmp_path):
+    srcdir = fresh_copy(tmp_path / "src")
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
     before = proxied_by(soup(app, "session"))[f"{MOD}.Session.reset"]
@@ -71,7 +68,7 @@ def test_incremental_build_drops_removed_proxy(make_app, rootdir, sphinx_test_te
     index.write_text(index.read_text().replace("   pooled\n", ""))
     app = make_app("html", srcdir=srcdir)
     app.build()
-    status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+    status = status_of(app)
     assert re.search(r"reading sources\.\.\. .*session", status) is None
     assert re.search(r"writing output\.\.\. .*session", status)
     after = proxied_by(soup(app, "session"))
@@ -81,15 +78,13 @@ def test_incremental_build_drops_removed_proxy(make_app, rootdir, sphinx_test_te
 
     app = make_app("html", srcdir=srcdir)
     app.build()
-    status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+    status = status_of(app)
     assert re.search(r"writing output\.\.\. .*session", status) is None
     app.cleanup()
 
 
-def test_incremental_build_unlinks_notes_of_an_undocumented_target(
-    make_app, rootdir, sphinx_test_tempdir
-):
-    srcdir = fresh_copy(rootdir, sphinx_test_tempdir, "proxy-many-target-gone")
+def test_incremental_build_unlinks_notes_of_an_undocumented_target(make_app, tmp_path):
+    srcdir = fresh_copy(tmp_path / "src")
     # Without objects in the toctree and without :paramref: to Session's members,
     # nothing but proxydoc's proxy graph makes Sphinx rewrite the facade pages.
     for page in srcdir.glob("*.rst"):
@@ -106,7 +101,7 @@ def test_incremental_build_unlinks_notes_of_an_undocumented_target(
     session.write_text(session.read_text().replace(":members:", ":members: reset"))
     app = make_app("html", srcdir=srcdir, confoverrides=toc)
     app.build()
-    status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+    status = status_of(app)
     assert re.search(r"reading sources\.\.\. .*scoped", status) is None
     note = soup(app, "scoped").select_one("div.proxydoc-proxy-note")
     assert "Proxied for Session.close() on behalf of ScopedSession." in note.get_text()

@@ -24,9 +24,8 @@ def links(member: str) -> list[str]:
     return [f"session.html#{TARGET}", f"session.html#{TARGET}.{member}", f"#{FACADE}"]
 
 
-@pytest.mark.sphinx("html", testroot="proxy-basic")
-def test_both_wordings_with_and_without_prefixes(app):
-    app.build()
+def test_both_wordings_with_and_without_prefixes(shared_build):
+    app = shared_build("proxy-basic")
     notes = notes_by_member(soup(app, "facade"))
     expected = {
         # "Proxied for the :class:`_pm.Session` class on behalf of ..." (prefix)
@@ -47,9 +46,8 @@ def test_both_wordings_with_and_without_prefixes(app):
         assert notes[f"{FACADE}.{member}"][1] == links(member)
 
 
-@pytest.mark.sphinx("html", testroot="proxy-basic", freshenv=True)
-def test_marker_text_is_gone_and_mismatch_renders_as_before(app):
-    app.build()
+def test_marker_text_is_gone_and_mismatch_renders_as_before(shared_build):
+    app = shared_build("proxy-basic")
     page = soup(app, "facade")
     left = page.select("div.class-bases")
     assert [text_of(d) for d in left] == [
@@ -67,18 +65,16 @@ def test_marker_text_is_gone_and_mismatch_renders_as_before(app):
     assert "proxy marker not understood: a class is not a member" in not_member
 
 
-@pytest.mark.sphinx("html", testroot="proxy-basic", freshenv=True)
-def test_drift_warns_once_naming_both_members(app):
-    app.build()
+def test_drift_warns_once_naming_both_members(shared_build):
+    app = shared_build("proxy-basic")
     (drift,) = proxy_warnings(app._warning.getvalue(), "proxy-drift")
     assert at_marker(drift, "docstring of proxy_basic_mod.ScopedSession.flush", 3)
     assert f"{FACADE}.flush" in drift
     assert f"{TARGET}.flush" in drift
 
 
-@pytest.mark.sphinx("html", testroot="proxy-basic")
-def test_targets_list_their_proxies_and_facade_lists_members(app):
-    app.build()
+def test_targets_list_their_proxies_and_facade_lists_members(shared_build):
+    app = shared_build("proxy-basic")
     assert proxied_by(soup(app, "session")) == {
         f"{TARGET}.{m}": [f"facade.html#{FACADE}.{m}"]
         for m in ("bind", "close", "flush", "info", "reset")
@@ -99,18 +95,16 @@ def test_targets_list_their_proxies_and_facade_lists_members(app):
     assert summary.find_parent("dd").find_previous_sibling("dt")["id"] == FACADE
 
 
-@pytest.mark.sphinx("html", testroot="proxy-basic")
-def test_stylesheet_is_added(app):
-    app.build()
+def test_stylesheet_is_added(shared_build):
+    app = shared_build("proxy-basic")
     page = soup(app, "facade")
     assert page.select('link[href*="_static/proxydoc-proxies.css"]')
     assert (app.outdir / "_static" / "proxydoc-proxies.css").is_file()
     assert page.select_one("div.proxydoc-proxy-note")["role"] == "note"
 
 
-@pytest.mark.sphinx("html", testroot="proxy-basic")
-def test_unindexed_description_gets_a_note_but_no_back_link(app):
-    app.build()
+def test_unindexed_description_gets_a_note_but_no_back_link(shared_build):
+    app = shared_build("proxy-basic")
     page = soup(app, "facade")
     notes = [text_of(n) for n in page.select("div.proxydoc-proxy-note")]
     assert notes.count("Proxied for Session.close() on behalf of ScopedSession.") == 2

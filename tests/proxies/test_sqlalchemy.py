@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import inspect
 
-import pytest
 from sqlalchemy.orm.scoping import scoped_session
 
 from .helpers import notes_by_member, proxied_by, proxy_warnings, soup
@@ -25,9 +24,8 @@ def marker_kind(member: str) -> str | None:
     return None
 
 
-@pytest.mark.sphinx("html", testroot="proxy-sqlalchemy", freshenv=True)
-def test_every_class_bases_container_links_its_session_member(app):
-    app.build()
+def test_every_class_bases_container_links_its_session_member(shared_build):
+    app = shared_build("proxy-sqlalchemy")
     scoping = soup(app, "scoping")
     notes = notes_by_member(scoping)
     containers = sorted(
@@ -54,9 +52,8 @@ def test_every_class_bases_container_links_its_session_member(app):
     assert not proxy_warnings(app._warning.getvalue(), "proxy-drift")
 
 
-@pytest.mark.sphinx("html", testroot="proxy-sqlalchemy")
-def test_attribute_pointers_become_notes_too(app):
-    app.build()
+def test_attribute_pointers_become_notes_too(shared_build):
+    app = shared_build("proxy-sqlalchemy")
     scoping, session = soup(app, "scoping"), soup(app, "session")
     notes = notes_by_member(scoping)
     documented = {dt["id"] for dt in session.select("dt[id]")}
@@ -76,9 +73,8 @@ def test_attribute_pointers_become_notes_too(app):
     )
 
 
-@pytest.mark.sphinx("html", testroot="proxy-sqlalchemy")
-def test_session_lists_scoped_session_as_proxy(app):
-    app.build()
+def test_session_lists_scoped_session_as_proxy(shared_build):
+    app = shared_build("proxy-sqlalchemy")
     back = proxied_by(soup(app, "session"))
     for name in ("close", "reset"):
         assert back[f"{SESSION}.{name}"] == [f"scoping.html#{SCOPED}.{name}"]
