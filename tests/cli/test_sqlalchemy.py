@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from cli_sdist import MODULES, extract_lib, module_file
 
+#: SQLAlchemy's sdist is downloaded once (``pip download``) into ~/.cache/proxydoc.
+pytestmark = pytest.mark.slow
+
 _REGION = re.compile(
     r"(?P<start>^ *# START PROXY METHODS (?P<name>\w+)\n)(?P<body>.*?)"
     r"(?=^ *# END PROXY METHODS (?P=name)\n)",

@@ -7,6 +7,16 @@ from collections.abc import Iterator
 import pytest
 from docsbuild import DocsBuild, Site, build_docs, serve
 
+#: Each is a real build of ``docs/``, SQLAlchemy showcase included (~10 s).
+DOCS_BUILDS = {"docs_build", "furo_build"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that needs a real build of the documentation."""
+    for item in items:
+        if DOCS_BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:

@@ -80,9 +80,7 @@ def test_every_internal_link_and_fragment_resolves(docs_build: DocsBuild) -> Non
     assert len(pages) >= 15 and checked > 2000, (len(pages), checked)
 
 
-def test_link_checker_sees_a_broken_fragment(
-    docs_build: DocsBuild, tmp_path: Path
-) -> None:
+def test_link_checker_sees_a_broken_fragment(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text('<p id="here"><a href="#here">ok</a><a href="#gone">bad</a></p>')
     problems = [broken_link(tmp_path, page, link) for link in internal_links(page)]
@@ -195,6 +193,7 @@ def conf_module() -> dict[str, Any]:
     return runpy.run_path(str(ROOT / "conf.py"))
 
 
+@pytest.mark.slow  # builds docs/ again
 def test_upstream_problems_are_reported_when_not_hidden(tmp_path: Path) -> None:
     """Without the showcase's list, the build reports exactly what it lists."""
     build = build_docs(tmp_path, "showcase_hide_upstream_problems=0")
@@ -286,6 +285,7 @@ def test_cli_reference_is_generated_from_the_parser(docs_build: DocsBuild) -> No
                     assert option in text, (name, option)
 
 
+@pytest.mark.slow  # builds docs/ again
 def test_screenshots_match_the_current_rendering(tmp_path: Path) -> None:
     """``make screenshots`` was run since the photographed HTML last changed."""
     import screenshots

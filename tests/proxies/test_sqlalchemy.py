@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 from sqlalchemy.orm.scoping import scoped_session
 
 from .helpers import notes_by_member, proxied_by, proxy_warnings, soup
+
+#: autodoc of the real Session and scoped_session, about 200 members.
+pytestmark = pytest.mark.slow
 
 SCOPED = "sqlalchemy.orm.scoping.scoped_session"
 SESSION = "sqlalchemy.orm.Session"
