@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +16,6 @@ CLOSE = "sqlalchemy.orm.scoped_session.close"
 PARAM = "sqlalchemy.orm.Session.params.close_resets_only"
 SESSION_CLOSE = "sqlalchemy.orm.Session.close"
 TRANSPARENT = "rgba(0, 0, 0, 0)"
-
-#: "Proxied for" notes come with proxydoc's proxy support (issue 3); until a
-#: proxydoc with it is installed the note is SQLAlchemy's plain text, which
-#: links to the class, not to Session.close.  Strict: once the support is
-#: there, these tests must pass.
-needs_proxy_notes = pytest.mark.xfail(
-    importlib.util.find_spec("proxydoc.proxies") is None,
-    reason="proxydoc without proxy notes (issue 3)",
-    strict=True,
-)
 
 
 def description(page: Any, object_id: str) -> Any:
@@ -110,7 +99,6 @@ def test_paramref_scrolls_to_and_highlights_the_parameter(
     check_parameter_highlighted(page)
 
 
-@needs_proxy_notes
 def test_proxied_for_note_leads_to_session_close(page: Any, docs_site: Site) -> None:
     check_proxied_for_note(page, docs_site)
 
@@ -120,7 +108,6 @@ def test_furo_theme_highlights_the_parameter(page: Any, furo_site: Site) -> None
     check_parameter_highlighted(page)
 
 
-@needs_proxy_notes
 def test_furo_theme_shows_the_proxied_for_note(page: Any, furo_site: Site) -> None:
     check_proxied_for_note(page, furo_site)
 
