@@ -19,12 +19,14 @@ if TYPE_CHECKING:
 
 def setup_params(app: Sphinx) -> None:
     """Register every part of the parameter-links feature."""
-    from proxydoc.params._anchors import setup_anchors
+    from proxydoc.params._anchors import OBJECT_PARAMS_EVENT, setup_anchors
     from proxydoc.params._incremental import setup_incremental
     from proxydoc.params._output import setup_output
     from proxydoc.params._paramref import setup_paramref
     from proxydoc.params._signature import setup_signature
 
+    # The anchors announce each object's parameters; the signature check listens.
+    app.add_event(OBJECT_PARAMS_EVENT)
     setup_anchors(app)
     setup_paramref(app)
     setup_signature(app)

@@ -142,7 +142,6 @@ def index_entries(owner: str, anchored: dict[str, str]) -> list[IndexEntry]:
 
 
 def setup_anchors(app: Sphinx) -> None:
-    """Register the transform that anchors parameters, and its event."""
-    app.add_event(OBJECT_PARAMS_EVENT)
+    """Register the transform that anchors parameters."""
     app.connect("object-description-transform", remember_field_lines)
     app.add_transform(AnchorParameters)
