@@ -1,4 +1,5 @@
-"""Property tests: random signatures and docstrings round-trip into valid proxies."""
+"""The text of one method proxy: literal layouts first, then properties over random
+signatures and docstrings, each checked by Python's own parser, never by proxydoc."""
 
 from __future__ import annotations
 
@@ -9,20 +10,17 @@ import keyword
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from proxydoc.cli._facades import ProxySpec
-from proxydoc.cli._render import (
-    docstring_literal,
-    inject_note,
-    method_note,
-    render_method,
-)
+# The code under test, kept to these lines (its names still move).
+from proxydoc.cli._facades import FacadeSpec
+from proxydoc.cli._render import docstring_literal, render_method
 from proxydoc.cli._sources import split_lines
 from proxydoc.cli._targets import Method, signature_from_ast
 
-SPEC = ProxySpec(
+SPEC = FacadeSpec(
     facade="Facade",
     target_ref="m:Target",
     target_expr="Target",
@@ -34,6 +32,130 @@ SPEC = ProxySpec(
     use_intermediate_variable=(),
     line=1,
 )
+#: The note as autodoc reads it from the proxy's docstring, written out by hand.
+NOTE = [
+    ".. container:: class_bases",
+    "",
+    "    Proxied for the :class:`.Target` class on",
+    "    behalf of the :class:`.Facade` class.",
+]
+SIMPLE_TARGET = "class Target:\n    def m(self, a, *, b=1):\n        return a\n"
+
+
+def proxy_text(target_source: str, doc: str | None) -> str:
+    """The proxy of ``Target.m`` in *target_source*, given the docstring *doc*."""
+    source = "from __future__ import annotations\n" + target_source
+    node = ast.parse(source).body[1].body[0]  # type: ignore[attr-defined]
+    signature = signature_from_ast(node, split_lines(source))
+    return render_method(Method("m", "method", signature, (), doc), SPEC, 88)
+
+
+def docstring_of(proxy: str) -> str | None:
+    """The proxy's docstring as Python, and so autodoc, reads it (cleaned)."""
+    return ast.get_docstring(ast.parse(proxy).body[0])  # type: ignore[arg-type]
+
+
+# -- Literal layouts ---------------------------------------------------------
+
+ONE_LINE = '''\
+def m(self, a, *, b=1):
+    """Do it.
+
+    .. container:: class_bases
+
+        Proxied for the :class:`.Target` class on
+        behalf of the :class:`.Facade` class.
+    """
+
+    return self._proxied.m(a, b=b)
+'''
+
+INDENTED_PARAGRAPHS = '''\
+def m(self, a, *, b=1):
+    """Leading.
+      indented
+
+    .. container:: class_bases
+
+        Proxied for the :class:`.Target` class on
+        behalf of the :class:`.Facade` class.
+
+    x
+    """
+
+    return self._proxied.m(a, b=b)
+'''
+
+BACKSLASH = '''\
+def m(self, a, *, b=1):
+    r"""Match ``\\d+`` keys.
+
+    .. container:: class_bases
+
+        Proxied for the :class:`.Target` class on
+        behalf of the :class:`.Facade` class.
+
+    Then more.
+    """
+
+    return self._proxied.m(a, b=b)
+'''
+
+TRIPLE_QUOTES = '''\
+def m(self, a, *, b=1):
+    """Say \\"\\"\\"hi\\"\\"\\".
+
+    .. container:: class_bases
+
+        Proxied for the :class:`.Target` class on
+        behalf of the :class:`.Facade` class.
+    """
+
+    return self._proxied.m(a, b=b)
+'''
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ("Do it.", ONE_LINE),
+        ("  Leading.\n    indented\n\n  x\n\n", INDENTED_PARAGRAPHS),
+        ("Match ``\\d+`` keys.\n\nThen more.", BACKSLASH),
+        ('Say """hi""".', TRIPLE_QUOTES),
+    ],
+    ids=["one-line", "indented-paragraphs", "backslash-raw", "triple-quotes"],
+)
+def test_docstring_layouts(doc: str, expected: str) -> None:
+    assert proxy_text(SIMPLE_TARGET, doc) == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug in cli/_render.inject_note: with no docstring the directive is the "
+    "docstring's first line, so cleaning it (inspect.cleandoc, Sphinx's "
+    "prepare_docstring) takes the note's indent away and leaves the container empty",
+)
+@pytest.mark.parametrize("doc", [None, ""])
+def test_a_member_without_docstring_still_gets_the_note(doc: str | None) -> None:
+    assert docstring_of(proxy_text(SIMPLE_TARGET, doc)) == "\n".join(NOTE)
+
+
+@pytest.mark.parametrize(
+    ("text", "indent", "literal"),
+    [
+        ("plain", "    ", '"""plain\n    """'),
+        ("line\n\n  more\n", "    ", '"""line\n\n      more\n\n    """'),
+        ("a\\d+", "    ", 'r"""a\\d+\n    """'),
+        ('say """hi"""', "", '"""say \\"\\"\\"hi\\"\\"\\"\n"""'),
+        ('both \\ and """', "", '"""both \\\\ and \\"\\"\\"\n"""'),
+    ],
+)
+def test_docstring_literal_examples(text: str, indent: str, literal: str) -> None:
+    assert docstring_literal(text, indent) == literal
+
+
+# -- Properties --------------------------------------------------------------
+
 ANNOTATIONS = [
     None,
     "int",
@@ -126,19 +248,16 @@ def shapes(draw: st.DrawFn) -> Shape:
     )
 
 
-def _proxy(shape: Shape, doc: str | None = None) -> tuple[str, ast.FunctionDef]:
-    source = "from __future__ import annotations\n" + shape.source()
-    node = ast.parse(source).body[1].body[0]  # type: ignore[attr-defined]
-    signature = signature_from_ast(node, split_lines(source))
-    method = Method("m", "method", signature, (), doc)
-    return render_method(method, SPEC, 88), node
+def target_node(shape: Shape) -> ast.FunctionDef:
+    """``Target.m`` as Python parses it."""
+    return ast.parse(shape.source()).body[0].body[0]  # type: ignore[attr-defined,return-value]
 
 
 @settings(max_examples=150, deadline=None)
 @given(shapes())
 def test_signatures_round_trip(shape: Shape) -> None:
-    text, target = _proxy(shape)
-    proxy = ast.parse(text).body[0]
+    proxy = ast.parse(proxy_text(shape.source(), None)).body[0]
+    target = target_node(shape)
     assert isinstance(proxy, type(target))
     assert ast.dump(proxy.args) == ast.dump(target.args)
     assert (proxy.returns is None) == (target.returns is None)
@@ -149,7 +268,7 @@ def test_signatures_round_trip(shape: Shape) -> None:
 @settings(max_examples=150, deadline=None)
 @given(shapes(), st.data())
 def test_proxies_pass_every_argument_on(shape: Shape, data: st.DataObject) -> None:
-    text, _ = _proxy(shape)
+    text = proxy_text(shape.source(), None)
     namespace: dict[str, Any] = {}
     header = "from __future__ import annotations\n"
     exec(header + shape.source(), namespace)
@@ -192,19 +311,46 @@ def _arguments(shape: Shape, data: st.DataObject) -> tuple[list[int], dict[str, 
 @settings(max_examples=200, deadline=None)
 @given(DOCS, st.sampled_from(["", "    ", "        "]))
 def test_docstring_literals_round_trip(text: str, indent: str) -> None:
+    """The literal, read by Python, is *text* laid out to sit at *indent*:
+    the first line right after the quotes, every later line that is not blank
+    moved right by *indent*, the closing quotes on a line of their own."""
     literal = docstring_literal(text, indent)
-    body = "\n".join(
-        indent + line if line.strip() else line for line in text.split("\n")
-    ).lstrip(" ")
-    assert ast.literal_eval(literal) == body + "\n" + indent
+    value = ast.literal_eval(literal)
+    assert isinstance(value, str) and value.endswith("\n" + indent)
+    written = value[: len(value) - len(indent) - 1].split("\n")
+    original = text.split("\n")  # only "\n" ends a line in Python source
+    assert len(written) == len(original)
+    assert written[0] == original[0].lstrip(" ")
+    for line, source_line in zip(original[1:], written[1:], strict=True):
+        if line.strip():
+            assert source_line == indent + line
+        else:
+            assert source_line == line
     assert literal.startswith("r") == ("\\" in text and '"""' not in text)
+
+
+def cleaned_lines(doc: str) -> list[str]:
+    """*doc* as Python cleans a docstring, blank lines empty, trailing ones dropped."""
+    lines = [line if line.strip() else "" for line in inspect.cleandoc(doc).split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 @settings(max_examples=100, deadline=None)
 @given(shapes(), DOCS)
-def test_docstrings_carry_the_note(shape: Shape, doc: str) -> None:
-    text, _ = _proxy(shape, doc)
-    proxy = ast.parse(text).body[0]
-    written = ast.get_docstring(proxy)  # type: ignore[arg-type]
-    assert written == inspect.cleandoc(inject_note(doc, method_note(SPEC)))
-    assert ".. container:: class_bases" in (written or "")
+def test_docstrings_carry_the_note_after_the_first_paragraph(
+    shape: Shape, doc: str
+) -> None:
+    original = cleaned_lines(doc)
+    assume(original)  # an empty docstring: test_a_member_without_docstring_...
+    written = docstring_of(proxy_text(shape.source(), doc))
+    assert written is not None
+    lines = written.split("\n")
+    assert lines.count(NOTE[0]) == 1
+    at = lines.index(NOTE[0])
+    assert lines[at : at + len(NOTE)] == NOTE
+    first_paragraph = original[: original.index("")] if "" in original else original
+    # a blank line after the first paragraph; none when the text starts blank
+    assert lines[:at] == ([*first_paragraph, ""] if first_paragraph else [])
+    assert lines[at + len(NOTE) :] == original[len(first_paragraph) :]
