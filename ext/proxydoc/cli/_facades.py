@@ -14,7 +14,7 @@ _LISTS = ("methods", "attributes", "classmethods", "use_intermediate_variable")
 
 
 @dataclass(frozen=True)
-class ProxySpec:
+class FacadeSpec:
     """The members one facade class proxies from its target class."""
 
     facade: str
@@ -46,11 +46,11 @@ def module_name(path: Path, roots: tuple[Path, ...] = ()) -> str:
 
 def read_specs(
     tree: ast.Module, path: Path, config: Config, display: str
-) -> dict[str, ProxySpec]:
+) -> dict[str, FacadeSpec]:
     """Every facade class of one module, by class name; config overrides decorators."""
     module = module_name(path, config.import_roots)
     imports = ImportMap(tree, module, path.name == "__init__.py")
-    specs: dict[str, ProxySpec] = {}
+    specs: dict[str, FacadeSpec] = {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
@@ -93,9 +93,9 @@ def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
     return isinstance(func, ast.Attribute) and func.attr == name
 
 
-def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> ProxySpec:
+def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> FacadeSpec:
     module, _, qualname = entry.target.partition(":")
-    return ProxySpec(
+    return FacadeSpec(
         facade=node.name,
         target_ref=entry.target,
         target_expr=qualname,
@@ -111,7 +111,7 @@ def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> ProxySpec:
 
 def _from_decorator(
     call: ast.Call, node: ast.ClassDef, imports: ImportMap, display: str
-) -> ProxySpec:
+) -> FacadeSpec:
     def fail(message: str, at: ast.AST = call) -> ProxydocError:
         return ProxydocError(message, display, getattr(at, "lineno", call.lineno))
 
@@ -132,7 +132,7 @@ def _from_decorator(
     ref = imports.resolve(target)
     if ref is None:
         raise fail(f"cannot tell where {ast.unparse(target)} is imported from", target)
-    return ProxySpec(
+    return FacadeSpec(
         facade=node.name,
         target_ref=ref,
         target_expr=ast.unparse(target),

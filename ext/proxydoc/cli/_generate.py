@@ -16,7 +16,7 @@ from pathlib import Path
 
 from proxydoc.cli._config import Config
 from proxydoc.cli._errors import ProxydocError
-from proxydoc.cli._facades import ProxySpec, bound_names, read_specs
+from proxydoc.cli._facades import FacadeSpec, bound_names, read_specs
 from proxydoc.cli._regions import Region, find_regions, splice
 from proxydoc.cli._render import indent_lines, render_region
 from proxydoc.cli._sources import SourceCache
@@ -95,7 +95,7 @@ class Generator:
     def _region(
         self,
         region: Region,
-        specs: dict[str, ProxySpec],
+        specs: dict[str, FacadeSpec],
         bound: set[str],
         lazy: bool,
         display: str,
@@ -123,7 +123,7 @@ class Generator:
         )
 
     def _members(
-        self, spec: ProxySpec, bound: set[str], display: str
+        self, spec: FacadeSpec, bound: set[str], display: str
     ) -> list[Method | Attribute]:
         target = TargetClass(self._target(spec, display), self.sources)
         members: list[Method | Attribute] = []
@@ -137,7 +137,7 @@ class Generator:
             raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
         return members
 
-    def _target(self, spec: ProxySpec, display: str) -> type:
+    def _target(self, spec: FacadeSpec, display: str) -> type:
         try:
             target = import_object(spec.target_ref)
         except Exception as exc:  # importing runs arbitrary code

@@ -6,15 +6,15 @@ import ast
 import inspect
 import re
 
-from proxydoc.cli._facades import ProxySpec
-from proxydoc.cli._targets import Attribute, Method, Param, Signature
+from proxydoc.cli._facades import FacadeSpec
+from proxydoc.cli._targets import Attribute, Method, Param, SourceSignature
 
 _STEP = "    "
 _SPHINX_CLASS = re.compile(r":class:`([^`]+)`")
 
 
 def render_region(
-    spec: ProxySpec,
+    spec: FacadeSpec,
     members: list[Method | Attribute],
     indent: str,
     header: str,
@@ -32,7 +32,7 @@ def render_region(
     return "\n" + indent_lines(body, indent) + "\n"
 
 
-def render_method(method: Method, spec: ProxySpec, width: int) -> str:
+def render_method(method: Method, spec: FacadeSpec, width: int) -> str:
     """One method proxy, preceded by its ``@overload`` variants."""
     parts = [_overload(sig, method.name, width) for sig in method.overloads]
     sig = method.signature
@@ -46,7 +46,7 @@ def render_method(method: Method, spec: ProxySpec, width: int) -> str:
     return "\n".join(parts)
 
 
-def render_attribute(attr: Attribute, spec: ProxySpec) -> str:
+def render_attribute(attr: Attribute, spec: FacadeSpec) -> str:
     """A property proxy, with a setter when the target attribute is writable."""
     if attr.doc:
         doc = inject_note(attr.doc, attribute_note(spec))
@@ -76,7 +76,7 @@ def indent_lines(text: str, prefix: str) -> str:
     )
 
 
-def method_note(spec: ProxySpec) -> str:
+def method_note(spec: FacadeSpec) -> str:
     """The ``class_bases`` note of a method proxy."""
     return (
         f"Proxied for the {spec.target_name} class on\n"
@@ -84,7 +84,7 @@ def method_note(spec: ProxySpec) -> str:
     )
 
 
-def attribute_note(spec: ProxySpec) -> str:
+def attribute_note(spec: FacadeSpec) -> str:
     """The ``class_bases`` note of a property proxy."""
     return (
         f"Proxied for the {spec.target_name} class\n"
@@ -135,12 +135,12 @@ def _symbol(sphinx_name: str) -> str:
     return match[1] if match else sphinx_name
 
 
-def _overload(sig: Signature, name: str, width: int) -> str:
+def _overload(sig: SourceSignature, name: str, width: int) -> str:
     decorators = "".join(f"@{d}\n" for d in sig.decorators)
     return decorators + _def_line(name, sig, width, body=" ...")
 
 
-def _def_line(name: str, sig: Signature, width: int, body: str = "") -> str:
+def _def_line(name: str, sig: SourceSignature, width: int, body: str = "") -> str:
     """``def name(...) -> ret:``, one parameter a line when it is too long."""
     prefix = f"{'async ' if sig.is_async else ''}def {name}("
     suffix = ")" + (f" -> {sig.returns}" if sig.returns else "") + ":" + body
@@ -180,7 +180,7 @@ def _param_text(param: Param) -> str:
     return text
 
 
-def _call(method: Method, spec: ProxySpec, width: int) -> list[str]:
+def _call(method: Method, spec: FacadeSpec, width: int) -> list[str]:
     """The statement(s) forwarding to the target, wrapped when too long."""
     sig = method.signature
     params = sig.params if method.kind == "staticmethod" else sig.params[1:]

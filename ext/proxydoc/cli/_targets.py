@@ -25,7 +25,7 @@ class Param:
 
 
 @dataclass(frozen=True)
-class Signature:
+class SourceSignature:
     """Parameters (the first one is ``self`` or ``cls``) and return annotation."""
 
     params: tuple[Param, ...]
@@ -40,8 +40,8 @@ class Method:
 
     name: str
     kind: str  # method, classmethod or staticmethod
-    signature: Signature
-    overloads: tuple[Signature, ...]
+    signature: SourceSignature
+    overloads: tuple[SourceSignature, ...]
     doc: str | None
     values: dict[str, Any] = field(default_factory=dict)  # runtime defaults
 
@@ -210,7 +210,7 @@ def signature_from_ast(
     node: ast.FunctionDef | ast.AsyncFunctionDef,
     source: list[str],
     keep_decorators: bool = False,
-) -> Signature:
+) -> SourceSignature:
     args = node.args
     positional = [*args.posonlyargs, *args.args]
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
@@ -230,7 +230,7 @@ def signature_from_ast(
     if keep_decorators:
         decorators = tuple(expr_text(d, source) for d in node.decorator_list)
     is_async = isinstance(node, ast.AsyncFunctionDef)
-    return Signature(tuple(params), returns, is_async, decorators)
+    return SourceSignature(tuple(params), returns, is_async, decorators)
 
 
 def _param(
@@ -250,7 +250,7 @@ _KINDS = {
 }
 
 
-def _runtime_signature(func: Any) -> Signature:
+def _runtime_signature(func: Any) -> SourceSignature:
     """A signature from ``inspect`` when the source is not available."""
     try:
         sig = inspect.signature(func)
@@ -260,7 +260,7 @@ def _runtime_signature(func: Any) -> Signature:
     if not params or params[0].kind not in ("posonly", "normal"):
         params.insert(0, Param("self", "normal"))
     returns = _annotation_text(sig.return_annotation)
-    return Signature(tuple(params), returns, inspect.iscoroutinefunction(func))
+    return SourceSignature(tuple(params), returns, inspect.iscoroutinefunction(func))
 
 
 def _runtime_param(param: inspect.Parameter) -> Param:

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 
-class ProxySpec(NamedTuple):
-    """What a facade proxies: the target class and the member names."""
+class Delegation(NamedTuple):
+    """What one facade delegates: its target class and the member names (or none)."""
 
     target: str
     members: tuple[str, ...]
@@ -172,24 +172,25 @@ class AutoProxy(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         facade_name = self.arguments[0].strip()
-        spec = self.spec(facade_name)
-        if spec is None:
+        delegation = self.delegation(facade_name)
+        if delegation is None:
             return []
-        facade, target = import_object(facade_name), import_object(spec.target)
-        for name, obj in ((facade_name, facade), (spec.target, target)):
+        facade = import_object(facade_name)
+        target = import_object(delegation.target)
+        for name, obj in ((facade_name, facade), (delegation.target, target)):
             if obj is MISSING or not isinstance(obj, type):
                 self._warn(f"cannot import the class {name}")
                 return []
         assert isinstance(facade, type) and isinstance(target, type)
         for cls in (facade, target):
             self.note_module(cls)
-        members = spec.members or public_members(target)
+        members = delegation.members or public_members(target)
         lines = self.rst(facade_name, facade, target, members)
         result = nested_parse_to_nodes(self.state, lines, allow_section_headings=False)
-        self.add_markers(result, spec.target, facade_name)
+        self.add_markers(result, delegation.target, facade_name)
         return result
 
-    def spec(self, facade: str) -> ProxySpec | None:
+    def delegation(self, facade: str) -> Delegation | None:
         configured = self.config.proxydoc_proxies.get(facade)
         target = self.options.get("target") or (configured or {}).get("target")
         if not target:
@@ -201,7 +202,7 @@ class AutoProxy(SphinxDirective):
             members = _member_list(self.options["members"])
         else:
             members = tuple((configured or {}).get("members", ()))
-        return ProxySpec(target, members)
+        return Delegation(target, members)
 
     def _warn(self, message: str) -> None:
         warn(message, "proxy", location=self.get_location())
