@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-from proxydoc.proxies._drift import MISSING, import_object
+from proxydoc.core.imports import MISSING, import_object
 from proxydoc_bench.analyse import PARAMS, Page
 
 _SUBTYPE = re.compile(r"\[proxydoc\.([\w-]+)\]\s*$")

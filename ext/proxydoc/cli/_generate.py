@@ -25,9 +25,9 @@ from proxydoc.cli._targets import (
     Method,
     TargetClass,
     bind_defaults,
-    import_object,
     unbound_annotation_names,
 )
+from proxydoc.core.imports import import_target
 
 
 @dataclass
@@ -139,7 +139,7 @@ class Generator:
 
     def _target(self, spec: FacadeSpec, display: str) -> type:
         try:
-            target = import_object(spec.target_ref)
+            target = import_target(spec.target_ref)
         except Exception as exc:  # importing runs arbitrary code
             raise ProxydocError(
                 f"unknown target {spec.target_ref}: {type(exc).__name__}: {exc}",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import ImportMap, module_name
 from proxydoc.cli._generate import read_source
-from proxydoc.cli._targets import import_object
+from proxydoc.core.imports import import_dotted
 from proxydoc.core.prefixes import expand_prefix
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def _role_target(content: str) -> str:
 
 
 def _accepted_names(path: str) -> tuple[str, set[str]] | Finding:
-    obj = _import_dotted(path)
+    obj = import_dotted(path)
     if obj is None:
         return Finding("", 0, "PXD002", f"{CODES['PXD002']}: {path}")
     try:
@@ -185,19 +185,6 @@ def _docs_of(obj: Any) -> Iterator[str]:
         doc = getattr(item, "__doc__", None)
         if isinstance(doc, str):
             yield doc
-
-
-def _import_dotted(path: str) -> Any:
-    parts = path.split(".")
-    for split in range(len(parts), 0, -1):
-        ref = ".".join(parts[:split]) + ":" + ".".join(parts[split:])
-        try:
-            return import_object(ref)
-        except (
-            Exception
-        ):  # importing runs arbitrary code; any failure means "not found"
-            continue
-    return None
 
 
 def _docstrings(tree: ast.Module) -> Iterator[tuple[_Owner, str, int]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import importlib
 import inspect
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -54,19 +53,6 @@ class Attribute:
     annotation: str
     doc: str | None
     writable: bool
-
-
-def import_object(ref: str) -> Any:
-    """The object named by ``package.module:Qual.Name``."""
-    module_name, _, qualname = ref.partition(":")
-    obj: Any = importlib.import_module(module_name)
-    for part in qualname.split(".") if qualname else ():
-        try:
-            obj = getattr(obj, part)
-        except AttributeError:
-            module_name = f"{module_name}.{part}"
-            obj = importlib.import_module(module_name)
-    return obj
 
 
 class TargetClass:

@@ -21,7 +21,7 @@ from sphinx.util.parsing import nested_parse_to_nodes
 from sphinx.util.typing import stringify_annotation
 
 from proxydoc._warnings import warn
-from proxydoc.proxies._drift import MISSING, import_object
+from proxydoc.core.imports import MISSING, import_object
 from proxydoc.proxies._markers import GENERATED, first_signature
 
 if TYPE_CHECKING:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import re
-import sys
 from typing import TYPE_CHECKING
 
 from proxydoc._warnings import warn
+from proxydoc.core.imports import MISSING, candidate_names, import_first, import_object
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterator
 
     from docutils import nodes
 
@@ -20,55 +19,11 @@ if TYPE_CHECKING:
 _CONTAINER = re.compile(
     r"^(?P<indent>[ \t]*)\.\.[ \t]+container::[ \t]+class_bases[ \t]*$"
 )
-MISSING = object()
 
 
-def import_object(name: str) -> object:
-    """The object a dotted *name* names, or ``MISSING`` when it cannot be imported."""
-    parts = name.split(".")
-    for split in range(len(parts), 0, -1):  # a module imported already: no lookup
-        module = sys.modules.get(".".join(parts[:split]))
-        if module is not None:
-            found = _attribute_path(module, parts[split:])
-            if found is not MISSING:
-                return found
-            break
-    for split in range(len(parts), 0, -1):
-        try:
-            obj: object = importlib.import_module(".".join(parts[:split]))
-        except Exception:  # importing user code may raise anything
-            continue
-        return _attribute_path(obj, parts[split:])
-    return MISSING
-
-
-def _attribute_path(obj: object, names: list[str]) -> object:
-    for position, name in enumerate(names):
-        last = position == len(names) - 1
-        try:
-            obj = inspect.getattr_static(obj, name) if last else getattr(obj, name)
-        except Exception:  # so may a descriptor
-            return MISSING
-    return obj
-
-
-def candidates(ref: ObjRef) -> Iterable[str]:
+def candidates(ref: ObjRef) -> Iterator[str]:
     """Full names *ref* may stand for, the way Python cross-references are searched."""
-    target = ref.target.lstrip(".")
-    if ref.module and ref.cls:
-        yield f"{ref.module}.{ref.cls}.{target}"
-    if ref.module:
-        yield f"{ref.module}.{target}"
-    yield target
-
-
-def import_ref(ref: ObjRef) -> object:
-    """The object *ref* names, trying the names it may stand for in turn."""
-    for name in candidates(ref):
-        obj = import_object(name)
-        if obj is not MISSING:
-            return obj
-    return MISSING
+    return candidate_names(ref.target, ref.module, ref.cls)
 
 
 def without_container(doc: str) -> str:
@@ -107,7 +62,7 @@ def docstring(obj: object) -> str | None:
 def check_drift(proxy: str, target: ObjRef, location: nodes.Node) -> None:
     """Warn when the docstring copied into *proxy* differs from *target*'s."""
     proxy_doc = docstring(import_object(proxy))
-    target_doc = docstring(import_ref(target))
+    target_doc = docstring(import_first(candidates(target)))
     if proxy_doc is None or target_doc is None:
         return
     # the target may be a proxy itself: its own marker is not part of the text
