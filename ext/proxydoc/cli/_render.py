@@ -8,6 +8,7 @@ import re
 
 from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._targets import Attribute, Method, Param, SourceSignature
+from proxydoc.core.markers import copy_text, marker_block, pointer_text
 
 _STEP = "    "
 _SPHINX_CLASS = re.compile(r":class:`([^`]+)`")
@@ -51,10 +52,8 @@ def render_attribute(attr: Attribute, spec: FacadeSpec) -> str:
     if attr.doc:
         doc = inject_note(attr.doc, attribute_note(spec))
     else:
-        doc = (
-            f"Proxy for the :attr:`{_symbol(spec.target_name)}.{attr.name}` "
-            f"attribute\non behalf of the {spec.facade_name} class."
-        )
+        member = f"{_symbol(spec.target_name)}.{attr.name}"
+        doc = pointer_text(member, spec.facade_name)
     text = (
         f"@property\ndef {attr.name}(self) -> {attr.annotation}:\n"
         f"{_STEP}{docstring_literal(doc, _STEP)}\n\n"
@@ -77,19 +76,13 @@ def indent_lines(text: str, prefix: str) -> str:
 
 
 def method_note(spec: FacadeSpec) -> str:
-    """The ``class_bases`` note of a method proxy."""
-    return (
-        f"Proxied for the {spec.target_name} class on\n"
-        f"behalf of the {spec.facade_name} class."
-    )
+    """The ``class_bases`` note of a method proxy ("... class on / behalf of ...")."""
+    return copy_text(spec.target_name, spec.facade_name, on_first_line=True)
 
 
 def attribute_note(spec: FacadeSpec) -> str:
-    """The ``class_bases`` note of a property proxy."""
-    return (
-        f"Proxied for the {spec.target_name} class\n"
-        f"on behalf of the {spec.facade_name} class."
-    )
+    """The ``class_bases`` note of a property proxy ("... class / on behalf of ...")."""
+    return copy_text(spec.target_name, spec.facade_name, on_first_line=False)
 
 
 def inject_note(doc: str, note: str) -> str:
@@ -97,11 +90,7 @@ def inject_note(doc: str, note: str) -> str:
     lines = [line if line.strip() else "" for line in inspect.cleandoc(doc).split("\n")]
     while lines and not lines[-1]:
         lines.pop()
-    container = [
-        ".. container:: class_bases",
-        "",
-        *indent_lines(note, _STEP).split("\n"),
-    ]
+    container = marker_block(note, _STEP)
     blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     if not lines:
         return "\n".join(container)

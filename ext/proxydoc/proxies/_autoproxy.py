@@ -22,11 +22,14 @@ from sphinx.util.typing import stringify_annotation
 
 from proxydoc._warnings import warn
 from proxydoc.core.imports import MISSING, import_object
+from proxydoc.core.markers import MARKER_CLASS, copy_pieces
 from proxydoc.proxies._markers import GENERATED, first_signature
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from proxydoc.core.markers import Reference
 
 
 class Delegation(NamedTuple):
@@ -133,22 +136,26 @@ def source_of(obj: object, name: str) -> str:
 
 
 def marker(target: str, facade: str) -> nodes.container:
-    """The node form of "Proxied for the Target class on behalf of the Facade class"."""
+    """The copy marker naming *target* and *facade*, as nodes, never drift-checked."""
     para = nodes.paragraph()
-    para += nodes.Text("Proxied for the ")
-    para += _class_xref(target)
-    para += nodes.Text(" class on behalf of the ")
-    para += _class_xref(facade)
-    para += nodes.Text(" class.")
-    container = nodes.container("", para, classes=["class-bases"])
+    for piece in copy_pieces(target, facade):
+        para += nodes.Text(piece) if isinstance(piece, str) else _class_xref(piece)
+    container = nodes.container("", para, classes=[MARKER_CLASS.replace("_", "-")])
     container[GENERATED] = True
     return container
 
 
-def _class_xref(name: str) -> addnodes.pending_xref:
-    literal = nodes.literal(name, name, classes=["xref", "py", "py-class"])
+def _class_xref(ref: Reference) -> addnodes.pending_xref:
+    literal = nodes.literal(
+        ref.target, ref.target, classes=["xref", "py", f"py-{ref.role}"]
+    )
     return addnodes.pending_xref(
-        "", literal, refdomain="py", reftype="class", reftarget=name, refexplicit=False
+        "",
+        literal,
+        refdomain="py",
+        reftype=ref.role,
+        reftarget=ref.target,
+        refexplicit=False,
     )
 
 

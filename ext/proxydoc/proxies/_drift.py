@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import inspect
-import re
 from typing import TYPE_CHECKING
 
 from proxydoc._warnings import warn
 from proxydoc.core.imports import MISSING, candidate_names, import_first, import_object
+from proxydoc.core.markers import without_markers
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -16,32 +16,10 @@ if TYPE_CHECKING:
 
     from proxydoc.proxies._graph import ObjRef
 
-_CONTAINER = re.compile(
-    r"^(?P<indent>[ \t]*)\.\.[ \t]+container::[ \t]+class_bases[ \t]*$"
-)
-
 
 def candidates(ref: ObjRef) -> Iterator[str]:
     """Full names *ref* may stand for, the way Python cross-references are searched."""
     return candidate_names(ref.target, ref.module, ref.cls)
-
-
-def without_container(doc: str) -> str:
-    """*doc* without its ``.. container:: class_bases`` blocks."""
-    kept: list[str] = []
-    indent: int | None = None
-    for line in doc.splitlines():
-        if indent is not None:
-            stripped = line.lstrip()
-            if not stripped or len(line) - len(stripped) > indent:
-                continue
-            indent = None
-        match = _CONTAINER.match(line)
-        if match:
-            indent = len(match.group("indent"))
-            continue
-        kept.append(line)
-    return "\n".join(kept)
 
 
 def normalised(text: str) -> str:
@@ -66,8 +44,8 @@ def check_drift(proxy: str, target: ObjRef, location: nodes.Node) -> None:
     if proxy_doc is None or target_doc is None:
         return
     # the target may be a proxy itself: its own marker is not part of the text
-    if normalised(without_container(proxy_doc)) == normalised(
-        without_container(target_doc)
+    if normalised(without_markers(proxy_doc)) == normalised(
+        without_markers(target_doc)
     ):
         return
     names = [n for n in candidates(target) if import_object(n) is not MISSING]

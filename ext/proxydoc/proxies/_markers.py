@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
@@ -13,6 +12,12 @@ from sphinx.transforms import SphinxTransform
 from proxydoc._config import settings
 from proxydoc._walk import find_blocks
 from proxydoc._warnings import warn
+from proxydoc.core.markers import (
+    EXPECTED_WORDINGS,
+    MARKER_CLASS,
+    placeholder,
+    read_wording,
+)
 from proxydoc.core.prefixes import expand_prefix
 from proxydoc.proxies._drift import check_drift
 from proxydoc.proxies._graph import ObjRef, ProxyRecord, proxy_graph
@@ -24,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 #: docutils turns the class ``class_bases`` into ``class-bases``.
-CONTAINER_CLASSES = frozenset({"class-bases", "class_bases"})
+CONTAINER_CLASSES = frozenset({MARKER_CLASS.replace("_", "-"), MARKER_CLASS})
 CALLABLE_OBJTYPES = frozenset({"method", "classmethod", "staticmethod", "function"})
 #: Descriptions that can be a proxy: members of a facade class.
 MEMBER_OBJTYPES = CALLABLE_OBJTYPES | {"attribute", "property", "data"}
@@ -35,23 +40,6 @@ OPTIONAL = "proxydoc_optional"
 #: Set on a marker built from the target at build time: it cannot drift.
 GENERATED = "proxydoc_generated"
 
-_CLASS = r"\{(?:class|obj|exc)\}"
-#: "Proxied for the :class:`Target` class on behalf of the :class:`Facade` class."
-COPY_WORDING = re.compile(
-    rf"proxied for the {_CLASS} class on behalf of the {_CLASS} class\.?", re.IGNORECASE
-)
-#: "Proxy for the :attr:`Target.member` attribute on behalf of the :class:`Facade` ..."
-POINTER_WORDING = re.compile(
-    r"proxy for the \{(?:attr|meth|obj|data|prop)\} (?:attribute|method|property) "
-    rf"on behalf of the {_CLASS} class\.?",
-    re.IGNORECASE,
-)
-EXPECTED = (
-    "'Proxied for the :class:`Target` class on behalf of the :class:`Facade` "
-    "class.' or 'Proxy for the :attr:`Target.member` attribute on behalf of the "
-    ":class:`Facade` class.'"
-)
-
 
 class Wording(NamedTuple):
     """A recognised proxy sentence: is it a copy, and its two references."""
@@ -61,26 +49,24 @@ class Wording(NamedTuple):
     facade: addnodes.pending_xref
 
 
-def read_wording(paragraph: nodes.Element) -> Wording | None:
+def wording_of(paragraph: nodes.Element) -> Wording | None:
     """The proxy sentence *paragraph* holds, in either wording, or None."""
     parts: list[str] = []
     refs: list[addnodes.pending_xref] = []
     for child in paragraph.children:
         if isinstance(child, addnodes.pending_xref) and child.get("refdomain") == "py":
-            parts.append(f"{{{child.get('reftype')}}}")
+            parts.append(placeholder(str(child.get("reftype"))))
             refs.append(child)
         elif isinstance(child, nodes.Text):
             parts.append(child.astext())
         else:
             return None
-    sentence = " ".join("".join(parts).split())
     if len(refs) != 2:
         return None
-    if COPY_WORDING.fullmatch(sentence):
-        return Wording(True, refs[0], refs[1])
-    if POINTER_WORDING.fullmatch(sentence):
-        return Wording(False, refs[0], refs[1])
-    return None
+    wording = read_wording("".join(parts))
+    if wording is None:
+        return None
+    return Wording(wording == "copy", refs[0], refs[1])
 
 
 def ref_of(xref: addnodes.pending_xref, suffix: str = "") -> ObjRef:
@@ -266,7 +252,7 @@ class RecognizeProxies(SphinxTransform):
                 continue
             for node in block.children:
                 if isinstance(node, nodes.paragraph):
-                    wording = read_wording(node)
+                    wording = wording_of(node)
                     if wording is not None and not wording.copy:
                         yield self.marker(node, wording)
 
@@ -274,10 +260,11 @@ class RecognizeProxies(SphinxTransform):
         body = [c for c in container.children if not isinstance(c, nodes.comment)]
         wording = None
         if len(body) == 1 and isinstance(body[0], nodes.paragraph):
-            wording = read_wording(body[0])
+            wording = wording_of(body[0])
         if wording is None:
             warn(
-                f"class_bases container does not read {EXPECTED}; left as it is",
+                f"class_bases container does not read {EXPECTED_WORDINGS}; "
+                "left as it is",
                 "proxy",
                 location=with_line(container),
             )
