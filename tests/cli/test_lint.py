@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+SAMPLES = Path(__file__).parent / "samples"
+
 
 @pytest.fixture
 def lint_project(project: Path) -> Path:
-    shutil.copy(Path(__file__).parent / "samples" / "lint_sample.py", project)
+    shutil.copy(SAMPLES / "lint_sample.py", project)
     (project / "pyproject.toml").write_text(
         '[tool.proxydoc]\nmodule_prefixes = {_t = "pxdsample.target"}\n'
     )
@@ -63,3 +68,69 @@ def test_unparseable_file_exits_2(lint_project: Path, run) -> None:
     result = run("lint", str(path))
     assert result.status == 2
     assert "broken.py:1: cannot parse" in result.err
+
+
+@pytest.fixture
+def keyword_target(lint_project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``pxd_kwtarget.connect(**kw)``: its keywords documented, not in its signature."""
+    (lint_project / "pxd_kwtarget.py").write_text(
+        "def connect(url, **kw):\n"
+        '    """Connect.\n\n'
+        "    :keyword echo: log statements\n"
+        "    :parameter int timeout: seconds\n"
+        "    :kwarg \\\\*pool: pool settings\n"
+        '    """\n'
+    )
+    yield lint_project
+    monkeypatch.delitem(sys.modules, "pxd_kwtarget", raising=False)
+
+
+def test_every_parameter_field_documents_a_parameter(keyword_target: Path, run) -> None:
+    """The fields the extension reads (``:keyword x:``, ``:parameter int x:``) count."""
+    path = keyword_target / "uses.py"
+    path.write_text(
+        '"""See :paramref:`pxd_kwtarget.connect.echo`,\n'
+        ":paramref:`pxd_kwtarget.connect.timeout`, "
+        ":paramref:`pxd_kwtarget.connect.pool` and\n"
+        ':paramref:`pxd_kwtarget.connect.nope`."""\n'
+    )
+    result = run("lint", str(path))
+    assert result.out.splitlines() == [
+        "uses.py:3: PXD001 :paramref:`pxd_kwtarget.connect.nope` names no "
+        "parameter 'nope' of pxd_kwtarget.connect"
+    ]
+
+
+def test_canonical_targets_name_the_owner(keyword_target: Path, run) -> None:
+    """``Owner.params.name``, the form anchors use, is read as ``Owner.name``."""
+    path = keyword_target / "canonical.py"
+    path.write_text(
+        '"""See :paramref:`pxd_kwtarget.connect.params.url` and\n'
+        ':paramref:`~pxd_kwtarget.connect.params.nope`."""\n'
+    )
+    result = run("lint", str(path))
+    assert result.out.splitlines() == [
+        "canonical.py:2: PXD001 :paramref:`~pxd_kwtarget.connect.params.nope` "
+        "names no parameter 'nope' of pxd_kwtarget.connect"
+    ]
+
+
+def test_lint_loads_neither_sphinx_nor_docutils(lint_project: Path) -> None:
+    """In a fresh interpreter: ``proxydoc lint`` reads text, it builds nothing."""
+    code = (
+        "import sys\n"
+        "from proxydoc.cli import main\n"
+        "status = main(['lint', 'lint_sample.py'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('sphinx', 'docutils')))\n"
+        "print(status, loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=lint_project,
+        env={**os.environ, "PYTHONPATH": str(SAMPLES)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stderr.splitlines()[-1] == "1 []"
+    assert "PXD001" in done.stdout  # it did check the file

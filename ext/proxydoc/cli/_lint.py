@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import ImportMap, module_name
 from proxydoc.cli._generate import read_source
+from proxydoc.core.fields import documented_params
 from proxydoc.core.imports import import_dotted
 from proxydoc.core.prefixes import expand_prefix
+from proxydoc.core.targets import split_written
 
 if TYPE_CHECKING:
     from proxydoc.cli._cli import Progress
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
 
 _ROLE = re.compile(r":paramref:`([^`]+)`")
 _TITLED = re.compile(r"^.*<([^<>]+)>\s*$", re.DOTALL)
-_PARAM_FIELD = re.compile(r":param\s+(?:[^:]*\s)?\**([A-Za-z_]\w*)(?:=[^:]*)?:")
 
 CODES = {
     "PXD001": "names no parameter",
@@ -123,8 +124,7 @@ class ParamChecker:
                 )
             module, _, qualname = ref.partition(":")
             target = f"{module}.{qualname}.{rest}" if qualname else f"{module}.{rest}"
-        target = expand_prefix(target, self.prefixes)
-        path, _, name = target.rpartition(".")
+        path, name = split_written(expand_prefix(target, self.prefixes))
         accepted = self._accepts(path)
         if isinstance(accepted, Finding):
             return Finding(
@@ -173,7 +173,7 @@ def _accepted_names(path: str) -> tuple[str, set[str]] | Finding:
     except (TypeError, ValueError):
         return Finding("", 0, "PXD003", f"{CODES['PXD003']}: {path}")
     for doc in _docs_of(obj):
-        names.update(_PARAM_FIELD.findall(doc))
+        names.update(documented_params(doc))
     return path, names
 
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 #: Field names that list one parameter each (``:param x:``), before Sphinx groups them.
 PARAM_FIELD_NAMES = frozenset(
     {"param", "parameter", "arg", "argument", "keyword", "kwarg", "kwparam"}
+)
+
+#: A field marker starting a line, as docutils reads one (``:param int x:``).
+_FIELD_MARKER = re.compile(
+    r"^[ \t]*:(?![: ])((?:[^:\\\n]|\\.|:(?!(?:[ `]|$)))*)(?<! ):(?:[ \t]+|$)",
+    re.MULTILINE,
 )
 
 
@@ -25,3 +37,11 @@ def param_field_name(field_name: str) -> str | None:
     if len(words) >= 2 and words[0] in PARAM_FIELD_NAMES:
         return clean_name(words[-1])
     return None
+
+
+def documented_params(doc: str) -> Iterator[str]:
+    """Parameters the field lists of raw docstring text document, in order."""
+    for match in _FIELD_MARKER.finditer(doc):
+        name = param_field_name(match[1])
+        if name is not None:
+            yield name
