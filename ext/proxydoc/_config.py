@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from proxydoc._warnings import warn
+from proxydoc.core.prefixes import invalid_prefix_entries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -93,7 +94,7 @@ def _validate_prefixes(config: Config) -> None:
             warn(f"{name} must be a dict of str to str; ignored", "config")
             setattr(config, name, {})
             continue
-        bad = [k for k, v in value.items() if not _is_prefix_pair(k, v)]
+        bad = invalid_prefix_entries(value)
         if bad:
             warn(
                 f"{name}: ignoring entries that are not 'token': 'module' "
@@ -101,17 +102,6 @@ def _validate_prefixes(config: Config) -> None:
                 "config",
             )
             setattr(config, name, {k: v for k, v in value.items() if k not in bad})
-
-
-def _is_prefix_pair(key: object, value: object) -> bool:
-    return (
-        isinstance(key, str)
-        and isinstance(value, str)
-        and bool(key)
-        and bool(value)
-        and "." not in key
-        and not key.startswith("~")
-    )
 
 
 def _validate_link_style(config: Config) -> None:

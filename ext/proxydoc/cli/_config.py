@@ -13,6 +13,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from proxydoc.cli._errors import ProxydocError
+from proxydoc.core.prefixes import invalid_prefix_entries
 
 DEFAULT_HEADER = (
     "# code within this block is **programmatically,\n"
@@ -148,12 +149,14 @@ def _line_length(value: object, where: str) -> int:
 
 
 def _prefixes(value: object, where: str) -> dict[str, str]:
-    ok = isinstance(value, dict) and all(
-        isinstance(k, str) and isinstance(v, str) and "." not in k
-        for k, v in value.items()
+    rule = (
+        "module_prefixes must map tokens without dots to modules "
+        "(non-empty strings, no leading '~')"
     )
-    _require(ok, where, "module_prefixes must map tokens without dots to modules")
+    _require(isinstance(value, dict), where, rule)
     assert isinstance(value, dict)
+    bad = invalid_prefix_entries(value)
+    _require(not bad, where, f"{rule}; not valid: {', '.join(map(repr, bad))}")
     return dict(value)
 
 
