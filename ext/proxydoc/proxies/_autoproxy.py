@@ -270,12 +270,19 @@ class AutoProxy(SphinxDirective):
         add_lines(out, lines, source_of(target, full), indent + "   ")
 
     def processed(self, name: str, obj: object, what: str) -> list[str]:
-        """The docstring lines, after extensions such as napoleon have seen them."""
+        """The docstring lines, after extensions such as napoleon have seen them.
+
+        Emitted as autodoc emits it, with an empty :class:`sphinx.ext.autodoc.Options`
+        (no flag given).  Without autodoc the event is unknown, and so has no
+        listeners: ``connect`` refuses unknown events, and ``emit`` of one with
+        no listener does nothing (Sphinx 7.4 to 9.x).
+        """
+        from sphinx.ext.autodoc import Options
+
         lines = docstring_lines(obj)
-        if "autodoc-process-docstring" in self.env.events.events:
-            self.env.events.emit(
-                "autodoc-process-docstring", what, name, obj, {}, lines
-            )
+        self.env.events.emit(
+            "autodoc-process-docstring", what, name, obj, Options(), lines
+        )
         return lines
 
     def add_markers(self, result: list[nodes.Node], target: str, facade: str) -> None:
