@@ -224,9 +224,14 @@ def _may_be_marker(node: nodes.Node) -> bool:
 class RecognizeProxies(SphinxTransform):
     """Turn proxy markers into notes and record each proxy in the proxy graph.
 
-    Applied from ``doctree-read`` (see :func:`recognise_proxies`), not as a
-    registered transform.
+    Queued on the document's own transformer from ``doctree-read`` (see
+    :func:`recognise_proxies`), not registered with ``app.add_transform``.
     """
+
+    #: Below Sphinx's ``DoctreeReadEvent`` (880), which is being applied when
+    #: this is queued: docutils applies it next, before the transforms still
+    #: waiting (Sphinx's ``UIDTransform`` at 880, ``FilterSystemMessages`` ...).
+    default_priority = 879
 
     def apply(self, **kwargs: object) -> None:
         markers = [m for m in self.find_markers() if self.is_placed(m)]
@@ -348,18 +353,30 @@ def _optional_link(
 
 
 def recognise_proxies(app: Sphinx, doctree: nodes.document) -> None:
-    """Turn the markers of a document just read into notes.
+    """Queue the transform that turns markers into notes, to run after this event.
 
-    Run late in ``doctree-read`` (priority 700), after handlers that copy a
-    member's first paragraph as its summary (zzzeeksphinx's member tables, at
-    the default 500): a member whose whole docstring is the marker keeps that
-    sentence, with its links, as its summary.
+    Handlers that copy a member's first paragraph as its summary (zzzeeksphinx's
+    member tables, at the default priority 500) must still see the marker
+    sentence, with its links; a transform registered with ``app.add_transform``
+    runs before ``doctree-read`` unless its priority is above that of Sphinx's
+    ``DoctreeReadEvent`` (880), among Sphinx's last transforms.  But
+    ``doctree-read`` is emitted by that transform (Sphinx 7.4 to 9.x), so the
+    document's transformer is still applying transforms: one added now with
+    docutils' ``Transformer.add_transform`` (made for transforms that add
+    transforms) runs as soon as every handler of the event has run, before the
+    transforms still waiting.  Not ``apply_transforms()`` from here: that would
+    apply those waiting transforms too, before the event's later handlers.  A
+    doctree with no transformer (read some other way) is transformed at once.
     """
-    RecognizeProxies(doctree).apply()
+    if doctree.transformer is None:
+        RecognizeProxies(doctree).apply()
+    else:
+        doctree.transformer.add_transform(RecognizeProxies)
 
 
 def setup_markers(app: Sphinx) -> None:
     """Recognise proxy markers once a document is read."""
+    # late, so that a doctree without a transformer is transformed late too
     app.connect("doctree-read", recognise_proxies, priority=700)
     # after intersphinx (500), which may still find the member elsewhere
     app.connect("missing-reference", _optional_link, priority=900)
