@@ -224,14 +224,15 @@ def _may_be_marker(node: nodes.Node) -> bool:
 class RecognizeProxies(SphinxTransform):
     """Turn proxy markers into notes and record each proxy in the proxy graph.
 
-    Queued on the document's own transformer from ``doctree-read`` (see
-    :func:`recognise_proxies`), not registered with ``app.add_transform``.
+    Registered to run after ``doctree-read``: handlers that copy a member's
+    first paragraph as its summary (zzzeeksphinx's member tables) must still
+    see the marker sentence, with its links.  Sphinx emits ``doctree-read``
+    from its ``DoctreeReadEvent`` transform (priority 880, Sphinx 7.4 to 9.x),
+    so a transform of a higher priority runs once every handler has run.
     """
 
-    #: Below Sphinx's ``DoctreeReadEvent`` (880), which is being applied when
-    #: this is queued: docutils applies it next, before the transforms still
-    #: waiting (Sphinx's ``UIDTransform`` at 880, ``FilterSystemMessages`` ...).
-    default_priority = 879
+    #: Just after Sphinx's ``DoctreeReadEvent`` (880).
+    default_priority = 881
 
     def apply(self, **kwargs: object) -> None:
         markers = [m for m in self.find_markers() if self.is_placed(m)]
@@ -352,31 +353,8 @@ def _optional_link(
     return contnode if node.get(OPTIONAL) else None
 
 
-def recognise_proxies(app: Sphinx, doctree: nodes.document) -> None:
-    """Queue the transform that turns markers into notes, to run after this event.
-
-    Handlers that copy a member's first paragraph as its summary (zzzeeksphinx's
-    member tables, at the default priority 500) must still see the marker
-    sentence, with its links; a transform registered with ``app.add_transform``
-    runs before ``doctree-read`` unless its priority is above that of Sphinx's
-    ``DoctreeReadEvent`` (880), among Sphinx's last transforms.  But
-    ``doctree-read`` is emitted by that transform (Sphinx 7.4 to 9.x), so the
-    document's transformer is still applying transforms: one added now with
-    docutils' ``Transformer.add_transform`` (made for transforms that add
-    transforms) runs as soon as every handler of the event has run, before the
-    transforms still waiting.  Not ``apply_transforms()`` from here: that would
-    apply those waiting transforms too, before the event's later handlers.  A
-    doctree with no transformer (read some other way) is transformed at once.
-    """
-    if doctree.transformer is None:
-        RecognizeProxies(doctree).apply()
-    else:
-        doctree.transformer.add_transform(RecognizeProxies)
-
-
 def setup_markers(app: Sphinx) -> None:
     """Recognise proxy markers once a document is read."""
-    # late, so that a doctree without a transformer is transformed late too
-    app.connect("doctree-read", recognise_proxies, priority=700)
+    app.add_transform(RecognizeProxies)
     # after intersphinx (500), which may still find the member elsewhere
     app.connect("missing-reference", _optional_link, priority=900)
