@@ -1,33 +1,78 @@
-"""Fixtures of the documentation tests: real builds of ``docs/``, one per session."""
+"""Fixtures of the documentation tests: real builds of ``docs/``, one per session.
+
+The builds the selected tests need start in their own processes as soon as
+collection ends, so they run beside the tests collected before these.
+"""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from docsbuild import DocsBuild, Site, build_docs, serve
+from docsbuild import DocsBuild, PendingBuild, Site, serve, start_docs_build
 
-#: Each is a real build of ``docs/``, SQLAlchemy showcase included (~10 s).
-DOCS_BUILDS = {"docs_build", "furo_build"}
+#: Each is a real build of ``docs/``, SQLAlchemy showcase included (~6 s of CPU),
+#: with the ``-D`` overrides it is built with.
+DOCS_BUILDS: dict[str, tuple[str, ...]] = {
+    "docs_build": (),
+    "furo_build": ("html_theme=furo",),
+}
+
+_started: dict[str, PendingBuild] = {}
+_workdir: list[Path] = []
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark ``slow`` every test that needs a real build of the documentation."""
     for item in items:
-        if DOCS_BUILDS & set(getattr(item, "fixturenames", ())):
+        if DOCS_BUILDS.keys() & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the builds that the selected tests (after ``-m``/``-k``) will read."""
+    if session.config.option.collectonly:
+        return
+    for name in sorted(DOCS_BUILDS):
+        if any(name in getattr(item, "fixturenames", ()) for item in session.items):
+            _start(name)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for build in _started.values():
+        build.stop()
+    for workdir in _workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _start(name: str) -> PendingBuild:
+    if not _workdir:
+        _workdir.append(Path(tempfile.mkdtemp(prefix="proxydoc-docs-")))
+    outdir = _workdir[0] / name
+    outdir.mkdir()
+    _started[name] = start_docs_build(outdir, *DOCS_BUILDS[name])
+    return _started[name]
+
+
+def _finished(name: str) -> DocsBuild:
+    """The build *name*, waited for; started now if collection did not see it."""
+    pending = _started.get(name) or _start(name)
+    return pending.result()
+
+
 @pytest.fixture(scope="session")
-def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
+def docs_build() -> DocsBuild:
     """The documentation, built once for the whole session with the default theme."""
-    return build_docs(tmp_path_factory.mktemp("docs-html"))
+    return _finished("docs_build")
 
 
 @pytest.fixture(scope="session")
-def furo_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
+def furo_build() -> DocsBuild:
     """The documentation built with the furo theme."""
-    return build_docs(tmp_path_factory.mktemp("docs-furo"), "html_theme=furo")
+    return _finished("furo_build")
 
 
 @pytest.fixture(scope="session")

@@ -30,8 +30,8 @@ class DocsBuild:
         return (self.outdir / name).read_text(encoding="utf-8")
 
 
-def build_docs(outdir: Path, *overrides: str) -> DocsBuild:
-    """Build ``docs/`` as ``make html`` does (``-W --keep-going -n``) into *outdir*."""
+def start_docs_build(outdir: Path, *overrides: str) -> PendingBuild:
+    """Start building ``docs/`` as ``make html`` does (``-W --keep-going -n``)."""
     args = [
         sys.executable,
         "-m",
@@ -51,8 +51,37 @@ def build_docs(outdir: Path, *overrides: str) -> DocsBuild:
     for override in overrides:
         args += ["-D", override]
     args += [str(ROOT / "docs"), str(outdir)]
-    done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, check=False)
-    return DocsBuild(outdir, done.returncode, done.stderr)
+    stderr = outdir.with_name(outdir.name + ".stderr.txt")
+    with stderr.open("w", encoding="utf-8") as stream:
+        process = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=stream, text=True, cwd=ROOT
+        )
+    return PendingBuild(outdir, process, stderr)
+
+
+@dataclass(frozen=True)
+class PendingBuild:
+    """A build of the documentation running in its own process."""
+
+    outdir: Path
+    process: subprocess.Popen[str]
+    stderr: Path
+
+    def result(self) -> DocsBuild:
+        """The finished build, once its process has ended."""
+        returncode = self.process.wait()
+        return DocsBuild(self.outdir, returncode, self.stderr.read_text("utf-8"))
+
+    def stop(self) -> None:
+        """End the build if it still runs (a session cut short)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+
+
+def build_docs(outdir: Path, *overrides: str) -> DocsBuild:
+    """Build ``docs/`` into *outdir* and wait for it."""
+    return start_docs_build(outdir, *overrides).result()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
