@@ -179,6 +179,14 @@ def test_comment_only_edits_are_not_stale(project: Path, run) -> None:
             26,
         ),
     ],
+    ids=[
+        "no-end-marker",
+        "unparseable",
+        "unknown-member",
+        "unknown-target",
+        "markers-outside-class",
+        "end-without-start",
+    ],
 )
 def test_errors_exit_2_with_location_and_write_nothing(
     project: Path, run, edit, message: str, line: int

@@ -23,6 +23,7 @@ def page(path: Path) -> BeautifulSoup:
         ("singlehtml", "index.html", "index.html", f"#{TIMEOUT}"),
         ("epub", "index.xhtml", "refs.xhtml", f"index.xhtml#{TIMEOUT}"),
     ],
+    ids=["dirhtml", "singlehtml", "epub"],
 )
 def test_html_builders_keep_anchors_and_links(shared_build, builder, index, refs, link):
     app = shared_build("params", builder)

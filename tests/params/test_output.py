@@ -21,6 +21,16 @@ TIMEOUT = "pd_params.engine.Engine.connect.params.timeout"
         ({"paramlinks_hyperlink_param": "NAME"}, False, True),
         ({"paramlinks_hyperlink_param": "none"}, False, False),
     ],
+    ids=[
+        "default",
+        "symbol",
+        "name",
+        "both",
+        "none",
+        "paramlinks-name_and_symbol",
+        "paramlinks-NAME",
+        "paramlinks-none",
+    ],
 )
 def test_link_style(shared_build, overrides, symbol, name):
     app = shared_build("params", **overrides)

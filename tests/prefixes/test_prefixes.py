@@ -28,6 +28,14 @@ PREFIXES = {"_orm": "sqlalchemy.orm"}
         ),
         ("", "", ""),
     ],
+    ids=[
+        "prefix-and-name",
+        "prefix-and-path",
+        "prefix-alone",
+        "longer-token",
+        "token-not-first",
+        "empty",
+    ],
 )
 def test_expand_and_strip(target, expanded, shown):
     assert expand_prefix(target, PREFIXES) == expanded
