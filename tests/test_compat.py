@@ -27,9 +27,7 @@ def test_enclosing_object_and_document_data_while_reading(app: Any) -> None:
         "create_engine|1",
         "|1",
     ]
-    assert [c.get_text() for c in soup(app, "other").select("code.whereami")] == [
-        "|1"
-    ]
+    assert [c.get_text() for c in soup(app, "other").select("code.whereami")] == ["|1"]
 
 
 @pytest.mark.sphinx("html", testroot="compat")
