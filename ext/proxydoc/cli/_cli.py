@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -13,10 +12,10 @@ from typing import TextIO
 from proxydoc import __version__
 from proxydoc.cli._config import Config, find_pyproject, load_config
 from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._files import iter_python_files
 from proxydoc.cli._generate import FileResult, Generator, write_atomic
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
-_SKIP_DIRS = {"__pycache__", "node_modules", "build", "dist", "site-packages"}
 PROGRESS_THRESHOLD = 50
 
 
@@ -134,27 +133,6 @@ def _extend_sys_path(config: Config) -> None:
         text = str(folder.resolve())
         if text not in sys.path:
             sys.path.insert(0, text)
-
-
-def iter_python_files(paths: list[Path]) -> Iterator[Path]:
-    """Each ``.py`` file under *paths*, in a stable order, hidden folders skipped."""
-    for path in paths:
-        if path.is_file():
-            yield path
-        elif path.is_dir():
-            yield from sorted(_walk(path))
-        else:
-            raise ProxydocError(f"{path}: no such file or folder")
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for child in folder.iterdir():
-        if child.name.startswith(".") or child.name in _SKIP_DIRS:
-            continue
-        if child.is_dir():
-            yield from _walk(child)
-        elif child.suffix == ".py":
-            yield child
 
 
 def display_path(path: Path) -> str:
