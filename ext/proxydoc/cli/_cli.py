@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from proxydoc.cli._generate import FileResult, Generator, write_atomic
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 PROGRESS_THRESHOLD = 50
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,8 +227,8 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
 def unified_diff(result: FileResult) -> str:
     """The unified diff from the file's text to the regenerated text."""
     lines = difflib.unified_diff(
-        result.old.replace("\r\n", "\n").split("\n"),
-        result.new.replace("\r\n", "\n").split("\n"),
+        _LINE_BREAK.split(result.old),
+        _LINE_BREAK.split(result.new),
         fromfile=f"a/{result.display}",
         tofile=f"b/{result.display}",
         lineterm="",

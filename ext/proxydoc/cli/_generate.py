@@ -76,7 +76,6 @@ class Generator:
         specs = read_specs(tree, path, self.config, display)
         bound = bound_names(tree)
         lazy = _has_future_annotations(tree)
-        newline = "\r\n" if "\r\n" in source else "\n"
         bodies = []
         for region in regions:
             body = self._region(region, specs, bound, lazy, display)
@@ -84,9 +83,8 @@ class Generator:
             if _equivalent(old, body, region.indent):
                 bodies.append(old)
             else:
-                bodies.append(
-                    self._format(body, region, display).replace("\n", newline)
-                )
+                formatted = self._format(body, region, display)
+                bodies.append(formatted.replace("\n", region.newline))
         new = splice(source, regions, bodies)
         if new != source:
             _parse(new, display, "generated code does not parse")

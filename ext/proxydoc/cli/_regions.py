@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from proxydoc.cli._errors import ProxydocError
 
+# Lines are Python's: "\n", "\r\n" and a lone "\r" each end one, so that the line
+# numbers of tokens, of the AST and of the offsets used to splice all agree.
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MARKER = re.compile(r"#\s*(START|END) PROXY METHODS\s+(\S+)\s*$")
 
@@ -26,6 +28,7 @@ class Region:
     indent: str
     body_start: int  # offset of the first character after the START line
     body_end: int  # offset of the first character of the END line
+    newline: str  # the ending of the START line: the region is written with it
 
     def text(self, source: str) -> str:
         """The current text of the region in *source*."""
@@ -56,7 +59,7 @@ def find_regions(source: str, tree: ast.Module, path: str) -> list[Region]:
         if open_marker is None or open_marker.name != marker.name:
             _fail(path, marker, f"END marker without a START for {marker.name}")
         assert open_marker is not None
-        regions.append(_region(open_marker, marker, offsets, classes, path))
+        regions.append(_region(open_marker, marker, source, offsets, classes, path))
         open_marker = None
     if open_marker is not None:
         _fail(path, open_marker, f"missing end marker for {open_marker.name}")
@@ -78,8 +81,9 @@ def splice(source: str, regions: list[Region], bodies: list[str]) -> str:
 
 def _markers(source: str, path: str) -> list[_Marker]:
     found: list[_Marker] = []
+    lines = io.StringIO(source, newline=None)  # \r and \r\n read as \n, as Python does
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        tokens = list(tokenize.generate_tokens(lines.readline))
     except (tokenize.TokenError, SyntaxError) as exc:
         raise ProxydocError(f"cannot tokenize: {exc}", path, 1) from exc
     for token in tokens:
@@ -131,6 +135,7 @@ class _ClassIndex:
 def _region(
     start: _Marker,
     end: _Marker,
+    source: str,
     offsets: list[int],
     classes: _ClassIndex,
     path: str,
@@ -149,7 +154,13 @@ def _region(
         indent=start.indent,
         body_start=offsets[start.line],
         body_end=offsets[end.line - 1],
+        newline=_ending(source[offsets[start.line - 1] : offsets[start.line]]),
     )
+
+
+def _ending(line: str) -> str:
+    """The line break that ends *line* (a line before the END marker has one)."""
+    return "\r\n" if line.endswith("\r\n") else line[-1]
 
 
 def _check_unique(regions: list[Region], path: str) -> None:

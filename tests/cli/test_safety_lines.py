@@ -1,0 +1,158 @@
+"""Line breaks and encodings: ``\\n``, ``\\r\\n`` and a lone ``\\r`` are all line
+breaks (as Python's tokenizer says); a region is written with the ending of its
+START line, and every byte outside the regions is kept."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from proxydoc.cli import main
+
+#: A facade as lines without their endings; the test joins them with endings.
+FACADE = [
+    "# -*- coding: {encoding} -*-",
+    '"""A facade: {text}."""',
+    "from __future__ import annotations",
+    "",
+    "from pxdsample.target import Engine",
+    "from pxdsample.util import create_proxy_methods",
+    "",
+    "",
+    "@create_proxy_methods(",
+    '    Engine, ":class:`.Engine`", ":class:`.Facade`", methods=["describe"]',
+    ")",
+    "class Facade:",
+    "    def __init__(self, engine: Engine) -> None:",
+    "        self._proxied = engine",
+    "",
+    "    # START PROXY METHODS Facade",
+    "    # END PROXY METHODS Facade",
+    "",
+    "    def after(self) -> str:  # {text}",
+    '        return "after"',
+]
+START_LINE = FACADE.index("    # START PROXY METHODS Facade")
+_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def facade_bytes(
+    endings: list[str], encoding: str = "utf-8", text: str = "plain"
+) -> bytes:
+    """The facade with line *i* ended by ``endings[i]``."""
+    lines = [line.format(encoding=encoding, text=text) for line in FACADE]
+    return "".join(a + b for a, b in zip(lines, endings, strict=True)).encode(encoding)
+
+
+def outside(data: bytes) -> tuple[bytes, bytes]:
+    """The bytes up to the START line's end, and from the END line's start."""
+    start = data.index(b"# START PROXY METHODS Facade")
+    head_end = _BREAK.search(data, start)
+    assert head_end is not None
+    tail_start = data.index(b"    # END PROXY METHODS Facade")
+    return data[: head_end.end()], data[tail_start:]
+
+
+def generate(*argv: str) -> int:
+    """``proxydoc`` in this process, its output swallowed."""
+    with (
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
+    ):
+        return main(list(argv))
+
+
+@pytest.fixture
+def facade(project: Path) -> Path:
+    return project / "facade_lines.py"
+
+
+def test_lone_cr_before_the_region_converges(facade: Path, run) -> None:
+    endings = ["\n"] * len(FACADE)
+    endings[1] = "\r"  # the docstring line ends with a lone CR
+    facade.write_bytes(facade_bytes(endings))
+    assert run("generate", str(facade)).status == 0
+    first = facade.read_bytes()
+    assert first.count(b"def describe(") == 1
+    assert run("generate", str(facade)).status == 0
+    assert facade.read_bytes() == first
+    assert run("check", str(facade)).status == 0
+    assert outside(first) == outside(facade_bytes(endings))
+
+
+def test_a_file_of_lone_crs_gets_a_region_of_lone_crs(facade: Path, run) -> None:
+    facade.write_bytes(facade_bytes(["\r"] * len(FACADE)))
+    assert run("generate", str(facade)).status == 0
+    data = facade.read_bytes()
+    assert b"\n" not in data
+    assert b"    def describe(self) -> str:\r" in data
+    module = importlib.import_module("facade_lines")
+    from pxdsample.target import Engine
+
+    assert module.Facade(Engine("x")).describe() == "engine x"
+
+
+def test_each_region_uses_the_ending_of_its_start_line(facade: Path, run) -> None:
+    endings = ["\r\n"] * len(FACADE)
+    endings[START_LINE] = "\n"
+    facade.write_bytes(facade_bytes(endings))
+    assert run("generate", str(facade)).status == 0
+    data = facade.read_bytes()
+    head, tail = outside(data)
+    body = data[len(head) : len(data) - len(tail)]
+    assert b"def describe(" in body and b"\r" not in body
+    assert (head, tail) == outside(facade_bytes(endings))
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-8-sig", "cp1252"])
+def test_the_file_keeps_its_encoding(facade: Path, run, encoding: str) -> None:
+    original = facade_bytes(["\n"] * len(FACADE), encoding, text="déjà vu")
+    facade.write_bytes(original)
+    result = run("generate", str(facade))
+    assert result.status == 0, result.err
+    data = facade.read_bytes()
+    assert outside(data) == outside(original)
+    assert "def describe(" in data.decode(encoding)
+
+
+ENDING = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(endings=st.lists(ENDING, min_size=len(FACADE), max_size=len(FACADE)))
+def test_random_line_endings(samples_on_path: Path, endings: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "facade_random.py"
+        original = facade_bytes(endings)
+        path.write_bytes(original)
+        (Path(folder) / "pyproject.toml").write_text("[tool.proxydoc]\n")
+        config = str(Path(folder) / "pyproject.toml")
+        status = generate("generate", "--config", config, str(path))
+        assert status in {0, 1, 2}
+        first = path.read_bytes()
+        assert outside(first) == outside(original)
+        if status == 0:
+            assert first.count(b"def describe(") == 1
+            compile(first, str(path), "exec")
+        assert generate("generate", "--config", config, str(path)) == status
+        assert path.read_bytes() == first
+
+
+def test_diff_lines_end_at_a_lone_cr(facade: Path, run) -> None:
+    facade.write_bytes(facade_bytes(["\r"] * len(FACADE)))
+    result = run("check", str(facade))
+    assert result.status == 1
+    assert "\n+    def describe(self) -> str:\n" in result.out
+    assert "\r" not in result.out
