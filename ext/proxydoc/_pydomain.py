@@ -160,7 +160,11 @@ class ProxydocPythonDomain(PythonDomain):
                 env, fromdocname, builder, type, target, node, contnode
             )
         restore_title(node, contnode, self.module_prefixes)
-        found = self.find_param(ParamRefTarget.from_node(node, target))
+        ref = ParamRefTarget.from_node(node, target)
+        found = self.find_param(ref)
+        other = ref.in_function_named_params() if found is None else None
+        if other is not None:
+            found = self.find_param(other)
         if found is None:
             return None  # Sphinx shows contnode: the title as written
         entry, name = found

@@ -56,6 +56,8 @@ class ParamRefRole(PyXRefRole):
         owner = normalise_owner(owner)
         if owner:
             python_domain(env).note_paramref(env.docname, owner)
+        if owner and PARAMS in target:  # or parameter of a function named params
+            python_domain(env).note_paramref(env.docname, f"{owner}.params")
         refnode[TITLE_ATTR] = title
         return title, canonical_target(owner, param) if owner else f"params.{param}"
 

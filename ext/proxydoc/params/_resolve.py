@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from proxydoc.core.targets import PARAMS
@@ -48,6 +48,17 @@ class ParamRefTarget:
             written=node.get(WRITTEN_ATTR, ""),
         )
 
+    def in_function_named_params(self) -> ParamRefTarget | None:
+        """``m.params.x`` read as parameter x of a function or method ``m.params``.
+
+        ``.params.`` also separates an owner from its parameter in anchors, so
+        such a target is first read as parameter x of ``m``; this is the other
+        reading, or None when the author did not write ``.params.``.
+        """
+        if not self.owner or PARAMS not in self.written.lstrip("~."):
+            return None
+        return replace(self, owner=f"{self.owner}.params")
+
 
 def candidate_owners(
     ref: ParamRefTarget, by_suffix: Mapping[str, list[str]]
@@ -89,6 +100,13 @@ def diagnose(
     objects: Mapping[str, Any],
 ) -> str:
     """A message that says why *ref* resolves to nothing, and what is close."""
+    other = ref.in_function_named_params()
+    if (
+        other is not None
+        and next(resolve_owner(ref, owners, by_suffix), None) is None
+        and _names_object(other, owners, by_suffix, objects)
+    ):
+        ref = other
     shown = ref.written or (f"{ref.owner}.{ref.param}" if ref.owner else ref.param)
     parts = [*ref.owner.split("."), ref.param] if ref.owner else [ref.param]
     if not all(part.isidentifier() for part in parts):
@@ -115,6 +133,18 @@ def diagnose(
             f"{ref.owner} documents no parameters: :paramref: {shown!r} has no target"
         )
     return f"unknown object {ref.owner!r} in :paramref: {shown!r}"
+
+
+def _names_object(
+    ref: ParamRefTarget,
+    owners: Mapping[str, Any],
+    by_suffix: Mapping[str, list[str]],
+    objects: Mapping[str, Any],
+) -> bool:
+    """Whether the owner *ref* names is documented, with parameters or without."""
+    return next(resolve_owner(ref, owners, by_suffix), None) is not None or any(
+        o in objects for o in candidate_owners(ref, {})
+    )
 
 
 def nitpick_ignored(config: Config, objtype: str, names: Iterable[str]) -> bool:
