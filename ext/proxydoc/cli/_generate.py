@@ -17,7 +17,7 @@ from pathlib import Path
 from proxydoc.cli._config import Config
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import FacadeSpec, bound_names, read_specs
-from proxydoc.cli._regions import Region, find_regions, splice
+from proxydoc.cli._regions import Region, find_regions, line_number, splice
 from proxydoc.cli._render import indent_lines, render_region
 from proxydoc.cli._sources import SourceCache
 from proxydoc.cli._targets import (
@@ -62,6 +62,7 @@ class Generator:
         try:
             result.old, result.encoding = read_source(path, display)
             result.new = self._regenerate(result.old, path, display)
+            _check_encodable(result.new, result.encoding, display)
         except ProxydocError as exc:
             result.errors.append(exc)
         return result
@@ -210,6 +211,20 @@ def _source_files(target: type) -> set[Path]:
     return files
 
 
+def _check_encodable(text: str, encoding: str, display: str) -> None:
+    """Refuse a text the file's own encoding cannot hold, naming the line."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = text[exc.start]
+        raise ProxydocError(
+            f"cannot write {char!r} (U+{ord(char):04X}) in this file's encoding "
+            f"{encoding}: declare another encoding, or change the target's text",
+            display,
+            line_number(text, exc.start),
+        ) from exc
+
+
 def read_source(path: Path, display: str) -> tuple[str, str]:
     """The text of *path* with its newlines untouched, and its encoding."""
     try:
@@ -221,15 +236,19 @@ def read_source(path: Path, display: str) -> tuple[str, str]:
 
 
 def write_atomic(path: Path, text: str, encoding: str) -> None:
-    """Replace *path* by *text* through a temporary file in the same folder."""
+    """Replace *path* by *text* through a temporary file in the same folder.
+
+    A symlink is followed to the file it names, which is replaced; the link stays.
+    """
     data = text.encode(encoding)
-    mode = path.stat().st_mode & 0o7777
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    real = Path(os.path.realpath(path))
+    mode = real.stat().st_mode & 0o7777
+    handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temp, mode)
-        os.replace(temp, path)
+        os.replace(temp, real)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

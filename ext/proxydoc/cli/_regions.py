@@ -79,6 +79,11 @@ def splice(source: str, regions: list[Region], bodies: list[str]) -> str:
     return "".join(parts)
 
 
+def line_number(source: str, offset: int) -> int:
+    """The 1-based line of *source* that holds the character at *offset*."""
+    return len(_NEWLINE.findall(source, 0, offset)) + 1
+
+
 def _markers(source: str, path: str) -> list[_Marker]:
     found: list[_Marker] = []
     lines = io.StringIO(source, newline=None)  # \r and \r\n read as \n, as Python does
