@@ -221,6 +221,10 @@ def _may_be_marker(node: nodes.Node) -> bool:
     )
 
 
+def _body(container: nodes.Element) -> list[nodes.Node]:
+    return [c for c in container.children if not isinstance(c, nodes.comment)]
+
+
 class RecognizeProxies(SphinxTransform):
     """Turn proxy markers into notes and record each proxy in the proxy graph.
 
@@ -250,9 +254,14 @@ class RecognizeProxies(SphinxTransform):
         One walk over block-level nodes finds both kinds of place.
         """
         blocks = find_blocks(self.document, (nodes.container, addnodes.desc_content))
+        nested: set[int] = set()  # read with the container around them
         for block in blocks:
-            if isinstance(block, nodes.container) and _may_be_marker(block):
-                yield from self.recognise_container(block)
+            if (
+                isinstance(block, nodes.container)
+                and _may_be_marker(block)
+                and id(block) not in nested
+            ):
+                yield from self.recognise_container(block, nested)
         for block in blocks:
             if not isinstance(block, addnodes.desc_content):
                 continue
@@ -262,8 +271,21 @@ class RecognizeProxies(SphinxTransform):
                     if wording is not None and not wording.copy:
                         yield self.marker(node, wording)
 
-    def recognise_container(self, container: nodes.container) -> Iterator[Marker]:
-        body = [c for c in container.children if not isinstance(c, nodes.comment)]
+    def recognise_container(
+        self, container: nodes.container, nested: set[int]
+    ) -> Iterator[Marker]:
+        """The marker *container* holds, alone or in nested ``class_bases`` blocks.
+
+        Containers nested in it are added to *nested*: the marker is read once,
+        and the note replaces the outermost container.
+        """
+        inner, body = container, _body(container)
+        while len(body) == 1 and isinstance(body[0], nodes.container):
+            if not _may_be_marker(body[0]):
+                break
+            inner = body[0]
+            nested.add(id(inner))
+            body = _body(inner)
         wording = None
         if len(body) == 1 and isinstance(body[0], nodes.paragraph):
             wording = wording_of(body[0])
@@ -272,7 +294,7 @@ class RecognizeProxies(SphinxTransform):
                 f"class_bases container does not read {EXPECTED_WORDINGS}; "
                 "left as it is",
                 "proxy",
-                location=with_line(container),
+                location=with_line(inner),
             )
             return
         yield self.marker(container, wording)
