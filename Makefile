@@ -47,9 +47,9 @@ $(BENCH_VENV)/.installed: pyproject.toml
 	$(BENCH_VENV)/bin/python -m pip install --quiet -e ".[bench]"
 	@touch $@
 
-# Every bench/bench_*.py but bench_cli_check.py, which bench-cli runs in .venv.
+# Every bench/bench_*.py but the bench_cli_*.py ones, which bench-cli runs in .venv.
 bench: $(BENCH_VENV)/.installed
-	$(BENCH_VENV)/bin/python bench/run.py --exclude cli_check $(BENCH)
+	$(BENCH_VENV)/bin/python bench/run.py --exclude cli_check --exclude cli_scale $(BENCH)
 
 test-matrix:
 	$(PYTHON) .ci/test_matrix.py $(MATRIX_ARGS)
@@ -61,3 +61,4 @@ clean:
 bench: bench-cli
 bench-cli: $(STAMPS)/test
 	$(PY) bench/bench_cli_check.py
+	$(PY) bench/bench_cli_scale.py
