@@ -68,6 +68,8 @@ class ProxyDomain(Domain):
         self._docs: dict[str, str] = {}
         #: Many proxies name the same classes: resolve each reference once.
         self._located: dict[ObjRef, Place | None] = {}
+        #: Proxy member -> the cycle of proxies it is on, starting with itself.
+        self._cycles: dict[str, tuple[str, ...]] = {}
 
     @property
     def proxies(self) -> dict[str, ProxyRecord]:
@@ -101,6 +103,7 @@ class ProxyDomain(Domain):
         """Drop the resolved graph; objects or proxies have changed."""
         self._targets = self._facades = None
         self._located.clear()
+        self._cycles = {}
 
     def locate(self, ref: ObjRef) -> Place | None:
         """The documented object *ref* names, resolved as Sphinx resolves links."""
@@ -125,17 +128,49 @@ class ProxyDomain(Domain):
         targets: dict[str, list[ProxyRecord]] = {}
         facades: dict[str, list[ProxyRecord]] = {}
         docs: dict[str, str] = {}
+        self._cycles = self._find_cycles()
         for name in sorted(self.proxies):
             record = self.proxies[name]
             for ref, index in (
                 (record.target_member, targets),
                 (record.facade, facades),
             ):
+                if index is targets and name in self._cycles:
+                    continue  # a "Proxied by" line would lead back to itself
                 place = self.locate(ref)
                 if place is not None:
                     index.setdefault(place.node_id, []).append(record)
                     docs[place.node_id] = place.docname
         self._targets, self._facades, self._docs = targets, facades, docs
+
+    def _find_cycles(self) -> dict[str, tuple[str, ...]]:
+        """Proxies whose targets, followed, lead back to them: each -> its cycle.
+
+        A proxy has one target, so following targets from any proxy ends
+        outside the graph or enters one cycle.
+        """
+        by_anchor = {r.anchor: r.proxy for r in self.proxies.values()}
+        cycles: dict[str, tuple[str, ...]] = {}
+        done: set[str] = set()
+        for start in sorted(self.proxies):
+            path: list[str] = []
+            name: str | None = start
+            while name is not None and name not in done and name not in path:
+                path.append(name)
+                place = self.locate(self.proxies[name].target_member)
+                name = by_anchor.get(place.node_id) if place is not None else None
+            if name is not None and name in path:
+                cycle = path[path.index(name) :]
+                for position, member in enumerate(cycle):
+                    cycles[member] = (*cycle[position:], *cycle[:position])
+            done.update(path)
+        return cycles
+
+    def cycle_of(self, proxy: str) -> tuple[str, ...]:
+        """The cycle of proxies *proxy* is on, starting with it; empty if none."""
+        if self._targets is None:
+            self._build_index()
+        return self._cycles.get(proxy, ())
 
     def proxies_of(self, node_id: str) -> list[ProxyRecord]:
         """The documented proxies of the member described at *node_id*.
