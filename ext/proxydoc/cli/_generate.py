@@ -153,6 +153,7 @@ class Generator:
         return target
 
     def _format(self, body: str, region: Region, display: str) -> str:
+        """*body* as the formatter writes it, refused unless it is the same code."""
         command = self.config.formatter
         if not command:
             return body
@@ -160,27 +161,58 @@ class Generator:
             textwrap.dedent(body), "    "
         )
         try:
-            done = subprocess.run(
-                shlex.split(command),
-                input=snippet,
-                capture_output=True,
-                text=True,
-                timeout=120,
-                cwd=self.config.root,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ProxydocError(
-                f"formatter failed: {exc}", display, region.start_line
-            ) from exc
-        if done.returncode != 0:
-            message = done.stderr.strip() or f"exit status {done.returncode}"
-            raise ProxydocError(
-                f"formatter failed: {message}", display, region.start_line
-            )
-        inner = done.stdout.split("\n", 1)[1] if "\n" in done.stdout else ""
+            output = _run_formatter(command, snippet, self.config.root)
+        except ProxydocError as exc:
+            raise ProxydocError(exc.message, display, region.start_line) from exc
+        inner = output.split("\n", 1)[1] if "\n" in output else ""
         inner = textwrap.dedent(inner).strip("\n")
-        return "\n" + indent_lines(inner, region.indent) + "\n\n"
+        formatted = "\n" + indent_lines(inner, region.indent) + "\n\n"
+        _check_formatted(formatted, body, region, f"formatter {command!r}", display)
+        return formatted
+
+
+def _run_formatter(command: str, snippet: str, cwd: Path) -> str:
+    """What *command* prints for *snippet* on its stdin; a failure is an error."""
+    try:
+        done = subprocess.run(
+            shlex.split(command),
+            input=snippet,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            cwd=cwd,
+            check=False,
+        )
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+        # ValueError: unbalanced quotes in the command, or output not UTF-8
+        raise ProxydocError(f"formatter failed: {command!r}: {exc}") from exc
+    if done.returncode != 0:
+        message = done.stderr.strip() or f"exit status {done.returncode}"
+        raise ProxydocError(f"formatter failed: {command!r}: {message}")
+    return done.stdout
+
+
+def _check_formatted(
+    formatted: str, body: str, region: Region, who: str, display: str
+) -> None:
+    """Refuse formatted code that does not parse or is not AST-equal to *body*."""
+    try:
+        ast.parse(f"class _Region:\n{formatted}\n{region.indent}pass\n")
+    except (SyntaxError, ValueError) as exc:
+        raise ProxydocError(
+            f"{who}: generated code does not parse after formatting ({exc}); "
+            "nothing written",
+            display,
+            region.start_line,
+        ) from exc
+    if not _equivalent(formatted, body, region.indent):
+        raise ProxydocError(
+            f"{who}: its output is not the same code as the generated region "
+            "(the ASTs differ); nothing written",
+            display,
+            region.start_line,
+        )
 
 
 def _has_future_annotations(tree: ast.Module) -> bool:
