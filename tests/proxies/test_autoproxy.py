@@ -55,7 +55,8 @@ def test_bad_input_warns_and_never_crashes(shared_build):
     warnings = proxy_warnings(app._warning.getvalue(), "proxy")
     assert len(warnings) == 2
     assert (
-        "index.rst:16: WARNING: cannot import the class proxy_auto_mod.Missing"
+        "index.rst:16: WARNING: autoproxy: cannot import proxy_auto_mod.Missing "
+        "(AttributeError: module 'proxy_auto_mod' has no attribute 'Missing')"
         in (warnings[0])
     )
     assert (

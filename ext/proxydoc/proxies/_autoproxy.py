@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -37,6 +38,50 @@ class Delegation(NamedTuple):
 
     target: str
     members: tuple[str, ...]
+
+
+def import_class(name: str) -> type | str:
+    """The class *name* names, or why it cannot be had: not importable, not a class."""
+    obj = import_object(name)
+    if obj is MISSING:
+        return f"cannot import {name} ({import_failure(name)})"
+    if not isinstance(obj, type):
+        return f"{name} is not a class (its type is {type(obj).__qualname__})"
+    return obj
+
+
+def import_failure(name: str) -> str:
+    """Why *name* cannot be imported, as ``Type: text`` of the exception.
+
+    ``import_object`` keeps its exceptions to itself, so the import is tried
+    again the same way, longest module first: the cause is the first failure
+    other than "no module of exactly this name", or the attribute lookup in
+    the longest module that imports.
+    """
+    parts = name.split(".")
+    last: Exception | None = None
+    for split in range(len(parts), 0, -1):
+        module = ".".join(parts[:split])
+        try:
+            obj: object = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:  # a module it needs is missing
+                return _described(exc)
+            last = exc
+            continue
+        except Exception as exc:  # importing user code may raise anything
+            return _described(exc)
+        try:
+            for attribute in parts[split:]:
+                obj = getattr(obj, attribute)
+        except Exception as exc:  # so may a descriptor
+            return _described(exc)
+        break
+    return _described(last) if last is not None else "it is not a plain attribute"
+
+
+def _described(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
 
 
 def _member_list(value: str | None) -> tuple[str, ...]:
@@ -182,11 +227,10 @@ class AutoProxy(SphinxDirective):
         delegation = self.delegation(facade_name)
         if delegation is None:
             return []
-        facade = import_object(facade_name)
-        target = import_object(delegation.target)
-        for name, obj in ((facade_name, facade), (delegation.target, target)):
-            if obj is MISSING or not isinstance(obj, type):
-                self._warn(f"cannot import the class {name}")
+        facade, target = import_class(facade_name), import_class(delegation.target)
+        for found in (facade, target):
+            if isinstance(found, str):
+                self._warn(f"autoproxy: {found}")
                 return []
         assert isinstance(facade, type) and isinstance(target, type)
         for cls in (facade, target):
