@@ -134,3 +134,150 @@ def test_lint_loads_neither_sphinx_nor_docutils(lint_project: Path) -> None:
     )
     assert done.stderr.splitlines()[-1] == "1 []"
     assert "PXD001" in done.stdout  # it did check the file
+
+
+@pytest.fixture
+def targets(lint_project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Target modules lint must read and never import; each says so if imported."""
+    files = {
+        "pxd_exits.py": "import sys\nsys.exit(0)\n\ndef f(a):\n    pass\n",
+        "pxd_prints.py": "print('pxd_prints was imported')\n\ndef f(a):\n    pass\n",
+        "pxd_escaped.py": (
+            "class Config:\n    def __init__(self, file_, *, path_=None):\n"
+            "        pass\n"
+        ),
+        "pxd_pkg/__init__.py": (
+            '"""Re-exports."""\n'
+            "from ._impl import connect as connect\n"
+            "from pxd_pkg._impl import Engine\n"
+            "from . import _sub as sub\n"
+            "from ._star import *\n"
+            "import pxd_pkg._impl as impl\n"
+            "Alias = Engine\n"
+            "print('pxd_pkg was imported')\n"
+        ),
+        "pxd_pkg/_impl.py": (
+            "from pxd_pkg._base import Base\n\n"
+            "def connect(url, *, echo=False):\n    pass\n\n"
+            "class Engine(Base):\n    pass\n"
+        ),
+        "pxd_pkg/_base.py": (
+            "class Base:\n    def __init__(self, size):\n        pass\n\n"
+            "    def run(self, statement):\n        pass\n"
+        ),
+        "pxd_pkg/_sub.py": "def g(b):\n    pass\n",
+        "pxd_pkg/_star.py": "def starred(c):\n    pass\n",
+        "pxd_cycle/__init__.py": "from pxd_cycle.b import f\n",
+        "pxd_cycle/b.py": "from pxd_cycle import f\n",
+        "pxd_stub.pyi": "def f(a: int) -> None: ...\n",
+    }
+    for name, text in files.items():
+        path = lint_project / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text)
+    yield lint_project
+    for name in [n for n in sys.modules if n.startswith(("pxd_", "this"))]:
+        monkeypatch.delitem(sys.modules, name)
+
+
+def _lint_doc(project: Path, run, doc: str) -> object:
+    path = project / "uses.py"
+    path.write_text(f'r"""{doc}"""\n')
+    return run("lint", "--no-progress", str(path))
+
+
+def test_a_target_that_exits_is_read_not_run(targets: Path, run) -> None:
+    result = _lint_doc(
+        targets, run, ":paramref:`pxd_exits.f.a`\n:paramref:`pxd_exits.f.nope`"
+    )
+    assert result.status == 1
+    assert result.out == (
+        "uses.py:2: PXD001 :paramref:`pxd_exits.f.nope` names no parameter "
+        "'nope' of pxd_exits.f\n"
+    )
+    assert "pxd_exits" not in sys.modules
+
+
+def test_what_a_target_prints_is_never_shown(targets: Path, run) -> None:
+    result = _lint_doc(targets, run, ":paramref:`pxd_prints.f.a`")
+    assert (result.status, result.out) == (0, "")
+    assert "imported" not in result.err
+    assert "pxd_prints" not in sys.modules
+
+
+def test_import_this_prints_no_zen(
+    targets: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(sys.modules, "this", raising=False)
+    result = _lint_doc(targets, run, ":paramref:`this.f.x`")
+    assert result.status == 1
+    assert result.out == (
+        "uses.py:1: PXD002 :paramref:`this.f.x`: target not found: this.f\n"
+    )
+    assert "Zen" not in result.out + result.err
+
+
+def test_escaped_names_are_read_as_the_role_reads_them(targets: Path, run) -> None:
+    result = _lint_doc(
+        targets,
+        run,
+        ":paramref:`pxd_escaped.Config.file\\_` and\n"
+        ":paramref:`the path <pxd_escaped.Config.params.path\\_>` and\n"
+        ":paramref:`!pxd_escaped.Config.nope\\_`",
+    )
+    assert result.out == (
+        "uses.py:3: PXD001 :paramref:`!pxd_escaped.Config.nope\\_` names no "
+        "parameter 'nope_' of pxd_escaped.Config\n"
+    )
+
+
+def test_re_exports_are_followed_in_source(targets: Path, run) -> None:
+    result = _lint_doc(
+        targets,
+        run,
+        ":paramref:`pxd_pkg.connect.echo`, :paramref:`pxd_pkg.Engine.size`,\n"
+        ":paramref:`pxd_pkg.Engine.run.statement`, :paramref:`pxd_pkg.sub.g.b`,\n"
+        ":paramref:`pxd_pkg.starred.c`, :paramref:`pxd_pkg.impl.connect.url`,\n"
+        ":paramref:`pxd_pkg.Alias.params.size`, :paramref:`pxd_pkg._sub.g.b`,\n"
+        ":paramref:`pxd_pkg.Engine.nope`",
+    )
+    assert result.out == (
+        "uses.py:5: PXD001 :paramref:`pxd_pkg.Engine.nope` names no parameter "
+        "'nope' of pxd_pkg.Engine\n"
+    )
+    assert "imported" not in result.err
+    assert "pxd_pkg" not in sys.modules
+
+
+def test_a_re_export_cycle_is_not_found(targets: Path, run) -> None:
+    result = _lint_doc(targets, run, ":paramref:`pxd_cycle.f.a`")
+    assert result.out == (
+        "uses.py:1: PXD002 :paramref:`pxd_cycle.f.a`: target not found: pxd_cycle.f\n"
+    )
+
+
+def test_a_stub_is_a_source(targets: Path, run) -> None:
+    result = _lint_doc(
+        targets, run, ":paramref:`pxd_stub.f.a` :paramref:`pxd_stub.f.b`"
+    )
+    assert result.out == (
+        "uses.py:1: PXD001 :paramref:`pxd_stub.f.b` names no parameter 'b' of "
+        "pxd_stub.f\n"
+    )
+
+
+def test_targets_in_the_same_module_without_a_dot(lint_project: Path, run) -> None:
+    """``f.params.a`` in a docstring of f's module finds f, as Sphinx does."""
+    path = lint_project / "local.py"
+    path.write_text(
+        "def f(alpha):\n"
+        '    """See :paramref:`f.params.alpha`, :paramref:`.f.params.alpha` and\n'
+        '    :paramref:`C.m.beta`, :paramref:`f.nope`."""\n\n\n'
+        "class C:\n"
+        "    def m(self, beta):\n"
+        '        """See :paramref:`m.beta` and :paramref:`.m.beta`."""\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert result.out == (
+        "local.py:3: PXD001 :paramref:`f.nope` names no parameter 'nope' of local.f\n"
+    )

@@ -1,23 +1,32 @@
-"""``proxydoc lint``: each ``:paramref:`` must name a parameter of its target."""
+"""``proxydoc lint``: each ``:paramref:`` must name a parameter of its target.
+
+Targets are read from source (:mod:`proxydoc.cli._definitions`), never
+imported: linting runs no project code.
+"""
 
 from __future__ import annotations
 
 import ast
-import inspect
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from proxydoc.cli._definitions import (
+    Definition,
+    SourceIndex,
+    SourceModule,
+    search_folders,
+)
 from proxydoc.cli._errors import ProxydocError
-from proxydoc.cli._facades import ImportMap, module_name
+from proxydoc.cli._facades import module_name
 from proxydoc.cli._generate import read_source
+from proxydoc.cli._signatures import read_signature
 from proxydoc.core.fields import documented_params
-from proxydoc.core.imports import import_dotted
 from proxydoc.core.prefixes import expand_prefix
-from proxydoc.core.targets import split_written
+from proxydoc.core.targets import PARAMS, split_written
 
 if TYPE_CHECKING:
     from proxydoc.cli._cli import Progress
@@ -25,6 +34,7 @@ if TYPE_CHECKING:
 
 _ROLE = re.compile(r":paramref:`([^`]+)`")
 _TITLED = re.compile(r"^.*<([^<>]+)>\s*$", re.DOTALL)
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 CODES = {
     "PXD001": "names no parameter",
@@ -36,6 +46,7 @@ CODES = {
 
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 _Owner = _Function | ast.ClassDef | ast.Module
+_OWNERS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 @dataclass(frozen=True)
@@ -80,12 +91,12 @@ def run_lint(
 
 
 class ParamChecker:
-    """Resolves ``:paramref:`` targets, caching what each callable accepts."""
+    """Resolves ``:paramref:`` targets in source and reads what each accepts."""
 
     def __init__(self, prefixes: dict[str, str], roots: tuple[Path, ...] = ()) -> None:
         self.prefixes = prefixes
         self.roots = roots
-        self._accepted: dict[str, tuple[str, set[str]] | Finding] = {}
+        self.index = SourceIndex(search_folders(roots, sys.path))
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
         """Findings for every ``:paramref:`` in the docstrings of one file."""
@@ -94,130 +105,157 @@ class ParamChecker:
             return []
         try:
             tree = ast.parse(source, display)
-        except SyntaxError as exc:
-            raise ProxydocError(
-                f"cannot parse: {exc.msg}", display, exc.lineno or 1
-            ) from exc
-        module = module_name(path, self.roots)
-        imports = ImportMap(tree, module, path.name == "__init__.py")
+        except (SyntaxError, ValueError) as exc:
+            line = getattr(exc, "lineno", None) or 1
+            raise ProxydocError(f"cannot parse: {exc}", display, line) from exc
+        if path.name == "__init__.pyi":
+            path = path.with_suffix(".py")
+        here = SourceModule(module_name(path, self.roots), path, tree)
         found: list[Finding] = []
-        for owner, doc, line in _docstrings(tree):
-            for match in _ROLE.finditer(doc):
-                at = line + doc.count("\n", 0, match.start())
-                finding = self._check(match[1], owner, imports, display, at)
+        for doc in _docstrings(tree):
+            for match in _ROLE.finditer(doc.text):
+                at = doc.line + doc.text.count("\n", 0, match.start())
+                finding = self._check(match[1], _Where(here, doc, display, at))
                 if finding is not None and (strict or finding.code != "PXD005"):
                     found.append(finding)
-        return found
+        return sorted(found, key=lambda finding: finding.line)
 
-    def _check(
-        self, content: str, owner: _Owner, imports: ImportMap, display: str, line: int
-    ) -> Finding | None:
-        target = _role_target(content)
+    def _check(self, content: str, where: _Where) -> Finding | None:
+        target = expand_prefix(role_target(content), self.prefixes)
         if "." not in target:
-            return self._check_local(target, owner, display, line, content)
-        if target.startswith("."):
-            head, _, rest = target.lstrip(".").partition(".")
-            ref = imports.resolve(ast.Name(head))
-            if ref is None or not rest:
-                return Finding(
-                    display, line, "PXD005", f":paramref:`{content}`: {CODES['PXD005']}"
+            return self._check_bare(content, target, where)
+        readings = [split_written(target)]
+        if PARAMS in target:  # or a parameter of a function named params
+            owner, param = readings[0]
+            readings.append((f"{owner}.params", param))
+        for owner, param in readings:
+            resolved = self._resolve(owner, where)
+            if resolved is not None:
+                return self._check_param(content, param, *resolved, where)
+        owner = readings[0][0]
+        if owner.startswith(".") and self._resolve(owner.split(".")[1], where) is None:
+            return where.finding("PXD005", f":paramref:`{content}`: {CODES['PXD005']}")
+        name = where.full_name(owner) if owner.startswith(".") else owner
+        message = f":paramref:`{content}`: {CODES['PXD002']}: {name}"
+        return where.finding("PXD002", message)
+
+    def _resolve(self, owner: str, where: _Where) -> tuple[str, Definition] | None:
+        """The owner's full name and definition, searched as Sphinx searches.
+
+        As written first, then in the module and class of the docstring; a
+        target starting with ``.`` the other way round.
+        """
+        names = owner.lstrip(".").split(".")
+        searches: list[tuple[str, Callable[[], Definition | None]]] = [
+            (".".join(names), lambda: self.index.find(".".join(names))),
+            (where.full_name(owner), lambda: self.index.member(where.module, names)),
+        ]
+        cls = where.doc.cls
+        if cls is not None:
+            searches.append(
+                (
+                    where.full_name(f"{cls.name}.{owner.lstrip('.')}"),
+                    lambda: self.index.in_class(cls, where.module, names),
                 )
-            module, _, qualname = ref.partition(":")
-            target = f"{module}.{qualname}.{rest}" if qualname else f"{module}.{rest}"
-        path, name = split_written(expand_prefix(target, self.prefixes))
-        accepted = self._accepts(path)
-        if isinstance(accepted, Finding):
-            return Finding(
-                display,
-                line,
-                accepted.code,
-                f":paramref:`{content}`: {accepted.message}",
             )
-        if name in accepted[1]:
-            return None
-        message = f":paramref:`{content}` names no parameter {name!r} of {accepted[0]}"
-        return Finding(display, line, "PXD001", message)
+        if owner.startswith("."):
+            searches.reverse()
+        for name, search in searches:
+            found = search()
+            if found is not None:
+                return name, found
+        return None
 
-    def _check_local(
-        self, name: str, owner: _Owner, display: str, line: int, content: str
+    def _check_param(
+        self, content: str, param: str, name: str, found: Definition, where: _Where
     ) -> Finding | None:
-        names = _local_params(owner)
-        if names is None:
-            return Finding(
-                display, line, "PXD004", f":paramref:`{content}`: {CODES['PXD004']}"
-            )
-        if name in names:
+        accepted = self._accepted(found)
+        if accepted is None:
+            message = f":paramref:`{content}`: {CODES['PXD003']}: {name}"
+            return where.finding("PXD003", message)
+        if param in accepted:
             return None
-        where = getattr(owner, "name", "?")
-        message = f":paramref:`{content}` names no parameter {name!r} of {where}"
-        return Finding(display, line, "PXD001", message)
+        message = f":paramref:`{content}` names no parameter {param!r} of {name}"
+        return where.finding("PXD001", message)
 
-    def _accepts(self, path: str) -> tuple[str, set[str]] | Finding:
-        if path not in self._accepted:
-            self._accepted[path] = _accepted_names(path)
-        return self._accepted[path]
+    def _check_bare(self, content: str, param: str, where: _Where) -> Finding | None:
+        owner = where.doc.owner
+        if isinstance(owner, ast.Module):
+            return where.finding("PXD004", f":paramref:`{content}`: {CODES['PXD004']}")
+        return self._check_param(
+            content, param, owner.name, Definition(owner, where.module), where
+        )
+
+    def _accepted(self, found: Definition) -> set[str] | None:
+        signature = read_signature(self.index, found)
+        if signature is None:
+            return None
+        names = set(signature.names)
+        for doc in signature.docstrings:
+            names.update(documented_params(doc))
+        return names
 
 
-def _role_target(content: str) -> str:
+def role_target(content: str) -> str:
+    """The target of a role's text, as the Sphinx role reads it.
+
+    The title of ``title <target>`` dropped, backslash escapes undone
+    (``file\\_``), a leading ``~`` or ``!`` dropped.
+    """
     titled = _TITLED.match(content)
     target = titled[1] if titled else content
+    target = _ESCAPE.sub(lambda m: "" if m[1].isspace() else m[1], target)
     return target.strip().lstrip("~!")
 
 
-def _accepted_names(path: str) -> tuple[str, set[str]] | Finding:
-    obj = import_dotted(path)
-    if obj is None:
-        return Finding("", 0, "PXD002", f"{CODES['PXD002']}: {path}")
-    try:
-        names = set(inspect.signature(obj).parameters)
-    except (TypeError, ValueError):
-        return Finding("", 0, "PXD003", f"{CODES['PXD003']}: {path}")
-    for doc in _docs_of(obj):
-        names.update(documented_params(doc))
-    return path, names
+@dataclass(frozen=True)
+class _Docstring:
+    """A docstring, what it documents and the class it is read in."""
+
+    owner: _Owner
+    cls: ast.ClassDef | None
+    text: str
+    line: int
 
 
-def _docs_of(obj: Any) -> Iterator[str]:
-    for item in (
-        obj,
-        getattr(obj, "__init__", None) if isinstance(obj, type) else None,
+@dataclass(frozen=True)
+class _Where:
+    """Where a role is written: the module, its docstring, the file and line."""
+
+    module: SourceModule
+    doc: _Docstring
+    display: str
+    line: int
+
+    def finding(self, code: str, message: str) -> Finding:
+        return Finding(self.display, self.line, code, message)
+
+    def full_name(self, relative: str) -> str:
+        name = relative.lstrip(".")
+        return f"{self.module.name}.{name}" if self.module.name else name
+
+
+def _docstrings(tree: ast.Module) -> Iterator[_Docstring]:
+    """Every docstring, with the class that encloses it (a class's own, itself)."""
+    pending: list[tuple[ast.AST, ast.ClassDef | None]] = [(tree, None)]
+    while pending:
+        node, cls = pending.pop()
+        if isinstance(node, ast.ClassDef):
+            cls = node
+        if isinstance(node, _OWNERS):
+            doc = _docstring(node)
+            if doc is not None:
+                yield _Docstring(node, cls, *doc)
+        pending.extend((child, cls) for child in ast.iter_child_nodes(node))
+
+
+def _docstring(node: _Owner) -> tuple[str, int] | None:
+    body = node.body
+    if (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+        and isinstance(body[0].value.value, str)
     ):
-        doc = getattr(item, "__doc__", None)
-        if isinstance(doc, str):
-            yield doc
-
-
-def _docstrings(tree: ast.Module) -> Iterator[tuple[_Owner, str, int]]:
-    for node in ast.walk(tree):
-        if not isinstance(
-            node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-        ):
-            continue
-        body = node.body
-        if (
-            body
-            and isinstance(body[0], ast.Expr)
-            and isinstance(body[0].value, ast.Constant)
-            and isinstance(body[0].value.value, str)
-        ):
-            yield node, body[0].value.value, body[0].value.lineno
-
-
-def _local_params(owner: _Owner) -> set[str] | None:
-    if isinstance(owner, ast.ClassDef):
-        inits = [
-            n
-            for n in owner.body
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-            and n.name == "__init__"
-        ]
-        return _arg_names(inits[-1]) if inits else None
-    if isinstance(owner, ast.Module):
-        return None
-    return _arg_names(owner)
-
-
-def _arg_names(node: _Function) -> set[str]:
-    args = node.args
-    every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
-    return {a.arg for a in every if a is not None}
+        return body[0].value.value, body[0].value.lineno
+    return None
