@@ -281,3 +281,88 @@ def test_targets_in_the_same_module_without_a_dot(lint_project: Path, run) -> No
     assert result.out == (
         "local.py:3: PXD001 :paramref:`f.nope` names no parameter 'nope' of local.f\n"
     )
+
+
+@pytest.fixture
+def shapes(lint_project: Path) -> Path:
+    """Targets of every shape: fields, inherited constructors, values, bad source."""
+    (lint_project / "pxd_shapes.py").write_text(
+        "import dataclasses\n"
+        "from typing import NamedTuple\n"
+        "from external_unknown import Widget\n\n"
+        "LIMIT = 5\n\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class Point:\n"
+        "    x: int\n"
+        "    y: int = 0\n\n"
+        "class Pair(NamedTuple):\n"
+        "    left: int\n\n"
+        "class Plain:\n"
+        "    pass\n\n"
+        "class Button(Widget):\n"
+        "    pass\n\n"
+        "class Model:\n"
+        "    def __init__(self, **kw):\n"
+        "        pass\n\n"
+        "class User(Model):\n"
+        "    name: str\n\n"
+        "class Query:\n"
+        "    def params(self, *multiparams, **kw):\n"
+        "        pass\n"
+    )
+    (lint_project / "pxd_broken.py").write_text("def f(a:\n")
+    return lint_project
+
+
+def test_shapes_of_targets(shapes: Path, run) -> None:
+    result = _lint_doc(
+        shapes,
+        run,
+        "Good: :paramref:`pxd_shapes.Point.x`, :paramref:`pxd_shapes.Point.params.y`,\n"
+        ":paramref:`pxd_shapes.Pair.left`, :paramref:`pxd_shapes.User.name`,\n"
+        ":paramref:`pxd_shapes.Query.params.multiparams`.\n"
+        "Bad: :paramref:`pxd_shapes.Point.z`, :paramref:`pxd_shapes.Plain.a`,\n"
+        ":paramref:`pxd_shapes.Button.label`, :paramref:`pxd_shapes.LIMIT.x`,\n"
+        ":paramref:`pxd_broken.f.a`, :paramref:`pxd_shapes.Query.params.nope`.",
+    )
+    assert result.out.splitlines() == [
+        "uses.py:4: PXD001 :paramref:`pxd_shapes.Point.z` names no parameter 'z' "
+        "of pxd_shapes.Point",
+        "uses.py:4: PXD001 :paramref:`pxd_shapes.Plain.a` names no parameter 'a' "
+        "of pxd_shapes.Plain",
+        "uses.py:5: PXD003 :paramref:`pxd_shapes.Button.label`: target has no "
+        "signature: pxd_shapes.Button",
+        "uses.py:5: PXD003 :paramref:`pxd_shapes.LIMIT.x`: target has no "
+        "signature: pxd_shapes.LIMIT",
+        "uses.py:6: PXD002 :paramref:`pxd_broken.f.a`: target not found: pxd_broken.f",
+        "uses.py:6: PXD001 :paramref:`pxd_shapes.Query.params.nope` names no "
+        "parameter 'nope' of pxd_shapes.Query",
+    ]
+
+
+def test_bare_names_in_a_subclass_use_the_inherited_constructor(
+    lint_project: Path, run
+) -> None:
+    path = lint_project / "sub.py"
+    path.write_text(
+        "from pxdsample.target import Engine\n\n\n"
+        "class Sub(Engine):\n"
+        '    """Takes :paramref:`pool_size`, not :paramref:`size`."""\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert result.out == (
+        "sub.py:5: PXD001 :paramref:`size` names no parameter 'size' of Sub\n"
+    )
+
+
+def test_a_relative_target_whose_head_is_imported(lint_project: Path, run) -> None:
+    path = lint_project / "rel.py"
+    path.write_text(
+        "from pxdsample.target import Engine\n\n\n"
+        'def f():\n    """:paramref:`.Engine.nope.x`"""\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert result.out == (
+        "rel.py:5: PXD002 :paramref:`.Engine.nope.x`: target not found: "
+        "rel.Engine.nope\n"
+    )

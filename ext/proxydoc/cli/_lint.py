@@ -128,10 +128,16 @@ class ParamChecker:
         if PARAMS in target:  # or a parameter of a function named params
             owner, param = readings[0]
             readings.append((f"{owner}.params", param))
+        findings = []
         for owner, param in readings:
             resolved = self._resolve(owner, where)
             if resolved is not None:
-                return self._check_param(content, param, *resolved, where)
+                finding = self._check_param(content, param, *resolved, where)
+                if finding is None:
+                    return None
+                findings.append(finding)
+        if findings:
+            return findings[0]
         owner = readings[0][0]
         if owner.startswith(".") and self._resolve(owner.split(".")[1], where) is None:
             return where.finding("PXD005", f":paramref:`{content}`: {CODES['PXD005']}")
