@@ -90,6 +90,8 @@ def inject_note(doc: str, note: str) -> str:
     lines = [line if line.strip() else "" for line in inspect.cleandoc(doc).split("\n")]
     while lines and not lines[-1]:
         lines.pop()
+    while lines and not lines[0]:  # a line cleandoc kept, of whitespace it strips
+        lines.pop(0)
     container = marker_block(note, _STEP)
     blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     if not lines:
@@ -98,12 +100,31 @@ def inject_note(doc: str, note: str) -> str:
 
 
 def docstring_literal(text: str, indent: str) -> str:
-    """A triple-quoted literal of *text*, raw when backslashes need it."""
-    body = indent_lines(text, indent).lstrip(" ")
+    """A triple-quoted literal of *text* laid out at *indent*, raw when backslashes
+    need it.
+
+    The first line follows the quotes, unless cleaning the docstring (Python's
+    ``inspect.cleandoc``, Sphinx's ``prepare_docstring``: the first line's
+    indent dropped, the common indent of the others removed) would change the
+    text; then the text starts on the line after the quotes.
+    """
+    lines = indent_lines(text, indent)
+    below = _loses_indent(text.split("\n"))
+    body = "\n" + lines if below else lines.lstrip(" ")
     literal = _quoted(body, indent)
     if ast.literal_eval(literal) != body + "\n" + indent:
         raise ValueError("docstring does not round-trip")  # pragma: no cover
     return literal
+
+
+def _loses_indent(lines: list[str]) -> bool:
+    """Whether cleaning a docstring whose first line follows the quotes and whose
+    later lines share an indent would change *lines*."""
+    first = lines[0]
+    if first.strip() and first[:1].isspace():
+        return True
+    later = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    return bool(later) and min(later) > 0
 
 
 def _quoted(body: str, indent: str) -> str:
