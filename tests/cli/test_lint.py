@@ -299,6 +299,7 @@ def shapes(lint_project: Path) -> Path:
         "    left: int\n\n"
         "class Plain:\n"
         "    pass\n\n"
+        "Plain.extra = Plain.more = 1\n\n"
         "class Button(Widget):\n"
         "    pass\n\n"
         "class Model:\n"

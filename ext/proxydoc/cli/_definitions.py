@@ -272,7 +272,20 @@ def _names_bound(stmt: ast.stmt) -> Iterator[str]:
     elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
         for target in targets:
-            yield from (n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+            yield from _assigned(target)
+
+
+def _assigned(target: ast.expr) -> Iterator[str]:
+    """Names an assignment target binds: ``a``, ``a, *b``; not ``a.x`` or ``a[i]``."""
+    pending = [target]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Name):
+            yield node.id
+        elif isinstance(node, ast.Starred):
+            pending.append(node.value)
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            pending.extend(node.elts)
 
 
 def _imported_name(stmt: ast.Import | ast.ImportFrom, bound: str) -> str:
