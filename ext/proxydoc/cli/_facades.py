@@ -27,6 +27,7 @@ class FacadeSpec:
     classmethods: tuple[str, ...]
     use_intermediate_variable: tuple[str, ...]
     line: int
+    display: str | None = None  # the facade's file, as messages name it
 
 
 def module_name(path: Path, roots: tuple[Path, ...] = ()) -> str:
@@ -56,7 +57,7 @@ def read_specs(
             continue
         entry = config.proxies.get(f"{module}:{node.name}")
         if entry is not None:
-            specs[node.name] = _from_config(entry, node)
+            specs[node.name] = _from_config(entry, node, display)
             continue
         for deco in node.decorator_list:
             if _is_proxy_decorator(deco, config.decorator):
@@ -93,7 +94,7 @@ def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
     return isinstance(func, ast.Attribute) and func.attr == name
 
 
-def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> FacadeSpec:
+def _from_config(entry: ProxyConfig, node: ast.ClassDef, display: str) -> FacadeSpec:
     module, _, qualname = entry.target.partition(":")
     return FacadeSpec(
         facade=node.name,
@@ -106,6 +107,7 @@ def _from_config(entry: ProxyConfig, node: ast.ClassDef) -> FacadeSpec:
         classmethods=entry.classmethods,
         use_intermediate_variable=entry.use_intermediate_variable,
         line=node.lineno,
+        display=display,
     )
 
 
@@ -139,6 +141,7 @@ def _from_decorator(
         target_name=names[0],
         facade_name=names[1],
         line=call.lineno,
+        display=display,
         **lists,
     )
 

@@ -6,6 +6,7 @@ import ast
 import inspect
 import re
 
+from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._targets import Attribute, Method, Param, SourceSignature
 from proxydoc.core.markers import copy_text, marker_block, pointer_text
@@ -20,20 +21,50 @@ def render_region(
     indent: str,
     header: str,
     width: int,
+    encoding: str = "utf-8",
 ) -> str:
-    """The whole text between the markers, one proxy per member."""
+    """The whole text between the markers, one proxy per member.
+
+    Docstrings are escaped as the file's *encoding* needs; other text it
+    cannot hold (the header, an annotation, a default) is refused.
+    """
     width -= len(indent)
-    blocks = [header + "\n"]
+    blocks = [_encodable(header + "\n", encoding, "the header", spec)]
     for member in members:
         if isinstance(member, Attribute):
-            blocks.append(render_attribute(member, spec))
+            text = render_attribute(member, spec, encoding)
+            where = f"the proxy of {member.name}"
         else:
-            blocks.append(render_method(member, spec, width))
+            text = render_method(member, spec, width, encoding)
+            where = f"the proxy of {member.name}()"
+        blocks.append(_encodable(text, encoding, where, spec))
     body = "\n".join(blocks)
     return "\n" + indent_lines(body, indent) + "\n"
 
 
-def render_method(method: Method, spec: FacadeSpec, width: int) -> str:
+def _encodable(text: str, encoding: str, where: str, spec: FacadeSpec) -> str:
+    """*text*, or a ProxydocError at the facade when *encoding* cannot hold it."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        raise ProxydocError(
+            f"{where} holds {char!r} (U+{ord(char):04X}), which this file's "
+            f"encoding, {encoding}, cannot hold: change the file's encoding, "
+            "or write the character as an escape where it comes from",
+            spec.display,
+            spec.line,
+        ) from exc
+    except LookupError as exc:
+        raise ProxydocError(
+            f"unknown encoding {encoding!r}", spec.display, spec.line
+        ) from exc
+    return text
+
+
+def render_method(
+    method: Method, spec: FacadeSpec, width: int, encoding: str = "utf-8"
+) -> str:
     """One method proxy, preceded by its ``@overload`` variants."""
     parts = [_overload(sig, method.name, width) for sig in method.overloads]
     sig = method.signature
@@ -42,12 +73,12 @@ def render_method(method: Method, spec: FacadeSpec, width: int) -> str:
         head.append(f"@{method.kind}\n")
     head.append(_def_line(method.name, sig, width))
     doc = inject_note(method.doc or "", method_note(spec))
-    lines = [docstring_literal(doc, ""), "", *_call(method, spec, width)]
+    lines = [docstring_literal(doc, "", encoding), "", *_call(method, spec, width)]
     parts.append("".join(head) + indent_lines("\n".join(lines), _STEP) + "\n")
     return "\n".join(parts)
 
 
-def render_attribute(attr: Attribute, spec: FacadeSpec) -> str:
+def render_attribute(attr: Attribute, spec: FacadeSpec, encoding: str = "utf-8") -> str:
     """A property proxy, with a setter when the target attribute is writable."""
     if attr.doc:
         doc = inject_note(attr.doc, attribute_note(spec))
@@ -56,7 +87,7 @@ def render_attribute(attr: Attribute, spec: FacadeSpec) -> str:
         doc = pointer_text(member, spec.facade_name)
     text = (
         f"@property\ndef {attr.name}(self) -> {attr.annotation}:\n"
-        f"{_STEP}{docstring_literal(doc, _STEP)}\n\n"
+        f"{_STEP}{docstring_literal(doc, _STEP, encoding)}\n\n"
         f"{_STEP}return self._proxied.{attr.name}\n"
     )
     if attr.writable:
@@ -99,20 +130,24 @@ def inject_note(doc: str, note: str) -> str:
     return "\n".join([*lines[:blank], "", *container, *lines[blank:]])
 
 
-def docstring_literal(text: str, indent: str) -> str:
-    """A triple-quoted literal of *text* laid out at *indent*, raw when backslashes
-    need it.
+def docstring_literal(text: str, indent: str, encoding: str = "utf-8") -> str:
+    """A triple-quoted literal of *text* laid out at *indent*, that *encoding* holds.
 
     The first line follows the quotes, unless cleaning the docstring (Python's
     ``inspect.cleandoc``, Sphinx's ``prepare_docstring``: the first line's
     indent dropped, the common indent of the others removed) would change the
-    text; then the text starts on the line after the quotes.
+    text; then the text starts on the line after the quotes.  The literal is raw
+    when backslashes need it, and holds escapes for what a source file cannot
+    hold as itself: control characters (``\\r``, NUL), line and paragraph
+    separators, lone surrogates and characters *encoding* lacks.
     """
     lines = indent_lines(text, indent)
-    below = _loses_indent(text.split("\n"))
-    body = "\n" + lines if below else lines.lstrip(" ")
-    literal = _quoted(body, indent)
-    if ast.literal_eval(literal) != body + "\n" + indent:
+    if _loses_indent(text.split("\n")):
+        value = f"\n{lines}\n{indent}"
+    else:
+        value = f"{lines.lstrip(' ')}\n{indent}"
+    literal = _quoted(value, encoding)
+    if ast.literal_eval(literal) != value:
         raise ValueError("docstring does not round-trip")  # pragma: no cover
     return literal
 
@@ -127,17 +162,55 @@ def _loses_indent(lines: list[str]) -> bool:
     return bool(later) and min(later) > 0
 
 
-def _quoted(body: str, indent: str) -> str:
-    if '"""' not in body:
-        prefix = "r" if "\\" in body else ""
-        candidate = f'{prefix}"""{body}\n{indent}"""'
-        try:
-            if ast.literal_eval(candidate) == body + "\n" + indent:
-                return candidate
-        except SyntaxError:
-            pass
-    escaped = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    return f'"""{escaped}\n{indent}"""'
+#: Characters written as escapes whatever the encoding: controls but tab and
+#: newline (a CR would end the line, a NUL ends the parse), U+2028/U+2029,
+#: lone surrogates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _quoted(value: str, encoding: str) -> str:
+    if '"""' not in value and not _needs_escapes(value, encoding):
+        prefix = "r" if "\\" in value else ""
+        return f'{prefix}"""{value}"""'
+    escaped = "".join(_escape(char, encoding) for char in value)
+    return '"""' + escaped.replace('"""', '\\"\\"\\"') + '"""'
+
+
+def _needs_escapes(value: str, encoding: str) -> bool:
+    if _UNSAFE.search(value):
+        return True
+    try:
+        value.encode(encoding)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _escape(char: str, encoding: str) -> str:
+    """*char* as a non-raw literal writes it in a file in *encoding*.
+
+    ``\\x``, ``\\u`` and ``\\U`` escapes, never ``\\N{...}``: a name a newer
+    Python knows is a syntax error on an older one.
+    """
+    if char == "\\":
+        return "\\\\"
+    if char == "\r":
+        return "\\r"
+    if _UNSAFE.match(char) or (_NON_ASCII.match(char) and not _encodes(char, encoding)):
+        code = ord(char)
+        if code < 0x100:
+            return f"\\x{code:02x}"
+        return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return char
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _symbol(sphinx_name: str) -> str:
