@@ -367,3 +367,46 @@ def test_a_relative_target_whose_head_is_imported(lint_project: Path, run) -> No
         "rel.py:5: PXD002 :paramref:`.Engine.nope.x`: target not found: "
         "rel.Engine.nope\n"
     )
+
+
+def test_relative_targets_skip_owners_without_a_signature(
+    lint_project: Path, run
+) -> None:
+    """As Sphinx: ``.helper`` in class C is C.helper only if that takes parameters."""
+    path = lint_project / "skip.py"
+    path.write_text(
+        "def helper(x):\n    pass\n\n\n"
+        "class C:\n"
+        "    helper = None\n\n"
+        "    def m(self):\n"
+        '        """:paramref:`.helper.x` and :paramref:`.helper.y`."""\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert result.out == (
+        "skip.py:9: PXD001 :paramref:`.helper.y` names no parameter 'y' of "
+        "skip.helper\n"
+    )
+
+
+def test_relative_targets_are_named_where_they_are_defined(
+    lint_project: Path, run
+) -> None:
+    path = lint_project / "rel.py"
+    path.write_text(
+        "from pxdsample.target import Engine\n\n\n"
+        'def f():\n    """:paramref:`.Engine.run.nope`"""\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert result.out == (
+        "rel.py:5: PXD001 :paramref:`.Engine.run.nope` names no parameter 'nope' "
+        "of pxdsample.target.Engine.run\n"
+    )
+
+
+def test_a_one_word_owner_not_found(lint_project: Path, run) -> None:
+    path = lint_project / "one.py"
+    path.write_text('def f():\n    """:paramref:`nowhere.x`"""\n')
+    result = run("lint", "--no-progress", str(path))
+    assert result.out == (
+        "one.py:2: PXD002 :paramref:`nowhere.x`: target not found: nowhere\n"
+    )

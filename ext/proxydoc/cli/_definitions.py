@@ -221,6 +221,28 @@ class SourceIndex:
                         yield path
 
 
+def full_name(found: Definition) -> str:
+    """``module.Class.name`` of a definition, where it is written."""
+    module = found.module
+    path = _qualname(module.tree, found.node)
+    parts = [module.name, *path] if module.name else path
+    return ".".join(parts)
+
+
+def _qualname(tree: ast.Module, node: ast.AST) -> list[str]:
+    """The names of the classes leading to *node*, and its own."""
+    pending: list[tuple[_Body, list[str]]] = [(tree, [])]
+    while pending:
+        body, path = pending.pop()
+        for stmt in flat_body(body.body):
+            names = [*path, *_names_bound(stmt)][: len(path) + 1]
+            if stmt is node:
+                return names
+            if isinstance(stmt, ast.ClassDef):
+                pending.append((stmt, names))
+    return []
+
+
 def search_folders(roots: Sequence[Path], sys_path: Sequence[str]) -> list[Path]:
     """The folders modules are looked for in: the import roots, then ``sys.path``."""
     folders = [root.resolve() for root in roots]

@@ -18,6 +18,7 @@ from proxydoc.cli._definitions import (
     Definition,
     SourceIndex,
     SourceModule,
+    full_name,
     search_folders,
 )
 from proxydoc.cli._errors import ProxydocError
@@ -43,6 +44,9 @@ CODES = {
     "PXD004": "bare parameter name outside a function or class docstring",
     "PXD005": "relative target cannot be resolved without Sphinx",
 }
+
+#: Which finding to report when a target has two readings (``m.params.x``).
+_PRIORITY = ("PXD001", "PXD003", "PXD002", "PXD005")
 
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 _Owner = _Function | ast.ClassDef | ast.Module
@@ -130,67 +134,73 @@ class ParamChecker:
             readings.append((f"{owner}.params", param))
         findings = []
         for owner, param in readings:
-            resolved = self._resolve(owner, where)
-            if resolved is not None:
-                finding = self._check_param(content, param, *resolved, where)
-                if finding is None:
-                    return None
-                findings.append(finding)
-        if findings:
-            return findings[0]
-        owner = readings[0][0]
-        if owner.startswith(".") and self._resolve(owner.split(".")[1], where) is None:
-            return where.finding("PXD005", f":paramref:`{content}`: {CODES['PXD005']}")
-        name = where.full_name(owner) if owner.startswith(".") else owner
+            finding = self._check_owner(content, owner, param, where)
+            if finding is None:
+                return None
+            findings.append(finding)
+        return min(findings, key=lambda finding: _PRIORITY.index(finding.code))
+
+    def _check_owner(
+        self, content: str, owner: str, param: str, where: _Where
+    ) -> Finding | None:
+        no_signature = None
+        for name, found in self._owners(owner, where):
+            accepted = self._accepted(found)
+            if accepted is None:
+                no_signature = no_signature or name
+            elif param in accepted:
+                return None
+            else:
+                message = f":paramref:`{content}` names no parameter {param!r} of "
+                return where.finding("PXD001", message + name)
+        if no_signature is not None:
+            message = f":paramref:`{content}`: {CODES['PXD003']}: {no_signature}"
+            return where.finding("PXD003", message)
+        name = owner
+        if owner.startswith("."):
+            head = owner.lstrip(".").partition(".")[0]
+            if next(self._owners(head, where), None) is None:
+                message = f":paramref:`{content}`: {CODES['PXD005']}"
+                return where.finding("PXD005", message)
+            name = where.full_name(owner)
         message = f":paramref:`{content}`: {CODES['PXD002']}: {name}"
         return where.finding("PXD002", message)
 
-    def _resolve(self, owner: str, where: _Where) -> tuple[str, Definition] | None:
-        """The owner's full name and definition, searched as Sphinx searches.
+    def _owners(self, owner: str, where: _Where) -> Iterator[tuple[str, Definition]]:
+        """What *owner* may name, full name and definition, in Sphinx's order.
 
-        As written first, then in the module and class of the docstring; a
-        target starting with ``.`` the other way round.
+        As written first, then in the module and the class of the docstring; a
+        target starting with ``.`` the other way round.  Only the first owner
+        with a signature counts: Sphinx links to owners that have parameters.
         """
         names = owner.lstrip(".").split(".")
-        searches: list[tuple[str, Callable[[], Definition | None]]] = [
-            (".".join(names), lambda: self.index.find(".".join(names))),
-            (where.full_name(owner), lambda: self.index.member(where.module, names)),
+        searches: list[Callable[[], Definition | None]] = [
+            lambda: self.index.find(".".join(names)),
+            lambda: self.index.member(where.module, names),
         ]
         cls = where.doc.cls
         if cls is not None:
-            searches.append(
-                (
-                    where.full_name(f"{cls.name}.{owner.lstrip('.')}"),
-                    lambda: self.index.in_class(cls, where.module, names),
-                )
-            )
+            searches.append(lambda: self.index.in_class(cls, where.module, names))
         if owner.startswith("."):
             searches.reverse()
-        for name, search in searches:
+        for search in searches:
             found = search()
             if found is not None:
-                return name, found
-        return None
-
-    def _check_param(
-        self, content: str, param: str, name: str, found: Definition, where: _Where
-    ) -> Finding | None:
-        accepted = self._accepted(found)
-        if accepted is None:
-            message = f":paramref:`{content}`: {CODES['PXD003']}: {name}"
-            return where.finding("PXD003", message)
-        if param in accepted:
-            return None
-        message = f":paramref:`{content}` names no parameter {param!r} of {name}"
-        return where.finding("PXD001", message)
+                as_written = search is searches[0] and not owner.startswith(".")
+                yield ".".join(names) if as_written else full_name(found), found
 
     def _check_bare(self, content: str, param: str, where: _Where) -> Finding | None:
         owner = where.doc.owner
         if isinstance(owner, ast.Module):
             return where.finding("PXD004", f":paramref:`{content}`: {CODES['PXD004']}")
-        return self._check_param(
-            content, param, owner.name, Definition(owner, where.module), where
-        )
+        accepted = self._accepted(Definition(owner, where.module))
+        if accepted is None:
+            message = f":paramref:`{content}`: {CODES['PXD003']}: {owner.name}"
+            return where.finding("PXD003", message)
+        if param in accepted:
+            return None
+        message = f":paramref:`{content}` names no parameter {param!r} of {owner.name}"
+        return where.finding("PXD001", message)
 
     def _accepted(self, found: Definition) -> set[str] | None:
         signature = read_signature(self.index, found)
