@@ -27,7 +27,7 @@ from proxydoc.cli._targets import (
     bind_defaults,
     unbound_annotation_names,
 )
-from proxydoc.core.imports import import_target
+from proxydoc.core.imports import ImportEffect, import_target, isolated, silenced
 
 
 @dataclass
@@ -124,26 +124,26 @@ class Generator:
     def _members(
         self, spec: FacadeSpec, bound: set[str], display: str
     ) -> list[Method | Attribute]:
-        target = TargetClass(self._target(spec, display), self.sources)
         members: list[Method | Attribute] = []
-        try:
-            for name in spec.methods:
-                members.append(bind_defaults(target.method(name), bound))
-            members.extend(target.attribute(name) for name in spec.attributes)
-            for name in spec.classmethods:
-                members.append(bind_defaults(target.method(name), bound))
-        except LookupError as exc:
-            raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
+        with silenced():  # reading defaults and signatures may run the target's code
+            target = TargetClass(self._target(spec, display), self.sources)
+            try:
+                for name in spec.methods:
+                    members.append(bind_defaults(target.method(name), bound))
+                members.extend(target.attribute(name) for name in spec.attributes)
+                for name in spec.classmethods:
+                    members.append(bind_defaults(target.method(name), bound))
+            except LookupError as exc:
+                raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
         return members
 
     def _target(self, spec: FacadeSpec, display: str) -> type:
         try:
-            target = import_target(spec.target_ref)
-        except Exception as exc:  # importing runs arbitrary code
+            with isolated():  # importing runs arbitrary code
+                target = import_target(spec.target_ref)
+        except ImportEffect as exc:
             raise ProxydocError(
-                f"unknown target {spec.target_ref}: {type(exc).__name__}: {exc}",
-                display,
-                spec.line,
+                _import_failure(spec.target_ref, exc), display, spec.line
             ) from exc
         if not isinstance(target, type):
             raise ProxydocError(
@@ -213,6 +213,13 @@ def _check_formatted(
             display,
             region.start_line,
         )
+
+
+def _import_failure(ref: str, failure: ImportEffect) -> str:
+    """Why importing the target *ref* failed, in one line."""
+    if isinstance(failure.cause, Exception):
+        return f"unknown target {ref}: {failure}"
+    return f"importing target {ref} raised {failure} (a target must not end the run)"
 
 
 def _has_future_annotations(tree: ast.Module) -> bool:

@@ -2,15 +2,20 @@
 
 Three callers, three needs: drift checks and ``autoproxy`` want the raw
 attribute and never an exception (:func:`import_object`), ``proxydoc generate``
-wants the exception to report (:func:`import_target`), and ``proxydoc lint``
-does not know where a dotted name's module ends (:func:`import_dotted`).
+wants the exception to report (:func:`import_target`, run inside
+:func:`isolated`), and ``proxydoc lint`` does not know where a dotted name's
+module ends (:func:`import_dotted`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
+import io
+import os
 import sys
+import tempfile
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -98,7 +103,69 @@ def import_dotted(path: str) -> Any:
     for split in range(len(parts), 0, -1):
         ref = ".".join(parts[:split]) + ":" + ".".join(parts[split:])
         try:
-            return import_target(ref)
-        except Exception:  # importing runs arbitrary code; any failure: not found
+            with isolated():
+                return import_target(ref)
+        except ImportEffect:  # importing runs arbitrary code; any failure: not found
             continue
     return None
+
+
+class ImportEffect(Exception):
+    """Code run by :func:`isolated` raised; ``cause`` is what, even ``SystemExit``."""
+
+    def __init__(self, cause: BaseException) -> None:
+        detail = f": {cause}" if str(cause) else ""
+        super().__init__(f"{type(cause).__name__}{detail}")
+        self.cause = cause
+
+
+@contextlib.contextmanager
+def isolated() -> Iterator[None]:
+    """Run user code (imports) that may print or end the process, without effect.
+
+    What it writes to ``sys.stdout``, ``sys.stderr`` or file descriptors 1 and 2
+    is dropped; any exception it raises, ``SystemExit`` included, becomes an
+    :class:`ImportEffect`.  Only ``KeyboardInterrupt`` (a user's Ctrl-C) passes.
+    """
+    try:
+        with silenced():
+            yield
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # SystemExit too: user code must not end the run
+        raise ImportEffect(exc) from exc
+
+
+@contextlib.contextmanager
+def silenced() -> Iterator[None]:
+    """stdout and stderr, Python's and the process's, sent to a discarded file."""
+    _flush()
+    with tempfile.TemporaryFile() as sink, contextlib.ExitStack() as stack:
+        for fd in (1, 2):
+            stack.enter_context(_redirected_fd(fd, sink.fileno()))
+        stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+        stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+        stack.callback(_flush)  # what went to sys.__stdout__ goes to the sink too
+        yield
+
+
+@contextlib.contextmanager
+def _redirected_fd(fd: int, to: int) -> Iterator[None]:
+    try:
+        saved = os.dup(fd)
+    except OSError:  # not open: nothing to protect
+        yield
+        return
+    os.dup2(to, fd)
+    try:
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
