@@ -169,7 +169,18 @@ def targets(lint_project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "pxd_pkg/_star.py": "def starred(c):\n    pass\n",
         "pxd_cycle/__init__.py": "from pxd_cycle.b import f\n",
         "pxd_cycle/b.py": "from pxd_cycle import f\n",
-        "pxd_stub.pyi": "def f(a: int) -> None: ...\n",
+        "pxd_stub.pyi": (
+            "from typing import overload\n\n"
+            "def f(a: int) -> None: ...\n\n"
+            "@overload\ndef g(a: int) -> None: ...\n\n"
+            "@overload\ndef g(b: str) -> None: ...\n"
+        ),
+        "pxd_overloads.py": (
+            "from typing import overload\n\n"
+            "@overload\ndef g(a: int) -> None: ...\n\n"
+            "@overload\ndef g(b: str) -> None: ...\n\n"
+            "def g(*args):\n    pass\n"
+        ),
     }
     for name, text in files.items():
         path = lint_project / name
@@ -258,7 +269,10 @@ def test_a_re_export_cycle_is_not_found(targets: Path, run) -> None:
 
 def test_a_stub_is_a_source(targets: Path, run) -> None:
     result = _lint_doc(
-        targets, run, ":paramref:`pxd_stub.f.a` :paramref:`pxd_stub.f.b`"
+        targets,
+        run,
+        ":paramref:`pxd_stub.f.a` :paramref:`pxd_stub.f.b`\n"
+        ":paramref:`pxd_stub.g.a` :paramref:`pxd_stub.g.b`",
     )
     assert result.out == (
         "uses.py:1: PXD001 :paramref:`pxd_stub.f.b` names no parameter 'b' of "
@@ -409,4 +423,32 @@ def test_a_one_word_owner_not_found(lint_project: Path, run) -> None:
     result = run("lint", "--no-progress", str(path))
     assert result.out == (
         "one.py:2: PXD002 :paramref:`nowhere.x`: target not found: nowhere\n"
+    )
+
+
+def test_overloads_count_only_without_an_implementation(targets: Path, run) -> None:
+    """As at run time: the implementation's signature; a stub's overloads together."""
+    result = _lint_doc(targets, run, ":paramref:`pxd_overloads.g.a`")
+    assert result.out == (
+        "uses.py:1: PXD001 :paramref:`pxd_overloads.g.a` names no parameter 'a' "
+        "of pxd_overloads.g\n"
+    )
+
+
+def test_a_relative_owner_without_a_signature_needs_sphinx(
+    lint_project: Path, run
+) -> None:
+    """Sphinx would go on searching every object whose name ends so."""
+    path = lint_project / "attr.py"
+    path.write_text(
+        "class C:\n"
+        "    mapper = None\n\n"
+        "    def m(self):\n"
+        '        """:paramref:`.mapper.x`"""\n'
+    )
+    assert run("lint", "--no-progress", str(path)).out == ""
+    result = run("lint", "--no-progress", "--strict", str(path))
+    assert result.out == (
+        "attr.py:5: PXD005 :paramref:`.mapper.x`: relative target cannot be "
+        "resolved without Sphinx\n"
     )

@@ -153,13 +153,13 @@ class ParamChecker:
             else:
                 message = f":paramref:`{content}` names no parameter {param!r} of "
                 return where.finding("PXD001", message + name)
-        if no_signature is not None:
+        if no_signature is not None and not owner.startswith("."):
             message = f":paramref:`{content}`: {CODES['PXD003']}: {no_signature}"
             return where.finding("PXD003", message)
         name = owner
-        if owner.startswith("."):
+        if owner.startswith("."):  # Sphinx would search further, by suffix
             head = owner.lstrip(".").partition(".")[0]
-            if next(self._owners(head, where), None) is None:
+            if no_signature or next(self._owners(head, where), None) is None:
                 message = f":paramref:`{content}`: {CODES['PXD005']}"
                 return where.finding("PXD005", message)
             name = where.full_name(owner)

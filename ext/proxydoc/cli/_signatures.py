@@ -41,12 +41,22 @@ def read_signature(index: SourceIndex, found: Definition) -> SourceSignature | N
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         if any(_decorator_name(d) in ATTRIBUTE_DECORATORS for d in node.decorator_list):
             return None
-        variants = found.variants or (node,)
+        variants = _signatures(found.variants or (node,))
         names = frozenset().union(*(arg_names(v) for v in variants))
         return SourceSignature(names, _docstrings(node))
     if isinstance(node, ast.ClassDef):
         return _constructor(index, node, found.module)
     return None
+
+
+def _signatures(variants: tuple[_Function, ...]) -> tuple[_Function, ...]:
+    """The definition that runs, as at run time; a stub's overloads all together."""
+    implemented = [v for v in variants if not _is_overload(v)]
+    return (implemented[-1],) if implemented else variants
+
+
+def _is_overload(node: _Function) -> bool:
+    return any(_decorator_name(d) == "overload" for d in node.decorator_list)
 
 
 def arg_names(node: _Function, *, bound: bool = False) -> set[str]:
