@@ -125,14 +125,62 @@ def _default_values(func: Any) -> dict[str, Any]:
 
 
 def bind_defaults(method: Method, bound: set[str]) -> Method:
-    """*method* with defaults that use names the facade lacks written as values."""
+    """*method* written with names the facade's module binds (*bound*).
+
+    Defaults that use names the facade lacks are written as values; the
+    decorators of ``@overload`` variants as the facade spells ``overload``.
+    Raises LookupError, naming what to import, where neither works.
+    """
     params = []
     for param in method.signature.params:
         if param.default is not None and _free_names(param.default) - bound:
             param = replace(param, default=_literal(method, param))
         params.append(param)
     signature = replace(method.signature, params=tuple(params))
-    return replace(method, signature=signature)
+    overloads = tuple(
+        replace(sig, decorators=_bound_decorators(method.name, sig, bound))
+        for sig in method.overloads
+    )
+    return replace(method, signature=signature, overloads=overloads)
+
+
+#: How a facade's module may spell ``typing.overload``: the name it must bind.
+_OVERLOAD_SPELLINGS = (
+    ("overload", "overload"),
+    ("typing", "typing.overload"),
+    ("typing_extensions", "typing_extensions.overload"),
+)
+
+
+def _bound_decorators(
+    name: str, sig: SourceSignature, bound: set[str]
+) -> tuple[str, ...]:
+    """The decorators of an ``@overload`` variant of *name*, as the facade has them."""
+    written = []
+    for text in sig.decorators:
+        if _is_overload(text):
+            spelling = next((s for n, s in _OVERLOAD_SPELLINGS if n in bound), None)
+            if spelling is None:
+                raise LookupError(
+                    f"the @overload variants of {name}() need overload, which the "
+                    "facade's module does not import: add 'from typing import "
+                    "overload' there"
+                )
+            text = spelling
+        elif missing := _free_names(text) - bound:
+            raise LookupError(
+                f"an @overload variant of {name}() is decorated @{text}; import "
+                f"{', '.join(sorted(missing))} in the facade's module"
+            )
+        written.append(text)
+    return tuple(written)
+
+
+def _is_overload(decorator: str) -> bool:
+    node = ast.parse(decorator, mode="eval").body
+    return (isinstance(node, ast.Name) and node.id == "overload") or (
+        isinstance(node, ast.Attribute) and node.attr == "overload"
+    )
 
 
 def unbound_annotation_names(member: Method | Attribute, bound: set[str]) -> set[str]:

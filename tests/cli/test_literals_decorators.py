@@ -1,0 +1,137 @@
+"""Decorators written into a facade use names its module binds, or are refused.
+
+A target's ``@typing.overload`` (or ``@t.overload``) is written the way the
+facade's module spells ``overload``; with no such name, ``generate`` stops with
+the import to add instead of writing code that fails on import.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+from proxydoc.cli._sources import split_lines
+from proxydoc.cli._targets import Method, bind_defaults, signature_from_ast
+
+
+def overloaded(*decorators: str) -> Method:
+    """A method ``m`` with one ``@overload`` variant carrying *decorators*."""
+    source = "def m(self, x: int) -> int: ...\n"
+    node = ast.parse(source).body[0]
+    assert isinstance(node, ast.FunctionDef)
+    variant = signature_from_ast(node, split_lines(source))
+    variant = type(variant)(variant.params, variant.returns, False, decorators)
+    return Method("m", "method", variant, (variant,), None)
+
+
+@pytest.mark.parametrize(
+    ("written", "bound", "expected"),
+    [
+        ("typing.overload", {"overload", "typing"}, "overload"),
+        ("t.overload", {"overload"}, "overload"),
+        ("overload", {"typing"}, "typing.overload"),
+        ("typing.overload", {"typing_extensions"}, "typing_extensions.overload"),
+    ],
+)
+def test_overload_is_spelled_as_the_facade_binds_it(
+    written: str, bound: set[str], expected: str
+) -> None:
+    method = bind_defaults(overloaded(written), bound)
+    assert method.overloads[0].decorators == (expected,)
+
+
+@pytest.mark.parametrize("written", ["overload", "typing.overload", "t.overload"])
+def test_overload_the_facade_does_not_bind_is_refused(written: str) -> None:
+    with pytest.raises(LookupError) as info:
+        bind_defaults(overloaded(written), {"t", "Any"})
+    message = str(info.value.args[0])
+    assert "m()" in message
+    assert "from typing import overload" in message
+
+
+def test_other_decorators_must_be_bound() -> None:
+    method = overloaded("overload", "classmethod", "deprecated('old')")
+    with pytest.raises(LookupError) as info:
+        bind_defaults(method, {"overload"})
+    assert "@deprecated('old')" in str(info.value.args[0])
+    assert "deprecated" in str(info.value.args[0])
+    kept = bind_defaults(method, {"overload", "deprecated"})
+    assert kept.overloads[0].decorators == (
+        "overload",
+        "classmethod",
+        "deprecated('old')",
+    )
+
+
+# -- Through ``proxydoc generate`` -------------------------------------------
+
+TARGET = '''\
+import typing as t
+
+
+class Target:
+    @t.overload
+    def get(self, key: int) -> int: ...
+
+    @t.overload
+    def get(self, key: str) -> str: ...
+
+    def get(self, key: int | str) -> int | str:
+        """Get a value."""
+        return key
+'''
+FACADE = """\
+from __future__ import annotations
+{imports}
+from facade_ovl_target import Target
+from pxdsample.util import create_proxy_methods
+
+
+@create_proxy_methods(Target, ":class:`.Target`", ":class:`.Facade`", methods=["get"])
+class Facade:
+    def __init__(self, target: Target) -> None:
+        self._proxied = target
+
+    # START PROXY METHODS Facade
+    # END PROXY METHODS Facade
+"""
+
+
+@pytest.fixture
+def facade(project: Path) -> Path:
+    (project / "facade_ovl_target.py").write_text(TARGET, encoding="utf-8")
+    return project / "facade_ovl.py"
+
+
+@pytest.mark.parametrize(
+    ("imports", "decorator"),
+    [
+        ("import typing", "    @typing.overload\n"),
+        ("from typing import overload", "    @overload\n"),
+    ],
+)
+def test_generated_overloads_import(
+    facade: Path, run, imports: str, decorator: str
+) -> None:
+    facade.write_text(FACADE.format(imports=imports), encoding="utf-8")
+    result = run("generate", str(facade))
+    assert result.status == 0, result.err
+    text = facade.read_text(encoding="utf-8")
+    assert text.count(decorator) == 2
+    module = importlib.import_module("facade_ovl")
+    target = importlib.import_module("facade_ovl_target").Target()
+    assert module.Facade(target).get("k") == "k"
+
+
+def test_overloads_without_an_import_are_refused(facade: Path, run) -> None:
+    facade.write_text(FACADE.format(imports=""), encoding="utf-8")
+    before = facade.read_bytes()
+    result = run("generate", str(facade))
+    assert result.status == 2
+    assert "facade_ovl.py:7: " in result.err
+    assert "from typing import overload" in result.err
+    assert "Traceback" not in result.err
+    assert facade.read_bytes() == before
