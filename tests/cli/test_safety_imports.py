@@ -1,6 +1,6 @@
 """Importing a target isolates its effects: an exit or any exception it raises is
-an error for that file (exit 2, ``file:line``), what it prints is never shown.
-Run as ``python -m proxydoc``, as users do."""
+an error for that file (exit 2, ``file:line``), what it prints is never shown;
+a Ctrl-C still stops the run. Run as ``python -m proxydoc``, as users do."""
 
 from __future__ import annotations
 
@@ -112,3 +112,12 @@ def test_what_a_target_prints_is_never_shown(tmp_path: Path, argv: list[str]) ->
     if argv != ["generate"]:
         assert done.stdout.startswith("--- a/loud.py\n+++ b/loud.py\n")
 
+
+def test_ctrl_c_still_stops_the_run(tmp_path: Path) -> None:
+    bad = make_facade(tmp_path, "bad", "raise KeyboardInterrupt")
+    good = make_facade(tmp_path, "good")
+    before = bad.read_bytes(), good.read_bytes()
+    done = proxydoc(tmp_path, "generate", "bad.py", "good.py")
+    assert done.returncode == 130
+    assert "interrupted" in done.stderr and "Traceback" not in done.stderr
+    assert (bad.read_bytes(), good.read_bytes()) == before

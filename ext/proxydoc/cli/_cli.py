@@ -12,11 +12,12 @@ from typing import TextIO
 
 from proxydoc import __version__
 from proxydoc.cli._config import Config, find_pyproject, load_config
-from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._files import iter_python_files
 from proxydoc.cli._generate import FileResult, Generator, write_atomic
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a Ctrl-C
 PROGRESS_THRESHOLD = 50
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks
 
@@ -94,23 +95,55 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    session = _Session(args)
     try:
-        config = _config(args)
-        files = list(iter_python_files(args.paths or _default_paths(config)))
-    except ProxydocError as exc:
-        print(f"proxydoc: error: {exc}", file=sys.stderr)
+        return session.run()
+    except KeyboardInterrupt:
+        session.stop()
+        print("proxydoc: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BaseException as exc:  # no traceback, no SystemExit: one line, exit 2
+        where = session.stop()
+        print(bug_error(exc, where or "proxydoc"), file=sys.stderr)
         return EXIT_ERROR
-    saved = list(sys.path)
-    _extend_sys_path(config)
-    try:
-        if args.command == "lint":
-            from proxydoc.cli._lint import run_lint
 
-            progress = _progress(args, files)
-            return run_lint(files, config, strict=args.strict, progress=progress)
-        return _run_generate(files, config, args)
-    finally:
-        sys.path[:] = saved
+
+class _Session:
+    """One run of a subcommand; knows the file it is on, should a bug show up."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.progress: Progress | None = None
+
+    def stop(self) -> str | None:
+        """End the progress line; the file that was being worked on, if any."""
+        if self.progress is None:
+            return None
+        current = self.progress.current
+        self.progress.finish()
+        return current
+
+    def run(self) -> int:
+        args = self.args
+        try:
+            config = _config(args)
+            files = list(iter_python_files(args.paths or _default_paths(config)))
+        except ProxydocError as exc:
+            print(f"proxydoc: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        self.progress = Progress(len(files), not args.no_progress)
+        saved = list(sys.path)
+        _extend_sys_path(config)
+        try:
+            if args.command == "lint":
+                from proxydoc.cli._lint import run_lint
+
+                return run_lint(
+                    files, config, strict=args.strict, progress=self.progress
+                )
+            return _run_generate(files, config, args, self.progress)
+        finally:
+            sys.path[:] = saved
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -154,8 +187,10 @@ class Progress:
         self.enabled = enabled and total >= PROGRESS_THRESHOLD
         self.tty = self.stream.isatty()
         self.step = max(1, total // 10)
+        self.current: str | None = None  # the file being worked on
 
     def update(self, done: int, display: str) -> None:
+        self.current = display
         if not self.enabled:
             return
         if self.tty:
@@ -165,18 +200,16 @@ class Progress:
         self.stream.flush()
 
     def finish(self) -> None:
+        self.current = None
         if self.enabled and self.tty:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
 
 
-def _progress(args: argparse.Namespace, files: list[Path]) -> Progress:
-    return Progress(len(files), not args.no_progress)
-
-
-def _run_generate(files: list[Path], config: Config, args: argparse.Namespace) -> int:
+def _run_generate(
+    files: list[Path], config: Config, args: argparse.Namespace, progress: Progress
+) -> int:
     generator = Generator(config)
-    progress = _progress(args, files)
     results: list[FileResult] = []
     for done, path in enumerate(files, 1):
         display = display_path(path)
@@ -221,6 +254,9 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
             result.errors.append(
                 ProxydocError(f"cannot write: {exc}", result.display, 1)
             )
+            print(result.errors[-1], file=sys.stderr)
+        except Exception as exc:  # a bug: this file is left as it was, not the others
+            result.errors.append(bug_error(exc, result.display))
             print(result.errors[-1], file=sys.stderr)
 
 

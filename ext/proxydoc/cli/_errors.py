@@ -15,4 +15,12 @@ class ProxydocError(Exception):
     def __str__(self) -> str:
         if self.path is None:
             return self.message
+        if self.line <= 0:  # about the whole file
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}: {self.message}"
+
+
+def bug_error(exc: BaseException, path: str | None) -> ProxydocError:
+    """An exception proxydoc did not expect, as one line about *path*."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return ProxydocError(f"{text} (this is a bug in proxydoc; please report it)", path)

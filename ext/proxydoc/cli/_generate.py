@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proxydoc.cli._config import Config
-from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._facades import FacadeSpec, bound_names, read_specs
 from proxydoc.cli._regions import Region, find_regions, line_number, splice
 from proxydoc.cli._render import indent_lines, render_region
@@ -65,6 +65,10 @@ class Generator:
             _check_encodable(result.new, result.encoding, display)
         except ProxydocError as exc:
             result.errors.append(exc)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a bug, or the target's code ending the run
+            result.errors.append(bug_error(exc, display))
         return result
 
     def _regenerate(self, source: str, path: Path, display: str) -> str:
