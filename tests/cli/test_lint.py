@@ -452,3 +452,51 @@ def test_a_relative_owner_without_a_signature_needs_sphinx(
         "attr.py:5: PXD005 :paramref:`.mapper.x`: relative target cannot be "
         "resolved without Sphinx\n"
     )
+
+
+def test_sources_too_deep_to_parse(lint_project: Path, run) -> None:
+    """A target the parser gives up on is not found; a linted file so is an error."""
+    deep = "x = " + "+".join(["1"] * 200_000) + "\n"
+    (lint_project / "pxd_deep.py").write_text(deep + "def f(a):\n    pass\n")
+    uses = lint_project / "uses.py"
+    uses.write_text('""":paramref:`pxd_deep.f.a`"""\n')
+    result = run("lint", "--no-progress", str(uses))
+    assert result.out == (
+        "uses.py:1: PXD002 :paramref:`pxd_deep.f.a`: target not found: pxd_deep.f\n"
+    )
+    uses.write_text('""":paramref:`pxd_deep.f.a`"""\n' + deep)
+    result = run("lint", "--no-progress", str(uses))
+    assert result.status == 2
+    assert result.err.startswith("uses.py:1: cannot parse: ")
+    assert "bug" not in result.err
+
+
+def test_an_unreadable_place_on_the_path_is_skipped(
+    lint_project: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (lint_project / "pxd_locked").mkdir()
+    stat = os.stat
+
+    def refuse(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if "pxd_locked" in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    uses = lint_project / "uses.py"
+    uses.write_text('""":paramref:`pxd_locked.f.a`"""\n')
+    monkeypatch.setattr(os, "stat", refuse)
+    result = run("lint", "--no-progress", str(uses))
+    assert result.out == (
+        "uses.py:1: PXD002 :paramref:`pxd_locked.f.a`: target not found: pxd_locked.f\n"
+    )
+
+
+def test_a_link_loop_on_the_path_is_skipped(
+    lint_project: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (lint_project / "loop").symlink_to(lint_project / "loop")
+    monkeypatch.syspath_prepend(str(lint_project / "loop"))
+    uses = lint_project / "uses.py"
+    uses.write_text('""":paramref:`pxdsample.target.Engine.run.nope`"""\n')
+    result = run("lint", "--no-progress", str(uses))
+    assert result.out.startswith("uses.py:1: PXD001 ")

@@ -217,7 +217,7 @@ class SourceIndex:
                     base / f"__init__{suffix}",
                     base.with_name(base.name + suffix),
                 ):
-                    if path.is_file():
+                    if os.path.isfile(path):  # False also when it cannot be read
                         yield path
 
 
@@ -245,10 +245,12 @@ def _qualname(tree: ast.Module, node: ast.AST) -> list[str]:
 
 def search_folders(roots: Sequence[Path], sys_path: Sequence[str]) -> list[Path]:
     """The folders modules are looked for in: the import roots, then ``sys.path``."""
-    folders = [root.resolve() for root in roots]
+    folders = [Path(os.path.realpath(root)) for root in roots]
     for entry in sys_path:
-        folder = Path(entry or os.curdir).resolve()
-        if folder.is_dir():
+        folder = Path(
+            os.path.realpath(entry or os.curdir)
+        )  # never raises, as resolve() may
+        if os.path.isdir(folder):
             folders.append(folder)
     return folders
 
@@ -353,5 +355,7 @@ def _parse(path: Path) -> ast.Module | None:
         data = path.read_bytes()
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         return ast.parse(data.decode(encoding), str(path))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError, LookupError):
+    except (OSError, SyntaxError, ValueError, LookupError):
+        return None
+    except (RecursionError, MemoryError):  # too deep for the parser
         return None

@@ -112,6 +112,9 @@ class ParamChecker:
         except (SyntaxError, ValueError) as exc:
             line = getattr(exc, "lineno", None) or 1
             raise ProxydocError(f"cannot parse: {exc}", display, line) from exc
+        except (RecursionError, MemoryError) as exc:
+            message = "cannot parse: nested too deeply for Python's parser"
+            raise ProxydocError(message, display, 1) from exc
         if path.name == "__init__.pyi":
             path = path.with_suffix(".py")
         here = SourceModule(module_name(path, self.roots), path, tree)
