@@ -74,6 +74,8 @@ class SourceIndex:
     def __init__(self, search: Sequence[Path]) -> None:
         self.search = list(dict.fromkeys(search))
         self._modules: dict[str, SourceModule | None] = {}
+        self._trees: dict[str, ast.Module | None] = {}
+        self._bindings: dict[_Body, dict[str, ast.stmt]] = {}
 
     def find(self, dotted: str) -> Definition | None:
         """The definition *dotted* names: the longest module, then its members."""
@@ -102,7 +104,7 @@ class SourceIndex:
         if not trail.enter(module.name, *names):
             return None
         head, rest = names[0], names[1:]
-        binding = last_binding(module.tree, head)
+        binding = self.bindings(module.tree).get(head)
         if binding is not None:
             return self._follow(binding, head, module, module.tree, rest, trail)
         for star in _star_imports(module):
@@ -128,7 +130,7 @@ class SourceIndex:
         trail = trail or _Trail()
         if not trail.enter(module.name, id(cls), *names):
             return None
-        binding = last_binding(cls, names[0])
+        binding = self.bindings(cls).get(names[0])
         if binding is not None:
             return self._follow(binding, names[0], module, cls, names[1:], trail)
         for base, base_module in self.bases(cls, module, trail):
@@ -199,12 +201,33 @@ class SourceIndex:
         submodule = f"{base}.{imported}" if base else imported
         return self._in_module_named(submodule, rest, trail)
 
+    def bindings(self, body: _Body) -> dict[str, ast.stmt]:
+        """Each name *body* binds, and the last statement binding it."""
+        if body not in self._bindings:
+            self._bindings[body] = last_bindings(body)
+        return self._bindings[body]
+
+    def tree(self, path: Path) -> ast.Module | None:
+        """The parsed source of *path*, parsed once; None when it does not parse."""
+        key = os.path.realpath(path)
+        if key not in self._trees:
+            self._trees[key] = _parse(path)
+        return self._trees[key]
+
+    def parsed(self, path: Path) -> ast.Module | None:
+        """The tree of *path* if it was parsed already."""
+        return self._trees.get(os.path.realpath(path))
+
+    def remember(self, path: Path, tree: ast.Module) -> None:
+        """Use *tree*, parsed already, as the source of *path*."""
+        self._trees.setdefault(os.path.realpath(path), tree)
+
     def _load(self, name: str) -> SourceModule | None:
         parts = name.split(".")
         if not all(part.isidentifier() for part in parts):
             return None
         for path in self._candidates(parts):
-            tree = _parse(path)
+            tree = self.tree(path)
             if tree is not None:
                 return SourceModule(name, path, tree)
         return None
@@ -255,12 +278,11 @@ def search_folders(roots: Sequence[Path], sys_path: Sequence[str]) -> list[Path]
     return folders
 
 
-def last_binding(body: _Body, name: str) -> ast.stmt | None:
-    """The last statement of *body* (``if`` / ``try`` blocks inlined) binding *name*."""
-    found = None
+def last_bindings(body: _Body) -> dict[str, ast.stmt]:
+    """Each name *body* binds (``if`` / ``try`` blocks inlined), by its last binding."""
+    found: dict[str, ast.stmt] = {}
     for stmt in flat_body(body.body):
-        if name in _names_bound(stmt):
-            found = stmt
+        found.update(dict.fromkeys(_names_bound(stmt), stmt))
     return found
 
 

@@ -51,6 +51,7 @@ _PRIORITY = ("PXD001", "PXD003", "PXD002", "PXD005")
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 _Owner = _Function | ast.ClassDef | ast.Module
 _OWNERS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+_HOLDS_STATEMENTS = (ast.stmt, ast.excepthandler, ast.match_case)
 
 
 @dataclass(frozen=True)
@@ -107,14 +108,8 @@ class ParamChecker:
         source, _ = read_source(path, display)
         if ":paramref:" not in source:
             return []
-        try:
-            tree = ast.parse(source, display)
-        except (SyntaxError, ValueError) as exc:
-            line = getattr(exc, "lineno", None) or 1
-            raise ProxydocError(f"cannot parse: {exc}", display, line) from exc
-        except (RecursionError, MemoryError) as exc:
-            message = "cannot parse: nested too deeply for Python's parser"
-            raise ProxydocError(message, display, 1) from exc
+        tree = self.index.parsed(path) or _parse(source, display)
+        self.index.remember(path, tree)
         if path.name == "__init__.pyi":
             path = path.with_suffix(".py")
         here = SourceModule(module_name(path, self.roots), path, tree)
@@ -215,6 +210,17 @@ class ParamChecker:
         return names
 
 
+def _parse(source: str, display: str) -> ast.Module:
+    try:
+        return ast.parse(source, display)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None) or 1
+        raise ProxydocError(f"cannot parse: {exc}", display, line) from exc
+    except (RecursionError, MemoryError) as exc:
+        message = "cannot parse: nested too deeply for Python's parser"
+        raise ProxydocError(message, display, 1) from exc
+
+
 def role_target(content: str) -> str:
     """The target of a role's text, as the Sphinx role reads it.
 
@@ -265,7 +271,11 @@ def _docstrings(tree: ast.Module) -> Iterator[_Docstring]:
             doc = _docstring(node)
             if doc is not None:
                 yield _Docstring(node, cls, *doc)
-        pending.extend((child, cls) for child in ast.iter_child_nodes(node))
+        pending.extend(
+            (child, cls)
+            for child in ast.iter_child_nodes(node)
+            if isinstance(child, _HOLDS_STATEMENTS)  # never inside an expression
+        )
 
 
 def _docstring(node: _Owner) -> tuple[str, int] | None:
