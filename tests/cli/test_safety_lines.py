@@ -44,21 +44,55 @@ START_LINE = FACADE.index("    # START PROXY METHODS Facade")
 _BREAK = re.compile(rb"\r\n|\r|\n")
 
 
+#: Two facades in one module, for the property test.
+TWO_FACADES = [
+    *FACADE,
+    "",
+    "",
+    "@create_proxy_methods(",
+    '    Engine, ":class:`.Engine`", ":class:`.Second`", methods=["describe"]',
+    ")",
+    "class Second:",
+    "    # START PROXY METHODS Second",
+    "    # END PROXY METHODS Second",
+]
+_START = re.compile(rb"# START PROXY METHODS (\w+)")
+
+
 def facade_bytes(
-    endings: list[str], encoding: str = "utf-8", text: str = "plain"
+    endings: list[str],
+    encoding: str = "utf-8",
+    text: str = "plain",
+    lines: list[str] = FACADE,
 ) -> bytes:
     """The facade with line *i* ended by ``endings[i]``."""
-    lines = [line.format(encoding=encoding, text=text) for line in FACADE]
+    lines = [line.format(encoding=encoding, text=text) for line in lines]
     return "".join(a + b for a, b in zip(lines, endings, strict=True)).encode(encoding)
 
 
-def outside(data: bytes) -> tuple[bytes, bytes]:
-    """The bytes up to the START line's end, and from the END line's start."""
-    start = data.index(b"# START PROXY METHODS Facade")
-    head_end = _BREAK.search(data, start)
-    assert head_end is not None
-    tail_start = data.index(b"    # END PROXY METHODS Facade")
-    return data[: head_end.end()], data[tail_start:]
+def outside(data: bytes) -> list[bytes]:
+    """The bytes around the regions: up to each START line's end, from each END line."""
+    parts, last = [], 0
+    for start in _START.finditer(data):
+        head_end = _BREAK.search(data, start.end())
+        assert head_end is not None
+        end = data.index(b"# END PROXY METHODS " + start[1], head_end.end())
+        parts.append(data[last : head_end.end()])
+        last = max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
+    parts.append(data[last:])
+    return parts
+
+
+def regions(data: bytes) -> list[tuple[bytes, bytes]]:
+    """Each region's START line ending, and its body."""
+    found = []
+    for start in _START.finditer(data):
+        head_end = _BREAK.search(data, start.end())
+        assert head_end is not None
+        end = data.index(b"# END PROXY METHODS " + start[1], head_end.end())
+        line_start = max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
+        found.append((head_end[0], data[head_end.end() : line_start]))
+    return found
 
 
 def generate(*argv: str) -> int:
@@ -109,7 +143,7 @@ def test_each_region_uses_the_ending_of_its_start_line(facade: Path, run) -> Non
     head, tail = outside(data)
     body = data[len(head) : len(data) - len(tail)]
     assert b"def describe(" in body and b"\r" not in body
-    assert (head, tail) == outside(facade_bytes(endings))
+    assert [head, tail] == outside(facade_bytes(endings))
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "utf-8-sig", "cp1252"])
@@ -124,18 +158,24 @@ def test_the_file_keeps_its_encoding(facade: Path, run, encoding: str) -> None:
 
 
 ENDING = st.sampled_from(["\n", "\r\n", "\r"])
+ENCODING = st.sampled_from(["utf-8", "latin-1", "utf-8-sig", "cp1252"])
 
 
 @settings(
-    max_examples=40,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(endings=st.lists(ENDING, min_size=len(FACADE), max_size=len(FACADE)))
-def test_random_line_endings(samples_on_path: Path, endings: list[str]) -> None:
+@given(
+    endings=st.lists(ENDING, min_size=len(TWO_FACADES), max_size=len(TWO_FACADES)),
+    encoding=ENCODING,
+)
+def test_random_line_endings(
+    samples_on_path: Path, endings: list[str], encoding: str
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "facade_random.py"
-        original = facade_bytes(endings)
+        original = facade_bytes(endings, encoding, "déjà", TWO_FACADES)
         path.write_bytes(original)
         (Path(folder) / "pyproject.toml").write_text("[tool.proxydoc]\n")
         config = str(Path(folder) / "pyproject.toml")
@@ -144,10 +184,13 @@ def test_random_line_endings(samples_on_path: Path, endings: list[str]) -> None:
         first = path.read_bytes()
         assert outside(first) == outside(original)
         if status == 0:
-            assert first.count(b"def describe(") == 1
             compile(first, str(path), "exec")
+            for ending, body in regions(first):
+                assert body.count(b"def describe(") == 1
+                assert set(_BREAK.findall(body)) == {ending}
         assert generate("generate", "--config", config, str(path)) == status
         assert path.read_bytes() == first
+        assert generate("check", "--config", config, str(path)) == status
 
 
 def test_diff_lines_end_at_a_lone_cr(facade: Path, run) -> None:
