@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from proxydoc.cli._facades import bound_names
 from proxydoc.cli._sources import split_lines
 from proxydoc.cli._targets import Method, bind_defaults, signature_from_ast
 
@@ -134,4 +135,31 @@ def test_overloads_without_an_import_are_refused(facade: Path, run) -> None:
     assert "facade_ovl.py:7: " in result.err
     assert "from typing import overload" in result.err
     assert "Traceback" not in result.err
+    assert facade.read_bytes() == before
+
+
+@pytest.mark.parametrize("guard", ["TYPE_CHECKING", "typing.TYPE_CHECKING"])
+def test_names_imported_for_type_checkers_only_are_not_bound(guard: str) -> None:
+    tree = ast.parse(
+        "import typing\n"
+        "from typing import TYPE_CHECKING\n"
+        f"if {guard}:\n"
+        "    from typing import overload\n"
+        "else:\n"
+        "    from typing_extensions import final\n"
+        "try:\n"
+        "    from typing import Any\n"
+        "except ImportError:\n"
+        "    pass\n"
+    )
+    assert bound_names(tree) == {"typing", "TYPE_CHECKING", "final", "Any"}
+
+
+def test_overload_imported_for_type_checkers_only_is_refused(facade: Path, run) -> None:
+    imports = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from typing import overload\n"
+    facade.write_text(FACADE.format(imports=imports), encoding="utf-8")
+    before = facade.read_bytes()
+    result = run("generate", str(facade))
+    assert result.status == 2
+    assert "from typing import overload" in result.err
     assert facade.read_bytes() == before
