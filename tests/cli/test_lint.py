@@ -324,6 +324,9 @@ def shapes(lint_project: Path) -> Path:
         "class Query:\n"
         "    def params(self, *multiparams, **kw):\n"
         "        pass\n"
+        "\n    @util.memoized_property\n"
+        "    def rows(self):\n"
+        "        pass\n"
     )
     (lint_project / "pxd_broken.py").write_text("def f(a:\n")
     return lint_project
@@ -338,7 +341,8 @@ def test_shapes_of_targets(shapes: Path, run) -> None:
         ":paramref:`pxd_shapes.Query.params.multiparams`.\n"
         "Bad: :paramref:`pxd_shapes.Point.z`, :paramref:`pxd_shapes.Plain.a`,\n"
         ":paramref:`pxd_shapes.Button.label`, :paramref:`pxd_shapes.LIMIT.x`,\n"
-        ":paramref:`pxd_broken.f.a`, :paramref:`pxd_shapes.Query.params.nope`.",
+        ":paramref:`pxd_broken.f.a`, :paramref:`pxd_shapes.Query.params.nope`,\n"
+        ":paramref:`pxd_shapes.Query.rows.x`.",
     )
     assert result.out.splitlines() == [
         "uses.py:4: PXD001 :paramref:`pxd_shapes.Point.z` names no parameter 'z' "
@@ -352,6 +356,8 @@ def test_shapes_of_targets(shapes: Path, run) -> None:
         "uses.py:6: PXD002 :paramref:`pxd_broken.f.a`: target not found: pxd_broken.f",
         "uses.py:6: PXD001 :paramref:`pxd_shapes.Query.params.nope` names no "
         "parameter 'nope' of pxd_shapes.Query",
+        "uses.py:7: PXD003 :paramref:`pxd_shapes.Query.rows.x`: target has no "
+        "signature: pxd_shapes.Query.rows",
     ]
 
 

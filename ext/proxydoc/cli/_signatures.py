@@ -15,10 +15,9 @@ from proxydoc.cli._sources import flat_body
 
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 
-#: Decorators that make a function an attribute, not something to call.
-ATTRIBUTE_DECORATORS = frozenset(
-    {"property", "cached_property", "setter", "getter", "deleter"}
-)
+#: Decorators that make a function an attribute, not something to call; so does
+#: any whose name ends in ``property`` (``hybrid_property``, ``memoized_property``).
+ATTRIBUTE_DECORATORS = frozenset({"setter", "getter", "deleter", "declared_attr"})
 #: Class decorators that write ``__init__`` from the annotated fields.
 FIELD_DECORATORS = frozenset({"dataclass", "define", "frozen", "mutable", "attrs", "s"})
 #: Bases whose fields are the constructor's parameters.
@@ -39,7 +38,7 @@ def read_signature(index: SourceIndex, found: Definition) -> SourceSignature | N
     """What *found* accepts; None when its source shows nothing to call."""
     node = found.node
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        if any(_decorator_name(d) in ATTRIBUTE_DECORATORS for d in node.decorator_list):
+        if any(_is_attribute_decorator(d) for d in node.decorator_list):
             return None
         variants = _signatures(found.variants or (node,))
         names = frozenset().union(*(arg_names(v) for v in variants))
@@ -146,6 +145,11 @@ def _annotated(cls: ast.ClassDef) -> set[str]:
         for n in flat_body(cls.body)
         if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
     }
+
+
+def _is_attribute_decorator(node: ast.expr) -> bool:
+    name = _decorator_name(node)
+    return name in ATTRIBUTE_DECORATORS or name.endswith("property")
 
 
 def _decorator_name(node: ast.expr) -> str:
