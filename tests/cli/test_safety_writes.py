@@ -3,6 +3,7 @@ kept; a failure on one file never stops the others."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Iterator
@@ -128,20 +129,32 @@ def test_a_failure_on_one_file_spares_the_others(
     assert "def ping(" in good.read_text()
 
 
-def test_text_the_encoding_lacks_is_escaped_or_refused(project: Path, run) -> None:
+def test_a_docstring_the_encoding_lacks_is_escaped(project: Path, run) -> None:
     """A latin-1 facade whose target docstring holds an arrow latin-1 lacks."""
     narrow = make_facade(project, "narrow", doc="Go \u2192 there.", encoding="latin-1")
     wide = make_facade(project, "wide")
+    result = run("generate", str(narrow), str(wide))
+    assert result.status == 0, result.err
+    assert "def ping(" in wide.read_text()
+    text = narrow.read_bytes().decode("latin-1")
+    assert "\\u2192" in text
+    module = importlib.import_module("narrow")
+    assert "Go \u2192 there." in module.Facade.ping.__doc__
+    assert run("check", str(narrow)).status == 0
+
+
+def test_code_the_encoding_lacks_is_refused(project: Path, run) -> None:
+    """The header is code, not a docstring: refused with the place, nothing written."""
+    narrow = make_facade(project, "narrow", encoding="latin-1")
+    wide = make_facade(project, "wide")
+    (project / "pyproject.toml").write_text(
+        "[tool.proxydoc]\nheader = '# generated \u2192 do not edit'\n",
+        encoding="utf-8",
+    )
     before = narrow.read_bytes()
     result = run("generate", str(narrow), str(wide))
-    assert "Traceback" not in result.err
+    assert result.status == 2
+    assert "narrow.py:" in result.err and "Traceback" not in result.err
+    assert narrow.read_bytes() == before
     assert "def ping(" in wide.read_text()
-    if result.status == 2:  # refused, with the place
-        assert narrow.read_bytes() == before
-        assert "narrow.py:" in result.err and "iso-8859-1" in result.err
-        assert run("check", str(narrow)).status == 2
-    else:  # written as an escaped literal that round-trips
-        assert result.status == 0, result.err
-        text = narrow.read_bytes().decode("latin-1")
-        compile(text, str(narrow), "exec")
-        assert run("check", str(narrow)).status == 0
+    assert run("check", str(narrow)).status == 2

@@ -61,7 +61,7 @@ class Generator:
         self._sources = result.sources
         try:
             result.old, result.encoding = read_source(path, display)
-            result.new = self._regenerate(result.old, path, display)
+            result.new = self._regenerate(result.old, path, display, result.encoding)
             _check_encodable(result.new, result.encoding, display)
         except ProxydocError as exc:
             result.errors.append(exc)
@@ -71,7 +71,7 @@ class Generator:
             result.errors.append(bug_error(exc, display))
         return result
 
-    def _regenerate(self, source: str, path: Path, display: str) -> str:
+    def _regenerate(self, source: str, path: Path, display: str, encoding: str) -> str:
         if "PROXY METHODS" not in source:
             return source
         tree = _parse(source, display)
@@ -83,7 +83,7 @@ class Generator:
         lazy = _has_future_annotations(tree)
         bodies = []
         for region in regions:
-            body = self._region(region, specs, bound, lazy, display)
+            body = self._region(region, specs, bound, lazy, display, encoding)
             old = region.text(source)
             if _equivalent(old, body, region.indent):
                 bodies.append(old)
@@ -102,6 +102,7 @@ class Generator:
         bound: set[str],
         lazy: bool,
         display: str,
+        encoding: str,
     ) -> str:
         spec = specs.get(region.class_name)
         if spec is None:
@@ -122,7 +123,12 @@ class Generator:
                 spec.line,
             )
         return render_region(
-            spec, members, region.indent, self.config.header, self.config.line_length
+            spec,
+            members,
+            region.indent,
+            self.config.header,
+            self.config.line_length,
+            encoding=encoding,
         )
 
     def _members(
