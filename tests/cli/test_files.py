@@ -86,9 +86,9 @@ def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
     _touch(tmp_path, "real/m.py")
     (tmp_path / "alias").symlink_to(tmp_path / "real", target_is_directory=True)
     (tmp_path / "link.py").symlink_to(tmp_path / "real" / "m.py")
-    assert _found(tmp_path) == ["alias/m.py"]
-    named = _found(tmp_path, tmp_path / "real" / "m.py", tmp_path)
-    assert named == ["real/m.py"]
+    assert _found(tmp_path) == ["real/m.py"]  # its own path, not a link's
+    named = _found(tmp_path, tmp_path / "alias" / "m.py", tmp_path)
+    assert named == ["alias/m.py"]  # the path named first
 
 
 def test_a_linked_file_keeps_the_path_of_its_link(tmp_path: Path) -> None:
