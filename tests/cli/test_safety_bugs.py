@@ -138,3 +138,12 @@ def remove_bottom_up(top: Path) -> None:
         if deepest == top:
             return
         deepest = deepest.parent
+
+
+def test_symlink_loops_are_paths_not_bugs(project: Path, run) -> None:
+    (project / "loop_a").symlink_to("loop_b")
+    (project / "loop_b").symlink_to("loop_a")
+    assert _cli.display_path(project / "loop_a" / "x.py").endswith("x.py")
+    result = run("check", "-I", "loop_a", "facade_decorated.py")
+    assert result.status in {1, 2}, result.err  # 2 while cli._facades resolves roots
+    assert "Traceback" not in result.err

@@ -14,7 +14,7 @@ from proxydoc import __version__
 from proxydoc.cli._config import Config, find_pyproject, load_config
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._files import iter_python_files
-from proxydoc.cli._generate import FileResult, Generator, write_atomic
+from proxydoc.cli._generate import FileResult, Generator, real_path, write_atomic
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a Ctrl-C
@@ -151,7 +151,7 @@ def _config(args: argparse.Namespace) -> Config:
     if args.config is not None and not args.config.is_file():
         raise ProxydocError(f"{args.config}: no such file")
     config = load_config(path)
-    extra = tuple(str(folder.resolve()) for folder in args.import_path)
+    extra = tuple(str(real_path(folder)) for folder in args.import_path)
     config = replace(config, import_paths=(*extra, *config.import_paths))
     formatter = getattr(args, "formatter", None)
     if formatter is not None:
@@ -165,7 +165,7 @@ def _default_paths(config: Config) -> list[Path]:
 
 def _extend_sys_path(config: Config) -> None:
     for folder in reversed(config.import_roots):
-        text = str(folder.resolve())
+        text = str(real_path(folder))
         if text not in sys.path:
             sys.path.insert(0, text)
 
@@ -173,7 +173,7 @@ def _extend_sys_path(config: Config) -> None:
 def display_path(path: Path) -> str:
     """*path* relative to the working folder when it is below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(real_path(path).relative_to(real_path(Path.cwd())))
     except ValueError:
         return str(path)
 
@@ -227,10 +227,10 @@ def _run_generate(
 
 def _warn_stale_sources(results: list[FileResult]) -> None:
     """Say which files used a target whose own file this run rewrote."""
-    written = {r.path.resolve() for r in results if r.changed and not r.errors}
+    written = {real_path(r.path) for r in results if r.changed and not r.errors}
     for result in results:
         used = sorted(
-            str(p) for p in result.sources & written if p != result.path.resolve()
+            str(p) for p in result.sources & written if p != real_path(result.path)
         )
         if used:
             print(

@@ -256,7 +256,7 @@ def _source_files(target: type) -> set[Path]:
         except (TypeError, OSError):
             continue
         if name is not None:
-            files.add(Path(name).resolve())
+            files.add(real_path(Path(name)))
     return files
 
 
@@ -284,13 +284,18 @@ def read_source(path: Path, display: str) -> tuple[str, str]:
         raise ProxydocError(f"cannot read: {exc}", display, 1) from exc
 
 
+def real_path(path: Path) -> Path:
+    """*path* absolute, symlinks followed; a symlink loop is left as it is."""
+    return Path(os.path.realpath(path))  # Path.resolve raises on a loop
+
+
 def write_atomic(path: Path, text: str, encoding: str) -> None:
     """Replace *path* by *text* through a temporary file in the same folder.
 
     A symlink is followed to the file it names, which is replaced; the link stays.
     """
     data = text.encode(encoding)
-    real = Path(os.path.realpath(path))
+    real = real_path(path)
     mode = real.stat().st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
     try:
