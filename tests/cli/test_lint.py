@@ -506,3 +506,41 @@ def test_a_link_loop_on_the_path_is_skipped(
     uses.write_text('""":paramref:`pxdsample.target.Engine.run.nope`"""\n')
     result = run("lint", "--no-progress", str(uses))
     assert result.out.startswith("uses.py:1: PXD001 ")
+
+
+def test_long_and_wide_lookups(lint_project: Path, run) -> None:
+    """A method on the last of 120 bases is found; a chain of 300 re-exports ends."""
+    (lint_project / "pxd_wide").mkdir()
+    for index in range(120):
+        body = "def m(self, a):\n        pass" if index == 119 else "pass"
+        (lint_project / "pxd_wide" / f"b{index}.py").write_text(
+            f"class B{index}:\n    {body}\n"
+        )
+    bases = ", ".join(f"b{i}.B{i}" for i in range(120))
+    (lint_project / "pxd_wide" / "__init__.py").write_text(
+        "".join(f"from . import b{i}\n" for i in range(120))
+        + f"\n\nclass C({bases}):\n    pass\n"
+    )
+    (lint_project / "pxd_chain").mkdir()
+    (lint_project / "pxd_chain" / "__init__.py").write_text("")
+    for index in range(300):
+        (lint_project / "pxd_chain" / f"m{index}.py").write_text(
+            f"from pxd_chain.m{index + 1} import f\n"
+            if index < 299
+            else "def f(a):\n    pass\n"
+        )
+    result = _lint_doc(
+        lint_project,
+        run,
+        ":paramref:`pxd_wide.C.m.a` :paramref:`pxd_wide.C.m.b`\n"
+        ":paramref:`pxd_chain.m0.f.a` :paramref:`pxd_chain.m250.f.b`",
+    )
+    assert result.out.splitlines() == [
+        "uses.py:1: PXD001 :paramref:`pxd_wide.C.m.b` names no parameter 'b' of "
+        "pxd_wide.C.m",
+        "uses.py:2: PXD002 :paramref:`pxd_chain.m0.f.a`: target not found: "
+        "pxd_chain.m0.f",
+        "uses.py:2: PXD001 :paramref:`pxd_chain.m250.f.b` names no parameter 'b' "
+        "of pxd_chain.m250.f",
+    ]
+    assert result.err.endswith("1 files, 3 problems, 0 with errors\n")

@@ -19,8 +19,10 @@ from pathlib import Path
 
 from proxydoc.cli._sources import flat_body
 
-#: How many bindings one lookup may follow before it gives up.
-MAX_HOPS = 100
+#: How long a chain of bindings one lookup follows (``a`` from ``b`` from ...).
+MAX_DEPTH = 100
+#: How many bindings one lookup follows in all, along every chain it tries.
+MAX_STEPS = 20_000
 
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 _Body = ast.Module | ast.ClassDef
@@ -57,15 +59,20 @@ class Definition:
 
 @dataclass
 class _Trail:
-    """The bindings one lookup has followed: a cycle or too long a chain ends it."""
+    """The bindings one lookup follows: a cycle, too long a chain or too many end it."""
 
     seen: set[tuple[object, ...]] = field(default_factory=set)
+    depth: int = 0
 
     def enter(self, *key: object) -> bool:
-        if key in self.seen or len(self.seen) >= MAX_HOPS:
+        if key in self.seen or self.depth >= MAX_DEPTH or len(self.seen) >= MAX_STEPS:
             return False
         self.seen.add(key)
+        self.depth += 1
         return True
+
+    def leave(self) -> None:
+        self.depth -= 1
 
 
 class SourceIndex:
@@ -103,6 +110,14 @@ class SourceIndex:
             return Definition(module.tree, module)
         if not trail.enter(module.name, *names):
             return None
+        try:
+            return self._member(module, names, trail)
+        finally:
+            trail.leave()
+
+    def _member(
+        self, module: SourceModule, names: list[str], trail: _Trail
+    ) -> Definition | None:
         head, rest = names[0], names[1:]
         binding = self.bindings(module.tree).get(head)
         if binding is not None:
@@ -130,6 +145,14 @@ class SourceIndex:
         trail = trail or _Trail()
         if not trail.enter(module.name, id(cls), *names):
             return None
+        try:
+            return self._in_class(cls, module, names, trail)
+        finally:
+            trail.leave()
+
+    def _in_class(
+        self, cls: ast.ClassDef, module: SourceModule, names: list[str], trail: _Trail
+    ) -> Definition | None:
         binding = self.bindings(cls).get(names[0])
         if binding is not None:
             return self._follow(binding, names[0], module, cls, names[1:], trail)
