@@ -45,16 +45,16 @@ def expected_doc() -> str:
     """The proxy's docstring, cleaned: the target's with the note."""
     module = importlib.import_module("facade_odd_target")
     spec = FacadeSpec(
-        "Facade",
-        "",
-        "",
-        ":class:`.Target`",
-        ":class:`.Facade`",
-        ("get",),
-        (),
-        (),
-        (),
-        8,
+        facade="Facade",
+        target_ref="",
+        target_expr="Target",
+        target_name=":class:`.Target`",
+        facade_name=":class:`.Facade`",
+        methods=("get",),
+        attributes=(),
+        classmethods=(),
+        use_intermediate_variable=(),
+        line=8,
     )
     return inject_note(module.Target.get.__doc__, method_note(spec))
 

@@ -46,7 +46,16 @@ class Facade:
         return "after"
 """
 SPEC = FacadeSpec(
-    "Facade", "", "", ":class:`.Target`", ":class:`.Facade`", (), (), (), (), 8
+    facade="Facade",
+    target_ref="",
+    target_expr="Target",
+    target_name=":class:`.Target`",
+    facade_name=":class:`.Facade`",
+    methods=("get",),
+    attributes=(),
+    classmethods=(),
+    use_intermediate_variable=(),
+    line=8,
 )
 _names = itertools.count()
 
