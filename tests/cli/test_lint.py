@@ -544,3 +544,25 @@ def test_long_and_wide_lookups(lint_project: Path, run) -> None:
         "of pxd_chain.m250.f",
     ]
     assert result.err.endswith("1 files, 3 problems, 0 with errors\n")
+
+
+def test_packages_installed_editable_by_a_finder(
+    lint_project: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """setuptools maps such packages in a finder module: its MAPPING is read."""
+    source = lint_project / "src" / "somewhere" / "pxd_mapped"
+    source.mkdir(parents=True)
+    (source / "__init__.py").write_text("def f(a):\n    pass\n")
+    site = lint_project / "site"
+    site.mkdir()
+    (site / "__editable___pxd_mapped_0_1_finder.py").write_text(
+        "print('the finder was run')\n"
+        f"MAPPING: dict[str, str] = {{'pxd_mapped': {str(source)!r}}}\n"
+    )
+    monkeypatch.syspath_prepend(str(site))
+    result = _lint_doc(lint_project, run, ":paramref:`pxd_mapped.f.b`")
+    assert result.out == (
+        "uses.py:1: PXD001 :paramref:`pxd_mapped.f.b` names no parameter 'b' of "
+        "pxd_mapped.f\n"
+    )
+    assert "finder" not in result.err

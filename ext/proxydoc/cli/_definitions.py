@@ -80,6 +80,7 @@ class SourceIndex:
 
     def __init__(self, search: Sequence[Path]) -> None:
         self.search = list(dict.fromkeys(search))
+        self.mapped = editable_packages(self.search)
         self._modules: dict[str, SourceModule | None] = {}
         self._trees: dict[str, ast.Module | None] = {}
         self._bindings: dict[_Body, dict[str, ast.stmt]] = {}
@@ -265,6 +266,14 @@ class SourceIndex:
                 ):
                     if os.path.isfile(path):  # False also when it cannot be read
                         yield path
+        mapped = self.mapped.get(parts[0])
+        if mapped is not None:  # after sys.path, as the finder is
+            base = mapped.joinpath(*parts[1:])
+            for path in (base / "__init__.py", base.with_name(base.name + ".py")):
+                if os.path.isfile(path):
+                    yield path
+            if len(parts) == 1 and os.path.isfile(mapped):
+                yield mapped
 
 
 def full_name(found: Definition) -> str:
@@ -299,6 +308,44 @@ def search_folders(roots: Sequence[Path], sys_path: Sequence[str]) -> list[Path]
         if os.path.isdir(folder):
             folders.append(folder)
     return folders
+
+
+def editable_packages(folders: Sequence[Path]) -> dict[str, Path]:
+    """Top-level names setuptools' editable finders map to folders, read not run.
+
+    ``pip install -e`` may put a ``__editable___<name>_finder.py`` in
+    site-packages whose ``MAPPING`` literal says where each package is.
+    """
+    mapped: dict[str, Path] = {}
+    for folder in folders:
+        try:
+            finders = sorted(folder.glob("__editable___*_finder.py"))
+        except OSError:
+            continue
+        for finder in finders:
+            for name, where in _mapping_literal(_parse(finder)).items():
+                mapped.setdefault(name, Path(where))
+    return mapped
+
+
+def _mapping_literal(tree: ast.Module | None) -> dict[str, str]:
+    for stmt in tree.body if tree is not None else ():
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else None
+        if isinstance(stmt, ast.AnnAssign):
+            target = stmt.target
+        value = getattr(stmt, "value", None)
+        if isinstance(target, ast.Name) and target.id == "MAPPING" and value:
+            try:
+                literal = ast.literal_eval(value)
+            except (ValueError, TypeError, SyntaxError, RecursionError):
+                return {}
+            if isinstance(literal, dict):
+                return {
+                    k: v
+                    for k, v in literal.items()
+                    if isinstance(k, str) and isinstance(v, str)
+                }
+    return {}
 
 
 def last_bindings(body: _Body) -> dict[str, ast.stmt]:
