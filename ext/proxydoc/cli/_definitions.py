@@ -10,13 +10,11 @@ a guard against import cycles.
 from __future__ import annotations
 
 import ast
-import io
-import os
-import tokenize
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proxydoc.cli._module_files import ModuleFiles
 from proxydoc.cli._sources import flat_body
 
 #: How long a chain of bindings one lookup follows (``a`` from ``b`` from ...).
@@ -76,13 +74,11 @@ class _Trail:
 
 
 class SourceIndex:
-    """Modules found on *search* folders and parsed once; names looked up in them."""
+    """Names looked up in the modules *files* finds, each module read once."""
 
-    def __init__(self, search: Sequence[Path]) -> None:
-        self.search = list(dict.fromkeys(search))
-        self.mapped = editable_packages(self.search)
+    def __init__(self, files: ModuleFiles) -> None:
+        self.files = files
         self._modules: dict[str, SourceModule | None] = {}
-        self._trees: dict[str, ast.Module | None] = {}
         self._bindings: dict[_Body, dict[str, ast.stmt]] = {}
 
     def find(self, dotted: str) -> Definition | None:
@@ -99,7 +95,8 @@ class SourceIndex:
     def module(self, name: str) -> SourceModule | None:
         """The module *name*, parsed from its source or stub; None if none."""
         if name not in self._modules:
-            self._modules[name] = self._load(name)
+            found = self.files.find(name)
+            self._modules[name] = None if found is None else SourceModule(name, *found)
         return self._modules[name]
 
     def member(
@@ -231,50 +228,6 @@ class SourceIndex:
             self._bindings[body] = last_bindings(body)
         return self._bindings[body]
 
-    def tree(self, path: Path) -> ast.Module | None:
-        """The parsed source of *path*, parsed once; None when it does not parse."""
-        key = os.path.realpath(path)
-        if key not in self._trees:
-            self._trees[key] = _parse(path)
-        return self._trees[key]
-
-    def parsed(self, path: Path) -> ast.Module | None:
-        """The tree of *path* if it was parsed already."""
-        return self._trees.get(os.path.realpath(path))
-
-    def remember(self, path: Path, tree: ast.Module) -> None:
-        """Use *tree*, parsed already, as the source of *path*."""
-        self._trees.setdefault(os.path.realpath(path), tree)
-
-    def _load(self, name: str) -> SourceModule | None:
-        parts = name.split(".")
-        if not all(part.isidentifier() for part in parts):
-            return None
-        for path in self._candidates(parts):
-            tree = self.tree(path)
-            if tree is not None:
-                return SourceModule(name, path, tree)
-        return None
-
-    def _candidates(self, parts: list[str]) -> Iterator[Path]:
-        for folder in self.search:
-            base = folder.joinpath(*parts)
-            for suffix in (".py", ".pyi"):
-                for path in (
-                    base / f"__init__{suffix}",
-                    base.with_name(base.name + suffix),
-                ):
-                    if os.path.isfile(path):  # False also when it cannot be read
-                        yield path
-        mapped = self.mapped.get(parts[0])
-        if mapped is not None:  # after sys.path, as the finder is
-            base = mapped.joinpath(*parts[1:])
-            for path in (base / "__init__.py", base.with_name(base.name + ".py")):
-                if os.path.isfile(path):
-                    yield path
-            if len(parts) == 1 and os.path.isfile(mapped):
-                yield mapped
-
 
 def full_name(found: Definition) -> str:
     """``module.Class.name`` of a definition, where it is written."""
@@ -296,56 +249,6 @@ def _qualname(tree: ast.Module, node: ast.AST) -> list[str]:
             if isinstance(stmt, ast.ClassDef):
                 pending.append((stmt, names))
     return []
-
-
-def search_folders(roots: Sequence[Path], sys_path: Sequence[str]) -> list[Path]:
-    """The folders modules are looked for in: the import roots, then ``sys.path``."""
-    folders = [Path(os.path.realpath(root)) for root in roots]
-    for entry in sys_path:
-        folder = Path(
-            os.path.realpath(entry or os.curdir)
-        )  # never raises, as resolve() may
-        if os.path.isdir(folder):
-            folders.append(folder)
-    return folders
-
-
-def editable_packages(folders: Sequence[Path]) -> dict[str, Path]:
-    """Top-level names setuptools' editable finders map to folders, read not run.
-
-    ``pip install -e`` may put a ``__editable___<name>_finder.py`` in
-    site-packages whose ``MAPPING`` literal says where each package is.
-    """
-    mapped: dict[str, Path] = {}
-    for folder in folders:
-        try:
-            finders = sorted(folder.glob("__editable___*_finder.py"))
-        except OSError:
-            continue
-        for finder in finders:
-            for name, where in _mapping_literal(_parse(finder)).items():
-                mapped.setdefault(name, Path(where))
-    return mapped
-
-
-def _mapping_literal(tree: ast.Module | None) -> dict[str, str]:
-    for stmt in tree.body if tree is not None else ():
-        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else None
-        if isinstance(stmt, ast.AnnAssign):
-            target = stmt.target
-        value = getattr(stmt, "value", None)
-        if isinstance(target, ast.Name) and target.id == "MAPPING" and value:
-            try:
-                literal = ast.literal_eval(value)
-            except (ValueError, TypeError, SyntaxError, RecursionError):
-                return {}
-            if isinstance(literal, dict):
-                return {
-                    k: v
-                    for k, v in literal.items()
-                    if isinstance(k, str) and isinstance(v, str)
-                }
-    return {}
 
 
 def last_bindings(body: _Body) -> dict[str, ast.stmt]:
@@ -440,14 +343,3 @@ def _variants(body: _Body, name: str) -> tuple[_Function, ...]:
         for stmt in flat_body(body.body)
         if isinstance(stmt, funcs) and stmt.name == name
     )
-
-
-def _parse(path: Path) -> ast.Module | None:
-    try:
-        data = path.read_bytes()
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return ast.parse(data.decode(encoding), str(path))
-    except (OSError, SyntaxError, ValueError, LookupError):
-        return None
-    except (RecursionError, MemoryError):  # too deep for the parser
-        return None

@@ -19,11 +19,11 @@ from proxydoc.cli._definitions import (
     SourceIndex,
     SourceModule,
     full_name,
-    search_folders,
 )
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._facades import module_name
 from proxydoc.cli._generate import read_source
+from proxydoc.cli._module_files import ModuleFiles, search_folders
 from proxydoc.cli._signatures import read_signature
 from proxydoc.core.fields import documented_params
 from proxydoc.core.prefixes import expand_prefix
@@ -101,15 +101,15 @@ class ParamChecker:
     def __init__(self, prefixes: dict[str, str], roots: tuple[Path, ...] = ()) -> None:
         self.prefixes = prefixes
         self.roots = roots
-        self.index = SourceIndex(search_folders(roots, sys.path))
+        self.index = SourceIndex(ModuleFiles(search_folders(roots, sys.path)))
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
         """Findings for every ``:paramref:`` in the docstrings of one file."""
         source, _ = read_source(path, display)
         if ":paramref:" not in source:
             return []
-        tree = self.index.parsed(path) or _parse(source, display)
-        self.index.remember(path, tree)
+        tree = self.index.files.parsed(path) or _parse(source, display)
+        self.index.files.remember(path, tree)
         if path.name == "__init__.pyi":
             path = path.with_suffix(".py")
         here = SourceModule(module_name(path, self.roots), path, tree)
