@@ -82,7 +82,6 @@ def region_docstrings(region: str) -> list[str]:
         ),
         ("ff\x0c vt\x0b nel\x85", "utf-8", '"""ff\\x0c vt\\x0b nel\\x85\n    """'),
         ("line\u2028sep", "utf-8", '"""line\\u2028sep\n    """'),
-        ("lone \ud800", "utf-8", '"""lone \\ud800\n    """'),
         ("price \u20ac", "latin-1", '"""price \\u20ac\n    """'),
         ("price \u20ac", "cp1252", '"""price \u20ac\n    """'),
         ("caf\xe9", "latin-1", '"""caf\xe9\n    """'),
@@ -113,6 +112,20 @@ def test_docstring_literal_escapes_what_the_file_cannot_hold(
 
 def test_the_default_encoding_is_utf8() -> None:
     assert docstring_literal("caf\xe9 \u20ac", "") == '"""caf\xe9 \u20ac\n"""'
+
+
+@pytest.mark.parametrize("member", ["method", "attribute"])
+def test_a_lone_surrogate_in_a_docstring_is_refused(member: str) -> None:
+    """Python 3.13 cannot compile a docstring holding one, even escaped."""
+    doc = "half a pair: \ud83d."
+    members: list[Method | Attribute] = (
+        [method(doc)] if member == "method" else [Attribute("a", "int", doc, True)]
+    )
+    with pytest.raises(ProxydocError) as info:
+        render_region(SPEC, members, "    ", "# h", 88)
+    message = str(info.value)
+    assert message.startswith("pkg/facade.py:7: the docstring of the proxy of ")
+    assert "U+D83D" in message and "lone surrogate" in message
 
 
 # -- Text outside docstrings -------------------------------------------------
@@ -192,6 +205,18 @@ DOCS = st.none() | st.lists(CHARS, max_size=30).map("".join)
 HEADERS = ["# h", "# caf\xe9", "# \u20ac"]
 
 
+def _has_surrogate(text: str | None) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text or "")
+
+
+def _encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     DOCS,
@@ -207,21 +232,23 @@ def test_rendered_regions_hold_their_docstrings(
     header: str,
     indent: str,
 ) -> None:
-    """Either refused with a location, for the header only (docstrings can
-    always be escaped), or encodable, parseable, and each docstring, cleaned as
-    Python cleans one, is the intended text."""
+    """Either refused with a location, for a header the encoding lacks or a
+    docstring holding a lone surrogate only (anything else in a docstring can
+    be escaped), or encodable, parseable, and each docstring, cleaned as Python
+    cleans one, is the intended text."""
     members: list[Method | Attribute] = [
         method(method_doc),
         Attribute("a", "int", attribute_doc, True),
     ]
-    try:
-        region = render_region(SPEC, members, indent, header, 88, encoding)
-    except ProxydocError as exc:
-        assert str(exc).startswith("pkg/facade.py:7: ")
-        assert "the header" in str(exc)
-        with pytest.raises(UnicodeEncodeError):
-            header.encode(encoding)
+    header_lacks = not _encodes(header, encoding)
+    if header_lacks or any(_has_surrogate(d) for d in (method_doc, attribute_doc)):
+        with pytest.raises(ProxydocError) as info:
+            render_region(SPEC, members, indent, header, 88, encoding)
+        assert str(info.value).startswith("pkg/facade.py:7: ")
+        reason = "the header" if header_lacks else "lone surrogate"
+        assert reason in str(info.value)
         return
+    region = render_region(SPEC, members, indent, header, 88, encoding)
     region.encode(encoding)
     pointer = pointer_text(".Target.a", ":class:`.Facade`")
     assert [inspect.cleandoc(d) for d in region_docstrings(region)] == [

@@ -98,7 +98,7 @@ def outside(data: bytes, newline: str, encoding: str) -> tuple[bytes, bytes]:
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(DOCS, st.sampled_from(ENCODINGS), st.sampled_from(["\n", "\r\n"]))
-def test_generate_writes_any_docstring_or_refuses_cleanly(
+def test_generate_writes_any_docstring(
     samples_on_path: Path, run, doc: str | None, encoding: str, newline: str
 ) -> None:
     n = next(_names)
@@ -110,6 +110,12 @@ def test_generate_writes_any_docstring_or_refuses_cleanly(
         path.write_bytes(text.replace("\n", newline).encode(encoding))
         before = path.read_bytes()
         result = run("generate", path.name)
+        if any("\ud800" <= char <= "\udfff" for char in doc or ""):
+            # Python 3.13 cannot compile such a docstring, escaped or not
+            assert result.status == 2
+            assert f"{name}.py:8: " in result.err and "lone surrogate" in result.err
+            assert path.read_bytes() == before
+            return
         assert result.status == 0, result.err
         written = path.read_bytes()
         written.decode(encoding)

@@ -31,15 +31,25 @@ def render_region(
     width -= len(indent)
     blocks = [_encodable(header + "\n", encoding, "the header", spec)]
     for member in members:
-        if isinstance(member, Attribute):
-            text = render_attribute(member, spec, encoding)
-            where = f"the proxy of {member.name}"
-        else:
-            text = render_method(member, spec, width, encoding)
-            where = f"the proxy of {member.name}()"
+        is_method = not isinstance(member, Attribute)
+        where = f"the proxy of {member.name}{'()' if is_method else ''}"
+        try:
+            if isinstance(member, Attribute):
+                text = render_attribute(member, spec, encoding)
+            else:
+                text = render_method(member, spec, width, encoding)
+        except UnwritableDocstring as exc:
+            raise ProxydocError(
+                f"the docstring of {where} {exc}", spec.display, spec.line
+            ) from exc
         blocks.append(_encodable(text, encoding, where, spec))
     body = "\n".join(blocks)
     return "\n" + indent_lines(body, indent) + "\n"
+
+
+class UnwritableDocstring(ValueError):
+    """A docstring no literal can hold: its message says why, after "the
+    docstring of X"."""
 
 
 def _encodable(text: str, encoding: str, where: str, spec: FacadeSpec) -> str:
@@ -139,8 +149,15 @@ def docstring_literal(text: str, indent: str, encoding: str = "utf-8") -> str:
     text; then the text starts on the line after the quotes.  The literal is raw
     when backslashes need it, and holds escapes for what a source file cannot
     hold as itself: control characters (``\\r``, NUL), line and paragraph
-    separators, lone surrogates and characters *encoding* lacks.
+    separators and characters *encoding* lacks.  A lone surrogate raises
+    UnwritableDocstring.
     """
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise UnwritableDocstring(
+            f"holds a lone surrogate (U+{ord(surrogate[0]):04X}), which Python "
+            "3.13 cannot compile in a docstring, escaped or not"
+        )
     lines = indent_lines(text, indent)
     if _loses_indent(text.split("\n")):
         value = f"\n{lines}\n{indent}"
@@ -163,9 +180,9 @@ def _loses_indent(lines: list[str]) -> bool:
 
 
 #: Characters written as escapes whatever the encoding: controls but tab and
-#: newline (a CR would end the line, a NUL ends the parse), U+2028/U+2029,
-#: lone surrogates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+#: newline (a CR would end the line, a NUL ends the parse), U+2028/U+2029.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
