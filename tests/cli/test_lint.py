@@ -566,3 +566,18 @@ def test_packages_installed_editable_by_a_finder(
         "pxd_mapped.f\n"
     )
     assert "finder" not in result.err
+
+
+def test_a_package_stub_reads_its_relative_imports(lint_project: Path, run) -> None:
+    (lint_project / "pxd_stubbed").mkdir()
+    (lint_project / "pxd_stubbed" / "_impl.pyi").write_text(
+        "def f(a: int) -> None: ...\n"
+    )
+    (lint_project / "pxd_stubbed" / "__init__.pyi").write_text(
+        '"""See :paramref:`.f.a` and :paramref:`f.nope`."""\n\nfrom ._impl import f\n'
+    )
+    result = run("lint", "--no-progress", "pxd_stubbed")
+    assert result.out == (
+        "pxd_stubbed/__init__.pyi:1: PXD001 :paramref:`f.nope` names no parameter "
+        "'nope' of pxd_stubbed._impl.f\n"
+    )

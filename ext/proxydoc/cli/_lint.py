@@ -21,9 +21,8 @@ from proxydoc.cli._definitions import (
     full_name,
 )
 from proxydoc.cli._errors import ProxydocError
-from proxydoc.cli._facades import module_name
 from proxydoc.cli._generate import read_source
-from proxydoc.cli._module_files import ModuleFiles, search_folders
+from proxydoc.cli._module_files import ModuleFiles, module_name, search_folders
 from proxydoc.cli._signatures import read_signature
 from proxydoc.core.fields import documented_params
 from proxydoc.core.prefixes import expand_prefix
@@ -110,8 +109,6 @@ class ParamChecker:
             return []
         tree = self.index.files.parsed(path) or _parse(source, display)
         self.index.files.remember(path, tree)
-        if path.name == "__init__.pyi":
-            path = path.with_suffix(".py")
         here = SourceModule(module_name(path, self.roots), path, tree)
         found: list[Finding] = []
         for doc in _docstrings(tree):

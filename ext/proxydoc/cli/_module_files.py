@@ -14,6 +14,8 @@ import tokenize
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from proxydoc.cli._files import SUFFIXES
+
 
 class ModuleFiles:
     """Module source files under *search* folders, each parsed once."""
@@ -37,7 +39,7 @@ class ModuleFiles:
     def _candidates(self, parts: list[str]) -> Iterator[Path]:
         for folder in self.search:
             base = folder.joinpath(*parts)
-            for suffix in (".py", ".pyi"):
+            for suffix in SUFFIXES:
                 for path in (
                     base / f"__init__{suffix}",
                     base.with_name(base.name + suffix),
@@ -67,6 +69,22 @@ class ModuleFiles:
     def remember(self, path: Path, tree: ast.Module) -> None:
         """Use *tree*, parsed already, as the source of *path*."""
         self._trees.setdefault(os.path.realpath(path), tree)
+
+
+def module_name(path: Path, roots: Sequence[Path] = ()) -> str:
+    """The dotted name of the module in *path*: below an import root, else by
+    its packages (folders with an ``__init__.py`` or an ``__init__.pyi``)."""
+    path = Path(os.path.realpath(path))
+    parts = [] if path.stem == "__init__" else [path.stem]
+    for root in roots:
+        real_root = Path(os.path.realpath(root))
+        if path.is_relative_to(real_root):
+            return ".".join([*path.parent.relative_to(real_root).parts, *parts])
+    folder = path.parent
+    while any(os.path.isfile(folder / f"__init__{s}") for s in SUFFIXES):
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    return ".".join(parts)
 
 
 def search_folders(roots: Sequence[Path], sys_path: Sequence[str]) -> list[Path]:
