@@ -39,8 +39,9 @@ def test_nested_containers_warn_once_where_they_do_not_read(shared_build):
     # the sentence that does not read is the innermost container's
     assert at_marker(unreadable, "index.rst", 32)
     assert "class_bases container does not read" in unreadable
-    # a container holding a marker and more text is not a marker itself
-    assert at_marker(beside, "index.rst", 38)
+    # a container holding a marker and more text is not a marker itself;
+    # docutils before 0.22 numbers no container: the first text in it is at 42
+    assert any(f"index.rst:{n}: WARNING" in beside for n in (38, 42)), beside
     assert "class_bases container does not read" in beside
     page = soup(app)
     unread = page.find(id="Facade.unreadable").find_next_sibling("dd")
