@@ -49,3 +49,21 @@ def test_dangling_links_name_the_owner_they_mean(shared_build):
         f"{MOD}.params has no documented parameter 'nope' (it documents: x, y)"
         in lines[1]
     )
+
+
+def test_parameters_of_a_function_named_params_through_intersphinx(shared_build):
+    inventory = shared_build("params-named-params").outdir / "objects.inv"
+    base = "https://docs.example.invalid/named/"
+    consumer = shared_build(
+        "intersphinx-named-params",
+        intersphinx_mapping={"named": (base, str(inventory))},
+    )
+    page = soup(consumer)
+    links = [a["href"] for a in page.select("a.reference.external")]
+    assert links == [
+        f"{base}index.html#{MOD}.params.params.x",
+        f"{base}index.html#{MOD}.Query.params.params.a",
+        f"{base}index.html#{MOD}.params.params.y",
+        f"{base}index.html#{MOD}.Query.run.params.a",
+    ]
+    assert warnings_of(consumer._warning) == []

@@ -19,7 +19,7 @@ from proxydoc.params._resolve import WRITTEN_ATTR, ParamRefTarget, nitpick_ignor
 from proxydoc.prefixes._roles import prefixed
 
 if TYPE_CHECKING:
-    from docutils.nodes import Element
+    from docutils.nodes import Element, Node
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
@@ -85,7 +85,29 @@ def warn_missing_paramref(
     return True
 
 
+def function_named_params_elsewhere(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
+) -> Node | None:
+    """``m.params.x`` in another project: parameter x of its ``m.params``.
+
+    Intersphinx looks the target up as written (parameter x of ``m``); this
+    asks it again for the other reading, as the domain does for this project.
+    """
+    if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
+        return None
+    other = ParamRefTarget.from_node(node).in_function_named_params()
+    if other is None or "sphinx.ext.intersphinx" not in app.extensions:
+        return None
+    from sphinx.ext.intersphinx import missing_reference
+
+    retry = node.deepcopy()
+    retry["reftarget"] = canonical_target(other.owner, other.param)
+    return missing_reference(app, env, retry, contnode)  # type: ignore[arg-type]
+
+
 def setup_paramref(app: Sphinx) -> None:
     """Add the role to the Python domain; connect the warning for dangling links."""
     app.add_role_to_domain("py", "paramref", prefixed(ParamRefRole(warn_dangling=True)))
     app.connect("warn-missing-reference", warn_missing_paramref)
+    # after intersphinx (500), which reads the target as written first
+    app.connect("missing-reference", function_named_params_elsewhere, priority=501)
