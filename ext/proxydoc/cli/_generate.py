@@ -85,7 +85,8 @@ class Generator:
         for region in regions:
             body = self._region(region, specs, bound, lazy, display, encoding)
             old = region.text(source)
-            if _equivalent(old, body, region.indent):
+            as_written = old == body.replace("\n", region.newline)  # no parse needed
+            if as_written or _equivalent(old, body, region.indent):
                 bodies.append(old)
             else:
                 formatted = self._format(body, region, display)
