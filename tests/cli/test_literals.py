@@ -124,7 +124,8 @@ def test_a_lone_surrogate_in_a_docstring_is_refused(member: str) -> None:
     with pytest.raises(ProxydocError) as info:
         render_region(SPEC, members, "    ", "# h", 88)
     message = str(info.value)
-    assert message.startswith("pkg/facade.py:7: the docstring of the proxy of ")
+    assert message.startswith("pkg/facade.py:7: the proxy of ")
+    assert "has a docstring holding a lone surrogate" in message
     assert "U+D83D" in message and "lone surrogate" in message
 
 

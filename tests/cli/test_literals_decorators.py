@@ -163,3 +163,78 @@ def test_overload_imported_for_type_checkers_only_is_refused(facade: Path, run) 
     assert result.status == 2
     assert "from typing import overload" in result.err
     assert facade.read_bytes() == before
+
+
+# -- The target class, as a config-declared facade's module spells it ---------
+
+CONFIG_FACADE = """\
+from __future__ import annotations
+{imports}
+
+
+class Plain:
+    def __init__(self, engine: object) -> None:
+        self._proxied = engine
+
+    # START PROXY METHODS Plain
+    # END PROXY METHODS Plain
+"""
+
+
+def _config_project(project: Path, imports: str, classmethods: str) -> Path:
+    (project / "pyproject.toml").write_text(
+        "[tool.proxydoc]\n\n"
+        '[tool.proxydoc.proxies."facade_cfg:Plain"]\n'
+        "target = 'pxdsample.target:Engine'\n"
+        f"methods = ['describe']\nclassmethods = [{classmethods}]\n"
+    )
+    path = project / "facade_cfg.py"
+    path.write_text(CONFIG_FACADE.format(imports=imports), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("imports", "callee"),
+    [
+        ("from pxdsample.target import Engine", "Engine.connect("),
+        ("from pxdsample.target import Engine as E", "E.connect("),
+        ("import pxdsample.target", "pxdsample.target.Engine.connect("),
+        ("import pxdsample.target as t", "t.Engine.connect("),
+    ],
+)
+def test_config_facades_call_the_target_as_their_module_binds_it(
+    project: Path, run, imports: str, callee: str
+) -> None:
+    path = _config_project(project, imports, "'connect'")
+    result = run("generate", str(path))
+    assert result.status == 0, result.err
+    assert f"return {callee}url, *args, **kw)" in path.read_text(encoding="utf-8")
+    facade = importlib.import_module("facade_cfg")
+    assert facade.Plain.connect("sqlite://").name == "sqlite://"
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "",
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from pxdsample.target import Engine",
+    ],
+    ids=["no-import", "type-checking-only"],
+)
+def test_config_facades_that_do_not_bind_the_target_are_refused(
+    project: Path, run, imports: str
+) -> None:
+    path = _config_project(project, imports, "'connect'")
+    before = path.read_bytes()
+    result = run("generate", str(path))
+    assert result.status == 2
+    line = 5 + imports.count("\n")
+    assert f"facade_cfg.py:{line}: the proxy of connect() calls the target class" in (
+        result.err
+    )
+    assert "add 'from pxdsample.target import Engine'" in result.err
+    assert path.read_bytes() == before
+    # methods alone call self._proxied: no import needed
+    path = _config_project(project, imports, "")
+    assert run("generate", str(path)).status == 0

@@ -18,7 +18,7 @@ class FacadeSpec:
 
     facade: str
     target_ref: str  # "package.module:Qual.Name", importable
-    target_expr: str  # how the facade's module spells the target class
+    target_expr: str | None  # how the facade's module spells the target class
     target_name: str  # Sphinx markup, e.g. ":class:`_orm.Session`"
     facade_name: str
     methods: tuple[str, ...]
@@ -50,13 +50,15 @@ def read_specs(
     """Every facade class of one module, by class name; config overrides decorators."""
     module = module_name(path, config.import_roots)
     imports = ImportMap(tree, module, path.name == "__init__.py")
+    bound = bound_names(tree)
     specs: dict[str, FacadeSpec] = {}
     for node in ast.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
         entry = config.proxies.get(f"{module}:{node.name}")
         if entry is not None:
-            specs[node.name] = _from_config(entry, node, display)
+            spelling = imports.spelling(entry.target, bound)
+            specs[node.name] = _from_config(entry, node, display, spelling)
             continue
         for deco in node.decorator_list:
             if _is_proxy_decorator(deco, config.decorator):
@@ -115,12 +117,14 @@ def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
     return isinstance(func, ast.Attribute) and func.attr == name
 
 
-def _from_config(entry: ProxyConfig, node: ast.ClassDef, display: str) -> FacadeSpec:
+def _from_config(
+    entry: ProxyConfig, node: ast.ClassDef, display: str, spelling: str | None
+) -> FacadeSpec:
     module, _, qualname = entry.target.partition(":")
     return FacadeSpec(
         facade=node.name,
         target_ref=entry.target,
-        target_expr=qualname,
+        target_expr=spelling,
         target_name=entry.target_name or f":class:`{module}.{qualname}`",
         facade_name=entry.facade_name or f":class:`{entry.facade.replace(':', '.')}`",
         methods=entry.methods,
@@ -189,6 +193,7 @@ class ImportMap:
         self.module = module
         self.package = module if is_package else module.rpartition(".")[0]
         self.names: dict[str, str] = {}
+        self.modules: set[str] = set()  # imported whole: ``import a.b`` gives a.b
         self._scan(tree.body)
 
     def _scan(self, body: list[ast.stmt]) -> None:
@@ -197,6 +202,8 @@ class ImportMap:
                 for alias in stmt.names:
                     bound = alias.asname or alias.name.partition(".")[0]
                     self.names[bound] = alias.name if alias.asname else bound
+                    if not alias.asname:
+                        self.modules.add(alias.name)
             elif isinstance(stmt, ast.ImportFrom):
                 base = self._absolute(stmt)
                 for alias in stmt.names:
@@ -213,6 +220,22 @@ class ImportMap:
         parts = self.package.split(".") if self.package else []
         base = parts[: len(parts) - (stmt.level - 1)] if stmt.level > 1 else parts
         return ".".join([*base, stmt.module] if stmt.module else base)
+
+    def spelling(self, ref: str, bound: set[str]) -> str | None:
+        """How code in this module reaches the class *ref* (``module:Qual.Name``)
+        through the *bound* names, or None."""
+        module, _, qualname = ref.partition(":")
+        for name, origin in self.names.items():
+            inside = ref == origin or ref.startswith(origin + ".")
+            if name in bound and ":" in origin and inside:
+                return name + ref[len(origin) :]
+        for name, origin in self.names.items():
+            if name in bound and origin == module != name:  # import a.b as m
+                return f"{name}.{qualname}"
+        root = module.partition(".")[0]
+        if module in self.modules and root in bound and self.names.get(root) == root:
+            return f"{module}.{qualname}"  # import a.b
+        return None
 
     def resolve(self, node: ast.expr) -> str | None:
         """``module:qualname`` of a Name or dotted Attribute expression."""

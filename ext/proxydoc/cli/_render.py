@@ -38,18 +38,16 @@ def render_region(
                 text = render_attribute(member, spec, encoding)
             else:
                 text = render_method(member, spec, width, encoding)
-        except UnwritableDocstring as exc:
-            raise ProxydocError(
-                f"the docstring of {where} {exc}", spec.display, spec.line
-            ) from exc
+        except Unwritable as exc:
+            raise ProxydocError(f"{where} {exc}", spec.display, spec.line) from exc
         blocks.append(_encodable(text, encoding, where, spec))
     body = "\n".join(blocks)
     return "\n" + indent_lines(body, indent) + "\n"
 
 
-class UnwritableDocstring(ValueError):
-    """A docstring no literal can hold: its message says why, after "the
-    docstring of X"."""
+class Unwritable(ValueError):
+    """A proxy that cannot be written; the message says why, after "the proxy
+    of m()"."""
 
 
 def _encodable(text: str, encoding: str, where: str, spec: FacadeSpec) -> str:
@@ -150,13 +148,13 @@ def docstring_literal(text: str, indent: str, encoding: str = "utf-8") -> str:
     when backslashes need it, and holds escapes for what a source file cannot
     hold as itself: control characters (``\\r``, NUL), line and paragraph
     separators and characters *encoding* lacks.  A lone surrogate raises
-    UnwritableDocstring.
+    Unwritable.
     """
     surrogate = _SURROGATE.search(text)
     if surrogate:
-        raise UnwritableDocstring(
-            f"holds a lone surrogate (U+{ord(surrogate[0]):04X}), which Python "
-            "3.13 cannot compile in a docstring, escaped or not"
+        raise Unwritable(
+            f"has a docstring holding a lone surrogate (U+{ord(surrogate[0]):04X}),"
+            " which Python 3.13 cannot compile, escaped or not"
         )
     lines = indent_lines(text, indent)
     if _loses_indent(text.split("\n")):
@@ -287,7 +285,7 @@ def _call(method: Method, spec: FacadeSpec, width: int) -> list[str]:
     if method.kind == "method":
         callee = f"{sig.params[0].name}._proxied.{method.name}"
     else:
-        callee = f"{spec.target_expr}.{method.name}"
+        callee = f"{_target_expr(spec)}.{method.name}"
     keep = method.name in spec.use_intermediate_variable
     lead = ("result = " if keep else "return ") + ("await " if sig.is_async else "")
     args = call_arguments(params)
@@ -297,6 +295,16 @@ def _call(method: Method, spec: FacadeSpec, width: int) -> list[str]:
     else:
         lines = [f"{lead}{callee}(", *(f"{_STEP}{a}," for a in args), ")"]
     return [*lines, "return result"] if keep else lines
+
+
+def _target_expr(spec: FacadeSpec) -> str:
+    if spec.target_expr is None:
+        module, _, qualname = spec.target_ref.partition(":")
+        raise Unwritable(
+            f"calls the target class {spec.target_ref}, which this module does not "
+            f"import: add 'from {module} import {qualname.partition('.')[0]}'"
+        )
+    return spec.target_expr
 
 
 def call_arguments(params: tuple[Param, ...] | list[Param]) -> list[str]:
