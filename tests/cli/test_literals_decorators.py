@@ -1,14 +1,16 @@
-"""Decorators written into a facade use names its module binds, or are refused.
+"""Names the proxies use at run time are ones the facade's module binds, or refused.
 
 A target's ``@typing.overload`` (or ``@t.overload``) is written the way the
-facade's module spells ``overload``; with no such name, ``generate`` stops with
-the import to add instead of writing code that fails on import.
+facade's module spells ``overload``, and a config-declared facade calls its
+target class the way its module imports it; with no such name, ``generate``
+stops with the import to add instead of writing code that fails when run.
 """
 
 from __future__ import annotations
 
 import ast
 import importlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,8 +25,9 @@ def overloaded(*decorators: str) -> Method:
     source = "def m(self, x: int) -> int: ...\n"
     node = ast.parse(source).body[0]
     assert isinstance(node, ast.FunctionDef)
-    variant = signature_from_ast(node, split_lines(source))
-    variant = type(variant)(variant.params, variant.returns, False, decorators)
+    variant = replace(
+        signature_from_ast(node, split_lines(source)), decorators=decorators
+    )
     return Method("m", "method", variant, (variant,), None)
 
 
