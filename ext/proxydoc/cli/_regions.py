@@ -7,6 +7,7 @@ import io
 import re
 import tokenize
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from proxydoc.cli._errors import ProxydocError
@@ -116,10 +117,9 @@ class _ClassIndex:
     """Which class body a line at a given indentation belongs to."""
 
     def __init__(self, tree: ast.Module) -> None:
-        self.classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
-        starts = sorted(
-            (n.lineno, n.col_offset) for n in ast.walk(tree) if isinstance(n, ast.stmt)
-        )
+        statements = list(_statements(tree))
+        self.classes = [n for n in statements if isinstance(n, ast.ClassDef)]
+        starts = sorted((n.lineno, n.col_offset) for n in statements)
         self.lines = [line for line, _ in starts]
         self.cols = [col for _, col in starts]
 
@@ -135,6 +135,20 @@ class _ClassIndex:
         first = bisect_right(self.lines, node.lineno)
         last = bisect_left(self.lines, line)
         return all(c > node.col_offset for c in self.cols[first:last])
+
+
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _statements(tree: ast.Module) -> Iterator[ast.stmt]:
+    """Every statement of *tree*, without a visit to the expressions in them."""
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.stmt):
+            yield node
+        for name in _BLOCKS:  # statements, except handlers and match cases
+            stack.extend(getattr(node, name, ()))
 
 
 def _region(
