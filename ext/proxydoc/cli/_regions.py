@@ -16,6 +16,7 @@ from proxydoc.cli._errors import ProxydocError
 # numbers of tokens, of the AST and of the offsets used to splice all agree.
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MARKER = re.compile(r"#\s*(START|END) PROXY METHODS\s+(\S+)\s*$")
+_CANDIDATE = re.compile(r"#\s*(?:START|END) PROXY METHODS")
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class _Marker:
 
 def find_regions(source: str, tree: ast.Module, path: str) -> list[Region]:
     """Every marked region of *source* (parsed as *tree*), checked for sanity."""
-    markers = _markers(source, path)
     offsets = _line_offsets(source)
+    markers = _markers(source, tree, offsets, path)
     classes = _ClassIndex(tree)
     regions: list[Region] = []
     open_marker: _Marker | None = None
@@ -85,24 +86,128 @@ def line_number(source: str, offset: int) -> int:
     return len(_NEWLINE.findall(source, 0, offset)) + 1
 
 
-def _markers(source: str, path: str) -> list[_Marker]:
+def _markers(
+    source: str, tree: ast.Module, offsets: list[int], path: str
+) -> list[_Marker]:
+    """The marker comments: each ``#`` outside every string literal starts one.
+
+    The parser has read the strings already, so only the few lines that may hold
+    a marker are looked at, not every token of the file.
+    """
     found: list[_Marker] = []
-    lines = io.StringIO(source, newline=None)  # \r and \r\n read as \n, as Python does
+    lines: set[int] = set()
+    for candidate in _CANDIDATE.finditer(source):
+        line = bisect_right(offsets, candidate.start())
+        if line in lines:
+            continue
+        lines.add(line)
+        text = source[offsets[line - 1] : offsets[line]].rstrip("\r\n")
+        col = _comment_start(source, offsets, line, _string_spans(tree, line))
+        match = None if col is None else _MARKER.match(text[col:])
+        if col is None or match is None:
+            continue
+        if text[:col].strip():
+            raise ProxydocError("a marker must be alone on its line", path, line)
+        found.append(_Marker(match[1], match[2], line, text[:col]))
+    return found
+
+
+_Span = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _comment_start(
+    source: str, offsets: list[int], line: int, strings: list[_Span]
+) -> int | None:
+    """Where the comment of line *line* starts, or None: no comment."""
+    text = source[offsets[line - 1] : offsets[line]]
+    for col, char in enumerate(text):
+        if char != "#":
+            continue
+        where = (line, _utf8_len(text[:col]))  # as ast counts columns
+        inside = [span for span in strings if span[0] < where < span[1]]
+        if not inside or _tokenized_comment(source, offsets, max(inside), line, col):
+            return col
+    return None
+
+
+def _tokenized_comment(
+    source: str, offsets: list[int], span: _Span, line: int, col: int
+) -> bool:
+    """Whether the tokenizer reads a comment at *line*, *col* inside *span*.
+
+    Strings written one after the other are one literal to the parser, with
+    whatever comments stand between them: only the tokenizer tells them apart.
+    """
+    (first, first_col), (last, last_col) = span
+    begin = offsets[first - 1] + _chars(source, offsets, first, first_col)
+    end = offsets[last - 1] + _chars(source, offsets, last, last_col)
+    shift = begin - offsets[first - 1] - 1  # the columns before, less the "("
+    wanted = (line - first + 1, col - shift if line == first else col)
+    lines = io.StringIO(f"({source[begin:end]})", newline=None)
     try:
         tokens = list(tokenize.generate_tokens(lines.readline))
-    except (tokenize.TokenError, SyntaxError) as exc:
-        raise ProxydocError(f"cannot tokenize: {exc}", path, 1) from exc
-    for token in tokens:
-        if token.type != tokenize.COMMENT:
-            continue
-        match = _MARKER.match(token.string)
-        if match is None:
-            continue
-        line, col = token.start
-        if token.line[:col].strip():
-            raise ProxydocError("a marker must be alone on its line", path, line)
-        found.append(_Marker(match[1], match[2], line, token.line[:col]))
-    return found
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    return any(t.type == tokenize.COMMENT and t.start == wanted for t in tokens)
+
+
+def _utf8_len(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _chars(source: str, offsets: list[int], line: int, utf8_col: int) -> int:
+    """The characters of line *line* that make its first *utf8_col* bytes."""
+    text = source[offsets[line - 1] : offsets[line]]
+    data = text.encode("utf-8", "surrogatepass")[:utf8_col]
+    return len(data.decode("utf-8", "surrogatepass"))
+
+
+def _string_spans(tree: ast.Module, line: int) -> list[_Span]:
+    """Where the string literals of the statements that include *line* are."""
+    spans: list[_Span] = []
+    blocks: list[list[ast.AST]] = [list(tree.body)]
+    while blocks:
+        for node in _including(blocks.pop(), line):
+            for part in _header(node, blocks):
+                spans.extend(_literal_spans(part))
+    return spans
+
+
+def _literal_spans(node: ast.AST) -> Iterator[_Span]:
+    for n in ast.walk(node):
+        if isinstance(n, ast.JoinedStr) or (
+            isinstance(n, ast.Constant) and isinstance(n.value, (str, bytes))
+        ):
+            yield (n.lineno, n.col_offset), (n.end_lineno or 0, n.end_col_offset or 0)
+
+
+def _including(body: list[ast.AST], line: int) -> Iterator[ast.AST]:
+    """The statements (or except clauses) of *body* whose lines include *line*."""
+    for index in range(bisect_right(body, line, key=_first_line) - 1, -1, -1):
+        if (getattr(body[index], "end_lineno", None) or 0) < line:
+            return
+        yield body[index]
+
+
+def _first_line(node: ast.AST) -> int:
+    """The line *node* starts on, its decorators included."""
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    first: int = getattr(node, "lineno", 0)
+    return min([first, *(d.lineno for d in decorators)])
+
+
+def _header(node: ast.AST, blocks: list[list[ast.AST]]) -> Iterator[ast.AST]:
+    """The expressions of *node* outside its blocks; the blocks go to *blocks*."""
+    for name, value in ast.iter_fields(node):
+        if name == "cases":  # match cases: a pattern and a guard, then a block
+            for case in value:
+                yield from (p for p in (case.pattern, case.guard) if p is not None)
+                blocks.append(case.body)
+        elif name in _BLOCKS:
+            blocks.append(value)
+        else:
+            values = value if isinstance(value, list) else [value]
+            yield from (v for v in values if isinstance(v, ast.AST))
 
 
 def _line_offsets(source: str) -> list[int]:
