@@ -95,3 +95,48 @@ def test_check_on_the_untouched_tree_exits_0(lib: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "4 files, 0 stale, 0 with errors" in done.stderr
     assert done.stdout == ""
+
+
+def _proxydoc(root: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "proxydoc", *argv, "--no-progress"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_all_regions_emptied_at_once_come_back_in_one_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """async_scoped_session proxies AsyncSession, itself regenerated in the run."""
+    lib = extract_lib(tmp_path_factory.mktemp("sqlalchemy-emptied"))
+    root = lib.parent
+    (root / "pyproject.toml").write_text('[tool.proxydoc]\nimport_paths = ["lib"]\n')
+    paths = [module_file(lib, m) for m in MODULES]
+    committed: dict[str, str] = {}
+    emptied: dict[Path, bytes] = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        committed.update(regions(text))
+        path.write_text(_REGION.sub(lambda m: m["start"] + "\n", text), "utf-8")
+        emptied[path] = path.read_bytes()
+    assert len(committed) == 5
+    files = [str(p.relative_to(root)) for p in reversed(paths)]  # dependents first
+
+    check = _proxydoc(root, "check", "-q", *files)
+    assert check.returncode == 1, check.stderr
+    assert "4 files, 4 stale, 0 with errors" in check.stderr
+    assert {p: p.read_bytes() for p in paths} == emptied
+
+    done = _proxydoc(root, "generate", *files)
+    assert done.returncode == 0, done.stderr
+    assert "again" not in done.stderr
+    generated: dict[str, str] = {}
+    for path in paths:
+        generated.update(regions(path.read_text(encoding="utf-8")))
+    assert generated.keys() == committed.keys()
+    for name, region in committed.items():
+        assert normalized(generated[name]) == normalized(region), name
+    assert _proxydoc(root, "check", *files).returncode == 0

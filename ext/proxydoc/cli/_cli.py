@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from proxydoc import __version__
+from proxydoc.cli._chain import plan_files
 from proxydoc.cli._config import Config, find_pyproject, load_config
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._files import iter_python_files
@@ -210,12 +211,16 @@ def _run_generate(
     files: list[Path], config: Config, args: argparse.Namespace, progress: Progress
 ) -> int:
     generator = Generator(config)
-    results: list[FileResult] = []
-    for done, path in enumerate(files, 1):
-        display = display_path(path)
+    plan = plan_files(files, config)
+    by_index: dict[int, FileResult] = {}
+    for done, index in enumerate(plan.order, 1):
+        display = display_path(files[index])
         progress.update(done, display)
-        results.append(generator.process(path, display))
+        result = by_index[index] = generator.process(files[index], display)
+        if result.changed and index in plan.needed:
+            generator.use_regenerated(plan.needed[index], result)
     progress.finish()
+    results = [by_index[index] for index in range(len(files))]
     writing = args.command == "generate" and not args.diff
     show_diff = args.diff if args.command == "generate" else not args.quiet
     for result in results:
@@ -229,9 +234,8 @@ def _warn_stale_sources(results: list[FileResult]) -> None:
     """Say which files used a target whose own file this run rewrote."""
     written = {real_path(r.path) for r in results if r.changed and not r.errors}
     for result in results:
-        used = sorted(
-            str(p) for p in result.sources & written if p != real_path(result.path)
-        )
+        stale = (result.sources & written) - result.fresh_sources
+        used = sorted(str(p) for p in stale if p != real_path(result.path))
         if used:
             print(
                 f"{result.display}: its targets come from files rewritten in this "

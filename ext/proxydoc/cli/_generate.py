@@ -14,6 +14,7 @@ import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proxydoc.cli._chain import load_module_text
 from proxydoc.cli._config import Config
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._facades import FacadeSpec, bound_names, read_specs
@@ -41,6 +42,8 @@ class FileResult:
     encoding: str = "utf-8"
     errors: list[ProxydocError] = field(default_factory=list)
     sources: set[Path] = field(default_factory=set)  # files the targets come from
+    #: Of those, the ones read as regenerated earlier in this run, not from disk.
+    fresh_sources: set[Path] = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
@@ -54,6 +57,15 @@ class Generator:
         self.config = config
         self.sources = SourceCache()
         self._sources: set[Path] = set()
+        #: Files whose regenerated text later files import (chained facades).
+        self.in_memory: set[Path] = set()
+
+    def use_regenerated(self, module: str, result: FileResult) -> None:
+        """Let the files processed next import *module* as *result* regenerated it."""
+        path = real_path(result.path)
+        if load_module_text(module, path, result.new):
+            self.sources.use_text(str(path), result.new)
+            self.in_memory.add(path)
 
     def process(self, path: Path, display: str) -> FileResult:
         """The regenerated text of *path*; errors are collected, never raised."""
@@ -63,6 +75,7 @@ class Generator:
             result.old, result.encoding = read_source(path, display)
             result.new = self._regenerate(result.old, path, display, result.encoding)
             _check_encodable(result.new, result.encoding, display)
+            result.fresh_sources = result.sources & self.in_memory
         except ProxydocError as exc:
             result.errors.append(exc)
         except KeyboardInterrupt:

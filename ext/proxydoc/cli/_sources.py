@@ -88,6 +88,10 @@ class SourceCache:
             body = node.body
         return None if node is None else (source, node)
 
+    def use_text(self, filename: str, text: str) -> None:
+        """Read *filename* as *text* from now on: its regenerated, unwritten text."""
+        self._modules[filename] = (split_lines(text), ast.parse(text, filename))
+
     def _module(self, filename: str) -> tuple[list[str], ast.Module]:
         if filename not in self._modules:
             try:
