@@ -339,26 +339,60 @@ def test_config_entry_wins_over_the_decorator(project: Path, run) -> None:
     assert "Proxied for the :class:`.Engine` class on\n" in text
 
 
-def test_warns_when_a_target_file_is_rewritten_in_the_same_run(
+def test_a_target_file_rewritten_in_the_same_run_is_used_as_rewritten(
     project: Path, run
 ) -> None:
     (project / "chain.py").write_text(
         "from facade_decorated import Facade\n"
         "from pxdsample.util import create_proxy_methods\n\n\n"
         '@create_proxy_methods(Facade, ":class:`.Facade`", ":class:`.Chain`", '
-        'methods=["after"])\n'
+        'methods=["after", "describe"])\n'
         "class Chain:\n"
         '    """Proxies a facade."""\n\n'
         "    # START PROXY METHODS Chain\n"
         "    # END PROXY METHODS Chain\n"
     )
-    result = run("generate", "facade_decorated.py", "chain.py")
+    # chain.py first: facade_decorated.py, which defines its target, goes first
+    result = run("generate", "chain.py", "facade_decorated.py")
     assert result.status == 0, result.err
-    assert "chain.py: its targets come from files rewritten in this run (" in result.err
-    assert "facade_decorated.py); run 'proxydoc generate' again" in result.err
-    assert "def after(self) -> str:" in (project / "chain.py").read_text()
-    again = run("generate", "facade_decorated.py", "chain.py")
-    assert "again" not in again.err
+    assert "again" not in result.err
+    chain = (project / "chain.py").read_text()
+    assert "def after(self) -> str:" in chain
+    assert "def describe(self) -> str:" in chain  # a proxy facade_decorated gained
+    before = {p: p.read_bytes() for p in project.glob("*.py")}
+    again = run("generate", "chain.py", "facade_decorated.py")
+    assert again.status == 0 and "0 rewritten" in again.err
+    assert {p: p.read_bytes() for p in project.glob("*.py")} == before
+
+
+def test_facades_proxying_each_other_say_to_run_again(project: Path, run) -> None:
+    """A cycle cannot be ordered: the file read first saw the other's old text."""
+    for name, other in (("ping", "pong"), ("pong", "ping")):
+        (project / f"{name}.py").write_text(
+            "from pxdsample.util import create_proxy_methods\n\n\n"
+            f"class {name.title()}Target:\n"
+            "    def hit(self) -> int:\n"
+            '        """Hit it."""\n'
+            "        return 1\n\n\n"
+            f"from {other} import {other.title()}Target as Other  # noqa: E402\n\n\n"
+            f'@create_proxy_methods(Other, ":class:`.{other.title()}Target`", '
+            f'":class:`.{name.title()}`", methods=["hit"])\n'
+            f"class {name.title()}:\n"
+            '    """A facade."""\n\n'
+            f"    # START PROXY METHODS {name.title()}\n"
+            f"    # END PROXY METHODS {name.title()}\n"
+        )
+    result = run("generate", "ping.py", "pong.py")
+    assert result.status == 0, result.err
+    warned = [line for line in result.err.splitlines() if "again" in line]
+    assert len(warned) == 1  # the file read first saw the other's old text
+    first, other = (
+        ("pong", "ping") if warned[0].startswith("pong") else ("ping", "pong")
+    )
+    assert warned[0].startswith(f"{first}.py: its targets come from files rewritten")
+    assert warned[0].endswith(f"{other}.py); run 'proxydoc generate' again")
+    again = run("generate", "ping.py", "pong.py")
+    assert again.status == 0 and "again" not in again.err
 
 
 def test_eager_annotations_must_be_importable(project: Path, run) -> None:

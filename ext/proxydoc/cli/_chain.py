@@ -92,7 +92,8 @@ def _target_modules(path: Path, text: str | None, config: Config) -> set[str]:
 def _dependencies_first(count: int, deps: dict[int, set[int]]) -> list[int]:
     """Indices in their order, each moved after what it depends on (no recursion).
 
-    Files in a cycle keep their order among themselves.
+    A cycle is cut where the walk meets it: one of its files is read before
+    the others are regenerated, and ``generate`` says to run again.
     """
     order: list[int] = []
     placed: set[int] = set()
