@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-DECORATOR = '''\
+DECORATOR = """\
 def create_proxy_methods(*args, **kwargs):
     return lambda cls: cls
-'''
+"""
 
 ENGINE = '''\
 class Engine:
@@ -43,7 +43,7 @@ class Session:
     # END PROXY METHODS Session
 '''
 
-SCOPED = '''\
+SCOPED = """\
 from chainpkg.session import Session
 from chainpkg.util import create_proxy_methods
 
@@ -55,7 +55,7 @@ class Scoped:
 
     # START PROXY METHODS Scoped
     # END PROXY METHODS Scoped
-'''
+"""
 
 
 def make_chain(root: Path) -> list[str]:
