@@ -10,7 +10,6 @@ import pytest
 from proxydoc.core.imports import (
     MISSING,
     candidate_names,
-    import_dotted,
     import_first,
     import_object,
     import_target,
@@ -85,10 +84,3 @@ def test_import_target_raises_what_importing_raises(package: str) -> None:
         import_target("pd_imp.bad:X")
     with pytest.raises(ModuleNotFoundError):
         import_target("pd_imp:Engine.nothing")
-
-
-def test_import_dotted_tries_each_split(package: str) -> None:
-    assert import_dotted("pd_imp.extra.helper").__name__ == "helper"
-    assert import_dotted("pd_imp.Engine.make").__name__ == "make"  # bound, not raw
-    assert import_dotted("pd_imp.bad.x") is None
-    assert import_dotted("pd_nowhere.f") is None

@@ -1,10 +1,9 @@
 """Objects named by dotted names (``pkg.mod.Class.member``) or ``pkg.mod:Class``.
 
-Three callers, three needs: drift checks and ``autoproxy`` want the raw
-attribute and never an exception (:func:`import_object`), ``proxydoc generate``
-wants the exception to report (:func:`import_target`, run inside
-:func:`isolated`), and ``proxydoc lint`` does not know where a dotted name's
-module ends (:func:`import_dotted`).
+Two needs: drift checks and ``autoproxy`` want the raw attribute and never an
+exception (:func:`import_object`); ``proxydoc generate`` wants the exception
+to report (:func:`import_target`, run inside :func:`isolated`).  ``proxydoc
+lint`` imports nothing: it reads targets in source (``cli._definitions``).
 """
 
 from __future__ import annotations
@@ -95,19 +94,6 @@ def import_target(ref: str) -> Any:
             module_name = f"{module_name}.{part}"
             obj = importlib.import_module(module_name)
     return obj
-
-
-def import_dotted(path: str) -> Any:
-    """The object a dotted *path* names, the longest module first; None if none."""
-    parts = path.split(".")
-    for split in range(len(parts), 0, -1):
-        ref = ".".join(parts[:split]) + ":" + ".".join(parts[split:])
-        try:
-            with isolated():
-                return import_target(ref)
-        except ImportEffect:  # importing runs arbitrary code; any failure: not found
-            continue
-    return None
 
 
 class ImportEffect(Exception):
