@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,9 +54,7 @@ def read_specs(
     imports = ImportMap(tree, module, path.name == "__init__.py")
     bound = bound_names(tree)
     specs: dict[str, FacadeSpec] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.ClassDef):
-            continue
+    for node in class_defs(tree):
         entry = config.proxies.get(f"{module}:{node.name}")
         if entry is not None:
             spelling = imports.spelling(entry.target, bound)
@@ -65,6 +65,28 @@ def read_specs(
                 assert isinstance(deco, ast.Call)
                 specs[node.name] = _from_decorator(deco, node, imports, display)
     return specs
+
+
+#: Nodes that hold statements: a class can only be defined among these.
+_BLOCKS = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def class_defs(tree: ast.Module) -> Iterator[ast.ClassDef]:
+    """Every class definition of *tree*, in the order of ``ast.walk``.
+
+    The same breadth-first walk, but into statements and the blocks holding
+    them only: an expression never holds a class, and a facade's expressions
+    (its proxies' signatures) are most of its nodes.
+    """
+    todo: deque[ast.AST] = deque([tree])
+    while todo:
+        node = todo.popleft()
+        if isinstance(node, ast.ClassDef):
+            yield node
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list) and value and isinstance(value[0], _BLOCKS):
+                todo.extend(value)
 
 
 def bound_names(tree: ast.Module) -> set[str]:
