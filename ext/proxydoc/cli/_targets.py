@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import inspect
+import types
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -136,11 +138,13 @@ def bind_defaults(method: Method, bound: set[str]) -> Method:
         if param.default is not None and _free_names(param.default) - bound:
             param = replace(param, default=_literal(method, param))
         params.append(param)
-    signature = replace(method.signature, params=tuple(params))
     overloads = tuple(
         replace(sig, decorators=_bound_decorators(method.name, sig, bound))
         for sig in method.overloads
     )
+    if tuple(params) == method.signature.params and not overloads:
+        return method  # what replace() would build, equal field by field
+    signature = replace(method.signature, params=tuple(params))
     return replace(method, signature=signature, overloads=overloads)
 
 
@@ -199,9 +203,22 @@ def unbound_annotation_names(member: Method | Attribute, bound: set[str]) -> set
 
 
 def _free_names(expression: str) -> set[str]:
+    """The names *expression* uses, but for those of the builtins module now."""
+    names = _names(expression)
+    if not names:
+        return set()
+    namespace = vars(builtins)
+    if type(builtins) is not types.ModuleType or "__dir__" in namespace:
+        return set(names) - set(dir(builtins))  # dir() asks them, not the namespace
+    return {name for name in names if name not in namespace}
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(expression: str) -> frozenset[str]:
+    """The names read by *expression*: a facade's proxies repeat a few
+    annotations and defaults thousands of times, each parsed once here."""
     tree = ast.parse(expression, mode="eval")
-    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    return names - set(dir(builtins))
+    return frozenset(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
 
 
 def _literal(method: Method, param: Param) -> str:
