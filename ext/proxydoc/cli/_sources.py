@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ast
+import gc
 import inspect
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +19,36 @@ def expr_text(node: ast.expr, lines: list[str]) -> str:
     end = node.end_lineno
     if end != node.lineno or node.end_col_offset is None or end > len(lines):
         return ast.unparse(node)
-    raw = lines[node.lineno - 1].encode("utf-8")
-    text = raw[node.col_offset : node.end_col_offset].decode("utf-8")
+    line = lines[node.lineno - 1]
+    if line.isascii():  # column offsets count UTF-8 bytes: here, characters
+        text = line[node.col_offset : node.end_col_offset]
+    else:
+        raw = line.encode("utf-8")
+        text = raw[node.col_offset : node.end_col_offset].decode("utf-8")
     return ast.unparse(node) if "#" in text else text
+
+
+def parse_module(source: str, filename: str) -> ast.Module:
+    """``ast.parse(source, filename)``, without the cyclic garbage collector.
+
+    A large module's tree is millions of new objects, none in a cycle; the
+    collector would scan them again and again while they are made (half of the
+    time of parsing a module of 70,000 lines).
+    """
+    with gc_paused():
+        return ast.parse(source, filename)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def split_lines(source: str) -> list[str]:
@@ -96,7 +126,7 @@ class SourceCache:
         if filename not in self._modules:
             try:
                 source = Path(filename).read_text(encoding="utf-8")
-                tree = ast.parse(source, filename)
+                tree = parse_module(source, filename)
             except (OSError, UnicodeDecodeError, SyntaxError) as exc:
                 raise ProxydocError(
                     f"cannot read target source: {exc}", filename
