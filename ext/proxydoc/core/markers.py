@@ -10,6 +10,11 @@ The pointer wording is a proxy's whole docstring::
     Proxy for the :attr:`Target.member` attribute
     on behalf of the :class:`Facade` class.
 
+Either wording may name a module facade instead of a class (``alembic.op``,
+whose functions are made from a class's methods)::
+
+    Proxied for the :class:`Target` class on behalf of the :mod:`facade` module.
+
 Each wording is fixed words around two references.  The extension reads a
 sentence with each reference replaced by its role as a placeholder
 (:func:`placeholder`, :func:`read_wording`) and builds nodes from
@@ -31,13 +36,23 @@ _BEHALF = " on behalf of the "
 #: The words around the two references: before the first, between, after the last.
 COPY_WORDS = ("Proxied for the ", f" class{_BEHALF}", " class.")
 POINTER_WORDS = ("Proxy for the ", f" attribute{_BEHALF}", " class.")
+#: The last words when the facade is a module, in place of `` class.``.
+MODULE_END = " module."
 
 #: Roles each reference may be written with, and the member kinds a pointer names.
 _CLASS_ROLES = ("class", "obj", "exc")
 _MEMBER_ROLES = ("attr", "meth", "obj", "data", "prop")
 _MEMBER_KINDS = ("attribute", "method", "property")
+_MODULE_ROLES = ("mod", "obj")
 
 WordingKind = Literal["copy", "pointer"]
+
+
+class Sentence(NamedTuple):
+    """What a marker sentence says: its wording, and whether the facade is a module."""
+
+    wording: WordingKind
+    module: bool
 
 
 class Reference(NamedTuple):
@@ -57,13 +72,21 @@ def _roles(roles: tuple[str, ...]) -> str:
 
 
 def _sentence(first: str, middle: str, words: tuple[str, str, str]) -> re.Pattern[str]:
-    """A wording: *first* reference, *middle* words, a class; the full stop optional."""
+    """A wording: *first* reference, *middle* words, a class or a module facade.
+
+    The full stop is optional; the group ``module`` holds a module facade.
+    """
     return re.compile(
         re.escape(words[0])
         + first
         + middle
+        + "(?:"
         + _roles(_CLASS_ROLES)
         + re.escape(words[2].removesuffix("."))
+        + "|(?P<module>"
+        + _roles(_MODULE_ROLES)
+        + re.escape(MODULE_END.removesuffix("."))
+        + "))"
         + r"\.?",
         re.IGNORECASE,
     )
@@ -75,29 +98,44 @@ _POINTER = _sentence(
     " (?:" + "|".join(_MEMBER_KINDS) + ")" + re.escape(_BEHALF),
     POINTER_WORDS,
 )
+_WORDINGS: tuple[tuple[WordingKind, re.Pattern[str]], ...] = (
+    ("copy", _COPY),
+    ("pointer", _POINTER),
+)
 
 
-def read_wording(sentence: str) -> WordingKind | None:
-    """The wording of *sentence*, references written as :func:`placeholder`, or None.
+def read_sentence(sentence: str) -> Sentence | None:
+    """What *sentence* says, references written as :func:`placeholder`, or None.
 
     Runs of whitespace count as one space, so line breaks may fall anywhere.
     """
     normal = " ".join(sentence.split())
-    if _COPY.fullmatch(normal):
-        return "copy"
-    if _POINTER.fullmatch(normal):
-        return "pointer"
+    for wording, pattern in _WORDINGS:
+        match = pattern.fullmatch(normal)
+        if match:
+            return Sentence(wording, match.group("module") is not None)
     return None
 
 
-def copy_pieces(target: str, facade: str) -> list[str | Reference]:
-    """The copy wording as words and ``:class:`` references, for building nodes."""
+def read_wording(sentence: str) -> WordingKind | None:
+    """The wording of *sentence* (:func:`read_sentence`), whatever the facade."""
+    read = read_sentence(sentence)
+    return read.wording if read is not None else None
+
+
+def copy_pieces(
+    target: str, facade: str, *, module: bool = False
+) -> list[str | Reference]:
+    """The copy wording as words and references, for building nodes.
+
+    The facade is a ``:class:``, or a ``:mod:`` when *module*.
+    """
     return [
         COPY_WORDS[0],
         Reference("class", target),
         COPY_WORDS[1],
-        Reference("class", facade),
-        COPY_WORDS[2],
+        Reference("mod" if module else "class", facade),
+        MODULE_END if module else COPY_WORDS[2],
     ]
 
 
@@ -106,13 +144,17 @@ def _break_before(words: str, word: str) -> str:
     return words.replace(f" {word} ", f"\n{word} ", 1)
 
 
-def copy_text(target: str, facade: str, *, on_first_line: bool) -> str:
+def copy_text(
+    target: str, facade: str, *, on_first_line: bool, module: bool = False
+) -> str:
     """The copy wording on two lines, *target* and *facade* written as references.
 
-    The line breaks before "on behalf", or after "on" when *on_first_line*.
+    The line breaks before "on behalf", or after "on" when *on_first_line*;
+    the sentence ends in "module." when *module* (*facade* is a ``:mod:``).
     """
     middle = _break_before(COPY_WORDS[1], "behalf" if on_first_line else "on")
-    return COPY_WORDS[0] + target + middle + facade + COPY_WORDS[2]
+    end = MODULE_END if module else COPY_WORDS[2]
+    return COPY_WORDS[0] + target + middle + facade + end
 
 
 def pointer_text(member: str, facade: str) -> str:
