@@ -109,6 +109,8 @@ def render_attribute(attr: Attribute, spec: FacadeSpec, encoding: str = "utf-8")
 
 def indent_lines(text: str, prefix: str) -> str:
     """*text* with *prefix* before each non-blank line; only ``\\n`` ends a line."""
+    if not prefix:
+        return text
     return "\n".join(
         prefix + line if line.strip() else line for line in text.split("\n")
     )
@@ -162,6 +164,8 @@ def docstring_literal(text: str, indent: str, encoding: str = "utf-8") -> str:
     else:
         value = f"{lines.lstrip(' ')}\n{indent}"
     literal = _quoted(value, encoding)
+    if literal[0] == '"' and "\\" not in literal and value[-1:] != '"':
+        return literal  # _quoted wrote value between the quotes as it is
     if ast.literal_eval(literal) != value:
         raise ValueError("docstring does not round-trip")  # pragma: no cover
     return literal
@@ -185,6 +189,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _quoted(value: str, encoding: str) -> str:
+    """*value* in triple quotes: raw when it has backslashes, escaped when it
+    needs escapes.  Without either, the literal is *value* between the quotes,
+    which holds no ``\"\"\"``, ends in a newline or a space, not a quote, and
+    has no character the tokenizer reads as other than itself."""
     if '"""' not in value and not _needs_escapes(value, encoding):
         prefix = "r" if "\\" in value else ""
         return f'{prefix}"""{value}"""'
