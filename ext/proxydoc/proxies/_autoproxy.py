@@ -1,9 +1,14 @@
-"""``.. autoproxy::``: document what a facade delegates at run time, from the target."""
+"""``.. autoproxy::``: document what a facade delegates at run time, from the target.
+
+A facade is a class (members delegated to a target instance) or a module whose
+functions are made from a class's methods at import time (``alembic.op``).
+"""
 
 from __future__ import annotations
 
 import importlib
 import inspect
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -42,7 +47,16 @@ class Delegation(NamedTuple):
 
 def import_class(name: str) -> type | str:
     """The class *name* names, or why it cannot be had: not importable, not a class."""
+    return _as_class(name, import_object(name))
+
+
+def import_facade(name: str) -> type | ModuleType | str:
+    """The class or module *name* names, or why it cannot be had (as for a class)."""
     obj = import_object(name)
+    return obj if isinstance(obj, ModuleType) else _as_class(name, obj)
+
+
+def _as_class(name: str, obj: object) -> type | str:
     if obj is MISSING:
         return f"cannot import {name} ({import_failure(name)})"
     if not isinstance(obj, type):
@@ -102,6 +116,40 @@ def public_members(target: type) -> tuple[str, ...]:
             )
         )
     )
+
+
+def module_members(module: ModuleType, target: type) -> tuple[str, ...]:
+    """The public names *module* binds that are also members of *target* (or a base)."""
+    return tuple(
+        sorted(
+            name
+            for name in vars(module)
+            if not name.startswith("_") and _has_member(target, name)
+        )
+    )
+
+
+def _has_member(target: type, name: str) -> bool:
+    try:
+        inspect.getattr_static(target, name)
+    except AttributeError:
+        return False
+    return True
+
+
+def function_directive(
+    target: type, name: str, config: Config
+) -> tuple[str, list[str]]:
+    """The ``py:function`` (or ``py:data``) line and options for a module's proxy."""
+    raw = inspect.getattr_static(target, name)
+    if isproperty(raw):
+        return f"py:data:: {name}", property_type(raw)
+    if not callable(raw) and not isinstance(raw, (classmethod, staticmethod)):
+        return f"py:data:: {name}", []
+    options = []
+    if inspect.iscoroutinefunction(getattr(raw, "__func__", raw)):
+        options.append(":async:")
+    return f"py:function:: {name}{signature_text(target, name, config)}", options
 
 
 def member_directive(
@@ -180,10 +228,10 @@ def source_of(obj: object, name: str) -> str:
     return f"{path or '<unknown>'}:docstring of {name}"
 
 
-def marker(target: str, facade: str) -> nodes.container:
+def marker(target: str, facade: str, *, module: bool = False) -> nodes.container:
     """The copy marker naming *target* and *facade*, as nodes, never drift-checked."""
     para = nodes.paragraph()
-    for piece in copy_pieces(target, facade):
+    for piece in copy_pieces(target, facade, module=module):
         para += nodes.Text(piece) if isinstance(piece, str) else _class_xref(piece)
     container = nodes.container("", para, classes=[MARKER_CLASS.replace("_", "-")])
     container[GENERATED] = True
@@ -212,6 +260,11 @@ class AutoProxy(SphinxDirective):
     ``proxydoc_proxies``. ``:no-class:`` documents the members alone, for a
     facade already described by ``autoclass``. Each member gets the proxy
     marker, so it gets the note, the anchors and the "Proxied by" back-links.
+
+    A module facade (``.. autoproxy:: alembic.op``) is documented as a module
+    and its functions (no names: the public names it binds that the target
+    has).  ``:no-index:`` describes without indexing, where autodoc already
+    describes the objects (and leaves out the module's own description).
     """
 
     required_arguments = 1
@@ -220,6 +273,7 @@ class AutoProxy(SphinxDirective):
         "target": directives.unchanged_required,
         "members": directives.unchanged,
         "no-class": directives.flag,
+        "no-index": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -227,18 +281,54 @@ class AutoProxy(SphinxDirective):
         delegation = self.delegation(facade_name)
         if delegation is None:
             return []
-        facade, target = import_class(facade_name), import_class(delegation.target)
+        facade, target = import_facade(facade_name), import_class(delegation.target)
         for found in (facade, target):
             if isinstance(found, str):
                 self._warn(f"autoproxy: {found}")
                 return []
-        assert isinstance(facade, type) and isinstance(target, type)
+        assert isinstance(target, type)
+        if isinstance(facade, ModuleType):
+            return self.run_module(facade_name, facade, target, delegation)
+        assert isinstance(facade, type)
         for cls in (facade, target):
             self.note_module(cls)
         members = delegation.members or public_members(target)
         lines = self.rst(facade_name, facade, target, members)
         result = nested_parse_to_nodes(self.state, lines, allow_section_headings=False)
         self.add_markers(result, delegation.target, facade_name)
+        return result
+
+    def run_module(
+        self, name: str, module: ModuleType, target: type, delegation: Delegation
+    ) -> list[nodes.Node]:
+        """Describe the module facade *name* and the functions it proxies.
+
+        The page's current module is what it was before: each function names
+        its module itself, as ``py:class`` members do for a class facade.
+        """
+        for obj in (module, target):
+            self.note_module(obj)
+        members = delegation.members or module_members(module, target)
+        out = StringList()
+        here = self.get_source_info()
+        if "no-index" not in self.options:
+            out.append(f".. py:module:: {name}", *here)
+            out.append("", *here)
+            add_lines(out, docstring_lines(module), source_of(module, name), "   ")
+        for member in members:
+            self.add_member(out, target, member, "", "", name, function=True)
+        context = self.env.ref_context
+        current = context.get("py:module")
+        try:
+            result = nested_parse_to_nodes(
+                self.state, out, allow_section_headings=False
+            )
+        finally:
+            if current is None:
+                context.pop("py:module", None)
+            else:
+                context["py:module"] = current
+        self.add_markers(result, delegation.target, name, module=True)
         return result
 
     def delegation(self, facade: str) -> Delegation | None:
@@ -258,7 +348,7 @@ class AutoProxy(SphinxDirective):
     def _warn(self, message: str) -> None:
         warn(message, "proxy", location=self.get_location())
 
-    def note_module(self, cls: type) -> None:
+    def note_module(self, cls: type | ModuleType) -> None:
         try:
             path = inspect.getsourcefile(cls)
         except TypeError:
@@ -279,6 +369,8 @@ class AutoProxy(SphinxDirective):
             signature = class_signature(facade, self.config)
             out.append(f".. py:class:: {facade.__qualname__}{signature}", *here)
             out.append(f"   :module: {module}", *here)
+            if "no-index" in self.options:
+                out.append("   :no-index:", *here)
             out.append("", *here)
             add_lines(
                 out, docstring_lines(facade), source_of(facade, facade_name), indent
@@ -295,16 +387,24 @@ class AutoProxy(SphinxDirective):
         prefix: str,
         indent: str,
         module: str,
+        *,
+        function: bool = False,
     ) -> None:
+        """Describe *target*.*name* as a member, or as a module's *function*."""
         here = self.get_source_info()
         try:
             obj = inspect.getattr_static(target, name)
         except AttributeError:
             self._warn(f"autoproxy: {target.__qualname__} has no member {name!r}")
             return
-        head, options = member_directive(target, name, prefix + name, self.config)
-        if prefix:
+        if function:
+            head, options = function_directive(target, name, self.config)
+        else:
+            head, options = member_directive(target, name, prefix + name, self.config)
+        if prefix or function:
             options.append(f":module: {module}")
+        if "no-index" in self.options:
+            options.append(":no-index:")
         out.append(f"{indent}.. {head}", *here)
         for option in options:
             out.append(f"{indent}   {option}", *here)
@@ -329,7 +429,14 @@ class AutoProxy(SphinxDirective):
         )
         return lines
 
-    def add_markers(self, result: list[nodes.Node], target: str, facade: str) -> None:
+    def add_markers(
+        self,
+        result: list[nodes.Node],
+        target: str,
+        facade: str,
+        *,
+        module: bool = False,
+    ) -> None:
         """Mark each generated member as a proxy, where the target's text begins."""
         for top in result:
             for desc in top.findall(addnodes.desc):
@@ -343,7 +450,7 @@ class AutoProxy(SphinxDirective):
                     if content.children and isinstance(content[0], nodes.paragraph)
                     else 0
                 )
-                content.insert(position, marker(target, facade))
+                content.insert(position, marker(target, facade, module=module))
 
 
 def written_module(written: str, cls: type) -> str:

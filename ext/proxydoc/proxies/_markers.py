@@ -16,7 +16,7 @@ from proxydoc.core.markers import (
     EXPECTED_WORDINGS,
     MARKER_CLASS,
     placeholder,
-    read_wording,
+    read_sentence,
 )
 from proxydoc.core.prefixes import expand_prefix
 from proxydoc.proxies._drift import check_drift
@@ -42,11 +42,12 @@ GENERATED = "proxydoc_generated"
 
 
 class Wording(NamedTuple):
-    """A recognised proxy sentence: is it a copy, and its two references."""
+    """A recognised proxy sentence: copy or pointer, two references, module facade?"""
 
     copy: bool
     target: addnodes.pending_xref
     facade: addnodes.pending_xref
+    module: bool = False
 
 
 def wording_of(paragraph: nodes.Element) -> Wording | None:
@@ -63,10 +64,10 @@ def wording_of(paragraph: nodes.Element) -> Wording | None:
             return None
     if len(refs) != 2:
         return None
-    wording = read_wording("".join(parts))
-    if wording is None:
+    read = read_sentence("".join(parts))
+    if read is None:
         return None
-    return Wording(wording == "copy", refs[0], refs[1])
+    return Wording(read.wording == "copy", refs[0], refs[1], read.module)
 
 
 def ref_of(xref: addnodes.pending_xref, suffix: str = "") -> ObjRef:
@@ -105,12 +106,18 @@ def last_name(target: str) -> str:
 
 
 def make_note(
-    target_class: ObjRef, member: str, facade: ObjRef, is_callable: bool
+    target_class: ObjRef,
+    member: str,
+    facade: ObjRef,
+    is_callable: bool,
+    *,
+    module: bool = False,
 ) -> proxy_note:
     """ "Proxied for ``Target.member`` on behalf of ``Facade``", each name a link.
 
     ``Target.member`` is one code span holding two links, ``Target`` to the
-    class and ``.member`` to the member, so every format shows one name.
+    class and ``.member`` to the member, so every format shows one name.  A
+    *module* facade is shown by its full name (``alembic.op``).
     """
     role = "meth" if is_callable else "attr"
     member_ref = target_class._replace(target=f"{target_class.target}.{member}")
@@ -125,7 +132,10 @@ def make_note(
     para += nodes.Text(_("Proxied for") + " ")
     para += name
     para += nodes.Text(" " + _("on behalf of") + " ")
-    para += xref_to(facade, last_name(facade.target), "class")
+    if module:
+        para += xref_to(facade, facade.target.lstrip("."), "mod")
+    else:
+        para += xref_to(facade, last_name(facade.target), "class")
     para += nodes.Text(".")
     return proxy_note("", para, classes=[NOTE_CLASS])
 
@@ -198,7 +208,15 @@ def direct_markers(markers: list[Marker]) -> set[int]:
 
 
 def _is_own(marker: Marker) -> bool:
-    return last_name(marker.wording.facade["reftarget"]) == enclosing_class(marker.sig)
+    facade = last_name(marker.wording.facade["reftarget"])
+    if marker.wording.module:
+        return marker.sig is not None and facade == last_name(module_of(marker.sig))
+    return facade == enclosing_class(marker.sig)
+
+
+def module_of(sig: addnodes.desc_signature) -> str:
+    """``alembic.op`` for the signature of a function ``alembic.op.add_column``."""
+    return "" if sig.get("class") else str(sig.get("module") or "")
 
 
 def targets_of(wording: Wording, sig: addnodes.desc_signature) -> tuple[ObjRef, ObjRef]:
@@ -325,14 +343,17 @@ class RecognizeProxies(SphinxTransform):
         member_ref, target_class = targets_of(marker.wording, marker.sig)
         facade = ref_of(marker.wording.facade)
         member = last_name(member_ref.target)
-        note = make_note(target_class, member, facade, is_callable)
+        module = marker.wording.module
+        note = make_note(target_class, member, facade, is_callable, module=module)
         node = marker.node
         located = with_line(node)
         note.source, note.line = located.source, located.line
         node.parent.replace(node, note)
         if not direct:
             return
-        self.record(marker.sig, is_callable, member_ref, target_class, facade)
+        self.record(
+            marker.sig, is_callable, member_ref, target_class, facade, module=module
+        )
         if isinstance(node, nodes.container) and not node.get(GENERATED):
             check_drift(full_name(marker.sig), member_ref, note)
 
@@ -351,7 +372,10 @@ class RecognizeProxies(SphinxTransform):
         member: ObjRef,
         target_class: ObjRef,
         facade: ObjRef,
+        *,
+        module: bool = False,
     ) -> None:
+        """Note the proxy; one for a module facade is shown by its full name."""
         if not sig.get("ids"):
             return  # :no-index: descriptions have no anchor to link to
         proxy_graph(self.env).note_proxy(
@@ -359,7 +383,7 @@ class RecognizeProxies(SphinxTransform):
                 self.env.docname,
                 full_name(sig),
                 sig["ids"][0],
-                str(sig["fullname"]),
+                full_name(sig) if module else str(sig["fullname"]),
                 is_callable,
                 member,
                 target_class,

@@ -1,0 +1,1 @@
+"""A migration tool shaped like Alembic: ``op`` and ``context`` are module facades."""
