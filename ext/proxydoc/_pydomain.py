@@ -18,7 +18,12 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._compat import find_python_object
 from proxydoc._config import settings
-from proxydoc.params._resolve import ParamRefTarget, diagnose, resolve_owner
+from proxydoc.params._resolve import (
+    Diagnosis,
+    ParamRefTarget,
+    diagnose,
+    resolve_owner,
+)
 from proxydoc.prefixes._references import expand_reference, restore_title
 
 if TYPE_CHECKING:
@@ -194,9 +199,25 @@ class ProxydocPythonDomain(PythonDomain):
                 return found, ref.param
         return None
 
-    def explain_missing(self, ref: ParamRefTarget) -> str:
+    def explain_missing(self, ref: ParamRefTarget) -> Diagnosis:
         """Why *ref* did not resolve, with the closest parameter names."""
-        return diagnose(ref, self.param_owners, self.owners_by_suffix(), self.objects)
+        return diagnose(
+            ref, self.param_owners, self.owners_by_suffix(), self.documented_objects
+        )
+
+    def documented_objects(self, ref: ParamRefTarget) -> list[str]:
+        """Full names of the documented objects the owner of *ref* may mean.
+
+        Searched as Sphinx resolves a link (``.Class.method`` by its ending
+        too); an alias is followed by the name it is documented under.
+        """
+        module, cls = ref.module or "", ref.classname or ""
+        names: dict[str, None] = {}
+        for name, obj in find_python_object(self, module, cls, ref.owner, ref.specific):
+            names[name] = None
+            if obj.aliased:
+                names[obj.node_id] = None
+        return list(names)
 
 
 def python_domain(env: BuildEnvironment) -> ProxydocPythonDomain:

@@ -77,11 +77,12 @@ def warn_missing_paramref(
     """Replace Sphinx's generic warning for a dangling ``:paramref:`` with ours."""
     if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
         return None
-    owner, _, param = node["reftarget"].rpartition(PARAMS)
-    if nitpick_ignored(app.config, "paramref", (node["reftarget"], f"{owner}.{param}")):
-        return True
     ref = ParamRefTarget.from_node(node)
-    warn(python_domain(app.env).explain_missing(ref), "paramref", location=node)
+    diagnosis = python_domain(app.env).explain_missing(ref)
+    owner, _, param = node["reftarget"].rpartition(PARAMS)
+    names = {node["reftarget"], f"{owner}.{param}", *diagnosis.ignore_names()}
+    if not nitpick_ignored(app.config, "paramref", names):
+        warn(diagnosis.message, "paramref", location=node)
     return True
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from proxydoc.core.targets import PARAMS
+from proxydoc.core.targets import PARAMS, canonical_target
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from docutils.nodes import Element
     from sphinx.config import Config
@@ -93,57 +93,96 @@ def resolve_owner(
             yield owner
 
 
+class Diagnosis(NamedTuple):
+    """Why a ``:paramref:`` found nothing, and the owners the message names."""
+
+    message: str
+    #: What the link was read as (a function named ``params`` may be meant).
+    ref: ParamRefTarget
+    #: Full names of the documented objects the link's owner was found as.
+    owners: tuple[str, ...] = ()
+
+    def ignore_names(self) -> set[str]:
+        """The names ``nitpick_ignore`` may give for this link.
+
+        The target as written (with its leading dot or without), the full name
+        of each owner found, and each in the ``.params.`` form.
+        """
+        ref = self.ref
+        written = ref.written.lstrip("~")
+        owners = [ref.owner, *self.owners] if ref.owner else []
+        names = {ref.written, written, written.lstrip(".")}
+        for owner in owners:
+            names.add(f"{owner}.{ref.param}")
+            names.add(canonical_target(owner, ref.param))
+        names.discard("")
+        return names
+
+
 def diagnose(
     ref: ParamRefTarget,
     owners: Mapping[str, Any],
     by_suffix: Mapping[str, list[str]],
-    objects: Mapping[str, Any],
-) -> str:
-    """A message that says why *ref* resolves to nothing, and what is close."""
+    documented: Callable[[ParamRefTarget], list[str]],
+) -> Diagnosis:
+    """Why *ref* resolves to nothing, and what is close.
+
+    *documented* gives the full names of the documented objects an owner may
+    mean, with parameters or without, searched as Sphinx resolves a link.
+    """
     other = ref.in_function_named_params()
     if (
         other is not None
         and next(resolve_owner(ref, owners, by_suffix), None) is None
-        and _names_object(other, owners, by_suffix, objects)
+        and _names_object(other, owners, by_suffix, documented)
     ):
         ref = other
     shown = ref.written or (f"{ref.owner}.{ref.param}" if ref.owner else ref.param)
     parts = [*ref.owner.split("."), ref.param] if ref.owner else [ref.param]
     if not all(part.isidentifier() for part in parts):
-        return (
+        return Diagnosis(
             f":paramref: {shown!r} is not a parameter target; write "
-            "Class.method.param, module.function.param or a bare parameter name"
+            "Class.method.param, module.function.param or a bare parameter name",
+            ref,
         )
     if not ref.owner:
-        return (
+        return Diagnosis(
             f"bare :paramref: {ref.param!r} is outside any object description; "
-            "write Class.method.param"
+            "write Class.method.param",
+            ref,
         )
+    objects = documented(ref)
     found = next(resolve_owner(ref, owners, by_suffix), None)
+    if found is None:  # an owner documented under another name (an alias)
+        found = next((o for o in objects if o in owners), None)
     if found is not None:
         names = list(owners[found].params)
         close = difflib.get_close_matches(ref.param, names, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
-        return (
+        return Diagnosis(
             f"{found} has no documented parameter {ref.param!r} "
-            f"(it documents: {', '.join(names)}){hint}"
+            f"(it documents: {', '.join(names)}){hint}",
+            ref,
+            (found,),
         )
-    if any(o in objects for o in candidate_owners(ref, {})):
-        return (
-            f"{ref.owner} documents no parameters: :paramref: {shown!r} has no target"
+    if objects:
+        return Diagnosis(
+            f"{ref.owner} documents no parameters: :paramref: {shown!r} has no target",
+            ref,
+            tuple(objects),
         )
-    return f"unknown object {ref.owner!r} in :paramref: {shown!r}"
+    return Diagnosis(f"unknown object {ref.owner!r} in :paramref: {shown!r}", ref)
 
 
 def _names_object(
     ref: ParamRefTarget,
     owners: Mapping[str, Any],
     by_suffix: Mapping[str, list[str]],
-    objects: Mapping[str, Any],
+    documented: Callable[[ParamRefTarget], list[str]],
 ) -> bool:
     """Whether the owner *ref* names is documented, with parameters or without."""
-    return next(resolve_owner(ref, owners, by_suffix), None) is not None or any(
-        o in objects for o in candidate_owners(ref, {})
+    return next(resolve_owner(ref, owners, by_suffix), None) is not None or bool(
+        documented(ref)
     )
 
 

@@ -74,9 +74,9 @@ def check_signature(
     known = ", ".join(sorted(signature.names)) or "no parameters"
     for entry in entries:
         for name in entry.names:
-            anchor = canonical_target(fullname, name)
+            ignorable = (canonical_target(fullname, name), f"{fullname}.{name}")
             if name in signature.names or nitpick_ignored(
-                config, "parameter", [anchor]
+                config, "parameter", ignorable
             ):
                 continue
             warn(
