@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sphinx.domains.python import PyXRefRole
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 #: The title the role gave, kept so that other extensions' rewrites can be undone.
 TITLE_ATTR = "proxydoc_title"
 
+#: Whitespace with a line break in it: where a long target was wrapped.
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def join_lines(target: str) -> str:
+    """*target* as one line: a target wrapped in the source is read as if unwrapped.
+
+    No Python name holds whitespace, so ``.AlterColumnOp.`` and
+    ``server_default`` on the next line are ``.AlterColumnOp.server_default``.
+    Whitespace within a line is kept (and reported: a target has none).
+    """
+    return _LINE_BREAK.sub("", target)
+
 
 class ParamRefRole(PyXRefRole):
     """``:paramref:`Class.method.param``` — a link to one documented parameter."""
@@ -40,6 +54,9 @@ class ParamRefRole(PyXRefRole):
         title: str,
         target: str,
     ) -> tuple[str, str]:
+        target = join_lines(target)
+        if not has_explicit_title:
+            title = join_lines(title)
         tilde = not has_explicit_title and title.startswith("~")
         refnode[WRITTEN_ATTR] = target
         title, target = super().process_link(
