@@ -54,13 +54,16 @@ def test_notes_name_the_target_member_and_the_module(shared_build):
     assert notes["pd_mig.op.add_column"] == (
         "Proxied for Operations.add_column() on behalf of pd_mig.op.",
         [
-            f"index.html#{OPS}",
-            f"index.html#{OPS}.add_column",
+            f"operations.html#{OPS}",
+            f"operations.html#{OPS}.add_column",
             "#module-pd_mig.op",
         ],
     )
     # a member the target's page leaves out is named without a link
-    assert notes["pd_mig.op.install"][1] == [f"index.html#{OPS}", "#module-pd_mig.op"]
+    assert notes["pd_mig.op.install"][1] == [
+        f"operations.html#{OPS}",
+        "#module-pd_mig.op",
+    ]
 
 
 def test_anchors_inventory_and_paramrefs(shared_build):
@@ -84,20 +87,25 @@ def test_anchors_inventory_and_paramrefs(shared_build):
     assert "context.html#pd_mig.context.configure.params.url" in links
 
 
+def proxied_by_lines(app, docname):
+    """Anchor of each member with a "Proxied by" line -> the line's text."""
+    return {
+        div.find_parent("dd").find_previous_sibling("dt")["id"]: text_of(div)
+        for div in soup(app, docname).select("div.proxydoc-proxied-by")
+    }
+
+
 def test_targets_list_their_module_proxies(shared_build):
     app = shared_build("proxy-module")
-    page = soup(app, "index")
-    lines = {
-        key: text_of(div)
-        for div in page.select("div.proxydoc-proxied-by")
-        for key in [div.find_parent("dd").find_previous_sibling("dt")["id"]]
-    }
+    lines = proxied_by_lines(app, "operations")
     assert lines[f"{OPS}.add_column"] == "Proxied by pd_mig.op.add_column()."
-    assert lines[f"{ENV}.configure"] == "Proxied by pd_mig.context.configure()."
-    links = proxied_by(page)
+    assert proxied_by_lines(app, "environment")[f"{ENV}.configure"] == (
+        "Proxied by pd_mig.context.configure()."
+    )
+    links = proxied_by(soup(app, "operations"))
     assert links[f"{OPS}.add_column"] == ["op.html#pd_mig.op.add_column"]
     assert links[f"{OPS}.run_async"] == ["op.html#pd_mig.op.run_async"]
-    assert links[f"{ENV}.is_offline_mode"] == [
+    assert proxied_by(soup(app, "environment"))[f"{ENV}.is_offline_mode"] == [
         "context.html#pd_mig.context.is_offline_mode"
     ]
 
@@ -110,8 +118,8 @@ def test_hand_written_functions_with_the_module_marker(shared_build):
     assert notes["pd_mig.context.configure"] == (
         "Proxied for EnvironmentContext.configure() on behalf of pd_mig.context.",
         [
-            f"index.html#{ENV}",
-            f"index.html#{ENV}.configure",
+            f"environment.html#{ENV}",
+            f"environment.html#{ENV}.configure",
             "#module-pd_mig.context",
         ],
     )
