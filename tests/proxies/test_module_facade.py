@@ -126,6 +126,18 @@ def test_hand_written_functions_with_the_module_marker(shared_build):
     assert notes["pd_mig.context.is_offline_mode"][0] == (
         "Proxied for EnvironmentContext.is_offline_mode() on behalf of pd_mig.context."
     )
+    # the pointer wording, a py:data's whole docstring
+    assert notes["pd_mig.context.config"] == (
+        "Proxied for EnvironmentContext.config on behalf of pd_mig.context.",
+        [
+            f"environment.html#{ENV}",
+            f"environment.html#{ENV}.config",
+            "#module-pd_mig.context",
+        ],
+    )
+    assert proxied_by_lines(app, "environment")[f"{ENV}.config"] == (
+        "Proxied by pd_mig.context.config."
+    )
     assert not page.select("div.class-bases")
     assert page.find(id="pd_mig.context.configure.params.url") is not None
 
@@ -135,8 +147,16 @@ def test_no_index_describes_without_indexing(shared_build):
     page = soup(app, "tutorial")
     assert page.find(id="module-pd_mig.op") is None
     assert not page.select("dt[id^='pd_mig.op']")
+    assert not page.select("dt[id^='pd_mig.operations']")
     notes = [text_of(n) for n in page.select("div.proxydoc-proxy-note")]
-    assert notes == ["Proxied for Operations.add_column() on behalf of pd_mig.op."]
+    assert notes == [
+        "Proxied for Operations.add_column() on behalf of pd_mig.op.",
+        # a class facade too, described by autoclass on the targets' page
+        "Proxied for Operations.drop_column() on behalf of BatchOperations.",
+    ]
+    assert proxied_by(soup(app, "operations"))[f"{OPS}.drop_column"] == [
+        "op.html#pd_mig.op.drop_column"
+    ]
     # the page's current module is what it was before the directive
     assert page.find("dt", id="upgrade") is not None
     assert inventory(app)["pd_mig.op.add_column"][1] == "op.html#pd_mig.op.add_column"
@@ -151,4 +171,4 @@ def test_warnings_are_only_the_stale_copy(shared_build):
         "update the copy [proxydoc.proxy-drift]"
     ]
     drift = proxy_warnings(app._warning.getvalue(), "proxy-drift")
-    assert at_marker(drift[0], "context.rst", 24)
+    assert at_marker(drift[0], "context.rst", 29)

@@ -15,6 +15,11 @@ class EnvironmentContext(ModuleClsProxy):
         :param target_metadata: the models to compare with.
         """
 
+    @property
+    def config(self) -> dict[str, str]:
+        """The configuration read from the ini file."""
+        return {}
+
     def is_offline_mode(self) -> bool:
         """Is the migration written as SQL instead of run?"""
         return False

@@ -45,3 +45,10 @@ class Operations(AbstractOperations):
 
         :param fn: what to run.
         """
+
+
+class BatchOperations:
+    """Operations on one table, run in a batch; delegates to :class:`Operations`."""
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(Operations(), name)
