@@ -6,6 +6,8 @@ import ast
 import builtins
 import functools
 import inspect
+import keyword
+import sys
 import types
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -119,11 +121,55 @@ class TargetClass:
 
 
 def _default_values(func: Any) -> dict[str, Any]:
+    """The defaults ``inspect.signature(func)`` reports, by parameter name."""
+    plain = _plain_defaults(func)
+    if plain is not None:
+        return plain
     try:
         params = inspect.signature(func).parameters.values()
     except (TypeError, ValueError):
         return {}
     return {p.name: p.default for p in params if p.default is not p.empty}
+
+
+_EMPTY = inspect.Parameter.empty
+
+
+def _plain_defaults(func: Any) -> dict[str, Any] | None:
+    """The defaults of a plain function, read as ``inspect.signature`` reads
+    them (Python 3.11 to 3.13), without building its Signature; None where it
+    would do more than that: a function with attributes (``__wrapped__``,
+    ``__signature__``), parameter names it would refuse or rename, more
+    defaults than positional parameters."""
+    if (
+        type(func) is not types.FunctionType
+        or vars(func)
+        or sys.version_info >= (3, 14)
+    ):
+        return None
+    code = func.__code__
+    count, kwonly = code.co_argcount, code.co_kwonlyargcount
+    stars = int(bool(code.co_flags & inspect.CO_VARARGS))
+    stars += int(bool(code.co_flags & inspect.CO_VARKEYWORDS))
+    names = code.co_varnames[: count + kwonly + stars]
+    defaults, kwdefaults = func.__defaults__, func.__kwdefaults__
+    if type(defaults) not in (tuple, type(None)) or type(kwdefaults) not in (
+        dict,
+        type(None),
+    ):
+        return None  # a subclass may answer len() or get() its own way
+    defaults = defaults or ()
+    if (
+        len(names) != count + kwonly + stars
+        or len(defaults) > count
+        or len(set(names)) != len(names)
+        or not all(n.isidentifier() and not keyword.iskeyword(n) for n in names)
+    ):
+        return None
+    values = dict(zip(names[count - len(defaults) : count], defaults, strict=True))
+    for name in names[count : count + kwonly]:
+        values[name] = _EMPTY if kwdefaults is None else kwdefaults.get(name, _EMPTY)
+    return {name: value for name, value in values.items() if value is not _EMPTY}
 
 
 def bind_defaults(method: Method, bound: set[str]) -> Method:
