@@ -263,8 +263,7 @@ class AutoProxy(SphinxDirective):
 
     A module facade (``.. autoproxy:: alembic.op``) is documented as a module
     and its functions (no names: the public names it binds that the target
-    has).  ``:no-index:`` describes without indexing, where autodoc already
-    describes the objects (and leaves out the module's own description).
+    has).
     """
 
     required_arguments = 1
@@ -273,7 +272,6 @@ class AutoProxy(SphinxDirective):
         "target": directives.unchanged_required,
         "members": directives.unchanged,
         "no-class": directives.flag,
-        "no-index": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -311,10 +309,9 @@ class AutoProxy(SphinxDirective):
         members = delegation.members or module_members(module, target)
         out = StringList()
         here = self.get_source_info()
-        if "no-index" not in self.options:
-            out.append(f".. py:module:: {name}", *here)
-            out.append("", *here)
-            add_lines(out, docstring_lines(module), source_of(module, name), "   ")
+        out.append(f".. py:module:: {name}", *here)
+        out.append("", *here)
+        add_lines(out, docstring_lines(module), source_of(module, name), "   ")
         for member in members:
             self.add_member(out, target, member, "", "", name, function=True)
         context = self.env.ref_context
@@ -369,8 +366,6 @@ class AutoProxy(SphinxDirective):
             signature = class_signature(facade, self.config)
             out.append(f".. py:class:: {facade.__qualname__}{signature}", *here)
             out.append(f"   :module: {module}", *here)
-            if "no-index" in self.options:
-                out.append("   :no-index:", *here)
             out.append("", *here)
             add_lines(
                 out, docstring_lines(facade), source_of(facade, facade_name), indent
@@ -403,8 +398,6 @@ class AutoProxy(SphinxDirective):
             head, options = member_directive(target, name, prefix + name, self.config)
         if prefix or function:
             options.append(f":module: {module}")
-        if "no-index" in self.options:
-            options.append(":no-index:")
         out.append(f"{indent}.. {head}", *here)
         for option in options:
             out.append(f"{indent}   {option}", *here)
