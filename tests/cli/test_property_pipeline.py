@@ -296,6 +296,9 @@ class FacadeFile:
     after: tuple[str, ...]
     old_body: str  # what the region holds before generate
     symlink: bool
+    #: Run on the package's folder (its files ordered by cli._chain, each real
+    #: file once), not on the facade's file.
+    whole_package: bool = False
 
 
 def comments(encoding: str) -> st.SearchStrategy[tuple[str, ...]]:
@@ -321,6 +324,7 @@ def facade_files(draw: st.DrawFn) -> FacadeFile:
                 ["", "    def stale(self) -> None:\n        pass\n", "    # old\n"]
             )
         ),
+        draw(st.booleans()),
         draw(st.booleans()),
     )
 
@@ -522,8 +526,11 @@ def python(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def proxydoc(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    done = python(folder, "-m", "proxydoc", *argv, "pkg/facade.py")
+def proxydoc(
+    folder: Path, command: str, facade: FacadeFile
+) -> subprocess.CompletedProcess[str]:
+    path = "pkg" if facade.whole_package else "pkg/facade.py"
+    done = python(folder, "-m", "proxydoc", command, path)
     assert done.returncode in {0, 1, 2}, done
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     assert "this is a bug in proxydoc" not in done.stderr, done.stderr
@@ -577,7 +584,7 @@ def run_pipeline(targets: list[Member], facade: FacadeFile) -> int:
         original = write_package(folder, targets, facade)
         path = folder / "pkg" / "facade.py"
         expected = refusals(targets, facade)
-        done = proxydoc(folder, "generate")
+        done = proxydoc(folder, "generate", facade)
         written = path.read_bytes()
         assert path.is_symlink() == facade.symlink
         if done.returncode != 0:
@@ -592,10 +599,10 @@ def run_pipeline(targets: list[Member], facade: FacadeFile) -> int:
         assert checked.returncode == 0, checked.stderr
         for member, (target_doc, facade_doc) in json.loads(checked.stdout).items():
             assert facade_doc == inject_note(target_doc, method_note(SPEC)), member
-        assert proxydoc(folder, "generate").returncode == 0
+        assert proxydoc(folder, "generate", facade).returncode == 0
         assert path.read_bytes() == written
         assert path.is_symlink() == facade.symlink
-        assert proxydoc(folder, "check").returncode == 0
+        assert proxydoc(folder, "check", facade).returncode == 0
         return done.returncode
 
 
@@ -641,7 +648,10 @@ def test_a_plain_facade_of_every_kind_of_member() -> None:
         Member("p6", "attribute", Signature((), "int")),
     ]
     assert run_pipeline(targets, PLAIN) == 0
-    assert run_pipeline(targets, replace(PLAIN, encoding="latin-1", symlink=True)) == 0
+    latin = replace(PLAIN, encoding="latin-1", coding_line=True, newline="\r\n")
+    assert run_pipeline(targets, latin) == 0
+    linked = replace(latin, symlink=True, whole_package=True, future=True)
+    assert run_pipeline(targets, linked) == 0
 
 
 @pytest.mark.xfail(
