@@ -263,7 +263,8 @@ class AutoProxy(SphinxDirective):
 
     A module facade (``.. autoproxy:: alembic.op``) is documented as a module
     and its functions (no names: the public names it binds that the target
-    has).
+    has).  ``:no-index:`` describes without indexing, where autodoc already
+    describes the objects (and leaves out the module's own description).
     """
 
     required_arguments = 1
@@ -272,6 +273,7 @@ class AutoProxy(SphinxDirective):
         "target": directives.unchanged_required,
         "members": directives.unchanged,
         "no-class": directives.flag,
+        "no-index": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -309,9 +311,10 @@ class AutoProxy(SphinxDirective):
         members = delegation.members or module_members(module, target)
         out = StringList()
         here = self.get_source_info()
-        out.append(f".. py:module:: {name}", *here)
-        out.append("", *here)
-        add_lines(out, docstring_lines(module), source_of(module, name), "   ")
+        if "no-index" not in self.options:
+            out.append(f".. py:module:: {name}", *here)
+            out.append("", *here)
+            add_lines(out, docstring_lines(module), source_of(module, name), "   ")
         for member in members:
             self.add_member(out, target, member, "", "", name, function=True)
         context = self.env.ref_context
@@ -366,6 +369,8 @@ class AutoProxy(SphinxDirective):
             signature = class_signature(facade, self.config)
             out.append(f".. py:class:: {facade.__qualname__}{signature}", *here)
             out.append(f"   :module: {module}", *here)
+            if "no-index" in self.options:
+                out.append("   :no-index:", *here)
             out.append("", *here)
             add_lines(
                 out, docstring_lines(facade), source_of(facade, facade_name), indent
@@ -398,6 +403,8 @@ class AutoProxy(SphinxDirective):
             head, options = member_directive(target, name, prefix + name, self.config)
         if prefix or function:
             options.append(f":module: {module}")
+        if "no-index" in self.options:
+            options.append(":no-index:")
         out.append(f"{indent}.. {head}", *here)
         for option in options:
             out.append(f"{indent}   {option}", *here)
