@@ -125,3 +125,15 @@ def test_check_on_an_emptied_chain_says_stale(tmp_path: Path, quiet: bool) -> No
     if not quiet:
         assert "+    def own(self)" in done.stdout  # the scoped region's diff
     assert {f: (tmp_path / f).read_bytes() for f in files} == before
+
+
+def test_the_collector_settings_are_restored_after_a_run(tmp_path: Path) -> None:
+    """main() raises the collector's thresholds for its run only (in-process use)."""
+    import gc
+
+    from proxydoc.cli import main
+
+    files = make_chain(tmp_path)
+    before = gc.get_threshold()
+    assert main(["lint", "--no-progress", *(str(tmp_path / f) for f in files)]) == 0
+    assert gc.get_threshold() == before

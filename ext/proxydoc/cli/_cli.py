@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import re
 import sys
 from dataclasses import replace
@@ -97,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     session = _Session(args)
+    thresholds = gc.get_threshold()
+    # Syntax trees of large modules are millions of objects the cyclic
+    # collector would scan again and again (a 10,000-method facade: 40 % of
+    # the time); fewer collections, as mypy does.  Restored for in-process use.
+    gc.set_threshold(200_000, 30, 30)
     try:
         return session.run()
     except KeyboardInterrupt:
@@ -107,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         where = session.stop()
         print(bug_error(exc, where or "proxydoc"), file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 class _Session:

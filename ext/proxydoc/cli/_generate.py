@@ -332,6 +332,8 @@ def _parse(source: str, display: str, why: str = "cannot parse") -> ast.Module:
 
 def _equivalent(old: str, new: str, indent: str) -> bool:
     """Whether two region texts hold the same code, docstrings compared cleaned."""
+    if _has_code(old) != _has_code(new):  # an emptied region: no parse needed
+        return False
     dumps = []
     for text in (old, new):
         try:
@@ -340,6 +342,18 @@ def _equivalent(old: str, new: str, indent: str) -> bool:
             return False
         dumps.append(ast.dump(_clean_docstrings(tree)))
     return dumps[0] == dumps[1]
+
+
+def _has_code(region: str) -> bool:
+    """Whether *region* has a line that is neither blank nor a comment.
+
+    A string literal cannot start a region's line without code before it, so
+    a region of blank and comment lines alone holds no code.
+    """
+    return any(
+        line.strip() and not line.lstrip().startswith("#")
+        for line in region.splitlines()
+    )
 
 
 def _clean_docstrings(tree: ast.Module) -> ast.Module:
