@@ -10,7 +10,7 @@ import keyword
 import sys
 import types
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NoReturn
 
 from proxydoc.cli._sources import SourceCache, expr_text
 
@@ -179,19 +179,39 @@ def bind_defaults(method: Method, bound: set[str]) -> Method:
     decorators of ``@overload`` variants as the facade spells ``overload``.
     Raises LookupError, naming what to import, where neither works.
     """
-    params = []
-    for param in method.signature.params:
-        if param.default is not None and _free_names(param.default) - bound:
-            param = replace(param, default=_literal(method, param))
-        params.append(param)
+    params = _bound_params(method, method.signature.params, bound)
     overloads = tuple(
-        replace(sig, decorators=_bound_decorators(method.name, sig, bound))
+        replace(
+            sig,
+            params=_bound_params(method, sig.params, bound),
+            decorators=_bound_decorators(method.name, sig, bound),
+        )
         for sig in method.overloads
     )
-    if tuple(params) == method.signature.params and not overloads:
+    if params == method.signature.params and not overloads:
         return method  # what replace() would build, equal field by field
-    signature = replace(method.signature, params=tuple(params))
+    signature = replace(method.signature, params=params)
     return replace(method, signature=signature, overloads=overloads)
+
+
+def _bound_params(
+    method: Method, params: tuple[Param, ...], bound: set[str]
+) -> tuple[Param, ...]:
+    """*params* with defaults that use names the facade lacks written as values.
+
+    The values are the implementation's at run time: an ``@overload``
+    variant's default is written so only where the implementation's parameter
+    of that name has the same default.
+    """
+    written = {p.name: p.default for p in method.signature.params}
+    out = []
+    for param in params:
+        if param.default is not None and _free_names(param.default) - bound:
+            same = written.get(param.name) == param.default
+            value = _literal(method, param) if same else _refuse(method, param)
+            param = replace(param, default=value)
+        out.append(param)
+    return tuple(out)
 
 
 #: How a facade's module may spell ``typing.overload``: the name it must bind.
@@ -274,12 +294,14 @@ def _literal(method: Method, param: Param) -> str:
         same = value is not _MISSING and ast.literal_eval(text) == value
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         same = False
-    if not same:
-        raise LookupError(
-            f"default of {param.name!r} in {method.name}() is {param.default}, "
-            "a name the facade's module does not bind; import it there"
-        )
-    return text
+    return text if same else _refuse(method, param)
+
+
+def _refuse(method: Method, param: Param) -> NoReturn:
+    raise LookupError(
+        f"default of {param.name!r} in {method.name}() is {param.default}, "
+        "a name the facade's module does not bind; import it there"
+    )
 
 
 def _method_kind(raw: Any) -> str:
