@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_proxydoc
 
 DECORATOR = """\
 def create_proxy_methods(*args, **kwargs):
@@ -77,14 +78,8 @@ def make_chain(root: Path) -> list[str]:
 
 
 def proxydoc(root: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    """``python -m proxydoc ARGV`` in a fresh interpreter, in *root*."""
-    return subprocess.run(
-        [sys.executable, "-m", "proxydoc", *argv, "--no-progress"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    """``python -m proxydoc ARGV --no-progress`` in a fresh interpreter, in *root*."""
+    return run_proxydoc(root, *argv, "--no-progress")
 
 
 def test_one_generate_fills_a_chain(tmp_path: Path) -> None:

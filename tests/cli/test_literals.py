@@ -11,12 +11,12 @@ import ast
 import inspect
 
 import pytest
+from cli_helpers import facade_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.util.docstrings import prepare_docstring
 
 from proxydoc.cli._errors import ProxydocError
-from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._render import (
     attribute_note,
     docstring_literal,
@@ -29,19 +29,7 @@ from proxydoc.cli._targets import Attribute, Method, signature_from_ast
 from proxydoc.core.markers import pointer_text
 
 ENCODINGS = ["utf-8", "latin-1", "ascii", "cp1252"]
-SPEC = FacadeSpec(
-    facade="Facade",
-    target_ref="m:Target",
-    target_expr="Target",
-    target_name=":class:`.Target`",
-    facade_name=":class:`.Facade`",
-    methods=("m",),
-    attributes=("a",),
-    classmethods=(),
-    use_intermediate_variable=(),
-    line=7,
-    display="pkg/facade.py",
-)
+SPEC = facade_spec(methods=("m",), attributes=("a",), line=7, display="pkg/facade.py")
 TARGET = "class Target:\n    def m(self, a, *, b=1):\n        return a\n"
 
 

@@ -7,8 +7,8 @@ import inspect
 from pathlib import Path
 
 import pytest
+from cli_helpers import facade_spec
 
-from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._render import inject_note, method_note
 
 #: The target's docstring, as written in its source: escapes Python reads as a
@@ -44,18 +44,7 @@ class Facade:
 def expected_doc() -> str:
     """The proxy's docstring, cleaned: the target's with the note."""
     module = importlib.import_module("facade_odd_target")
-    spec = FacadeSpec(
-        facade="Facade",
-        target_ref="",
-        target_expr="Target",
-        target_name=":class:`.Target`",
-        facade_name=":class:`.Facade`",
-        methods=("get",),
-        attributes=(),
-        classmethods=(),
-        use_intermediate_variable=(),
-        line=8,
-    )
+    spec = facade_spec(target_ref="", methods=("get",))
     return inject_note(module.Target.get.__doc__, method_note(spec))
 
 

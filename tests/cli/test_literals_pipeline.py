@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cli_helpers import facade_spec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._render import inject_note, method_note
 
 ODD = ["\n", "\r", "\r\n", "\x00", "\x0c", "\x1b", "\x85", "\u2028", "\ud800", "\t"]
@@ -45,18 +45,7 @@ class Facade:
     def after(self) -> str:
         return "after"
 """
-SPEC = FacadeSpec(
-    facade="Facade",
-    target_ref="",
-    target_expr="Target",
-    target_name=":class:`.Target`",
-    facade_name=":class:`.Facade`",
-    methods=("get",),
-    attributes=(),
-    classmethods=(),
-    use_intermediate_variable=(),
-    line=8,
-)
+SPEC = facade_spec(target_ref="", methods=("get",))
 _names = itertools.count()
 
 

@@ -11,27 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from cli_helpers import facade_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 # The code under test, kept to these lines (its names still move).
-from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._render import docstring_literal, render_method
 from proxydoc.cli._sources import split_lines
 from proxydoc.cli._targets import Method, signature_from_ast
 
-SPEC = FacadeSpec(
-    facade="Facade",
-    target_ref="m:Target",
-    target_expr="Target",
-    target_name=":class:`.Target`",
-    facade_name=":class:`.Facade`",
-    methods=("m",),
-    attributes=(),
-    classmethods=(),
-    use_intermediate_variable=(),
-    line=1,
-)
+SPEC = facade_spec(methods=("m",), line=1)
 #: The note as autodoc reads it from the proxy's docstring, written out by hand.
 NOTE = [
     ".. container:: class_bases",

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from cli_helpers import facade_spec
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from proxydoc.cli._facades import FacadeSpec
 from proxydoc.cli._render import inject_note, method_note
 
 # -- the model of a target ---------------------------------------------------
@@ -490,18 +490,7 @@ assert facade.after() == "after"
 print(json.dumps(docs))
 """
 
-SPEC = FacadeSpec(
-    facade="Facade",
-    target_ref="pkg.target:Target",
-    target_expr="Target",
-    target_name=":class:`.Target`",
-    facade_name=":class:`.Facade`",
-    methods=(),
-    attributes=(),
-    classmethods=(),
-    use_intermediate_variable=(),
-    line=1,
-)
+SPEC = facade_spec(target_ref="pkg.target:Target", line=1)
 ENV = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONIOENCODING": "utf-8"}
 
 

@@ -4,12 +4,11 @@ a Ctrl-C still stops the run. Run as ``python -m proxydoc``, as users do."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_proxydoc
 
 TARGET = '''\
 {prelude}
@@ -44,19 +43,9 @@ def make_facade(folder: Path, name: str, prelude: str = "") -> Path:
 
 
 def proxydoc(folder: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    samples = Path(__file__).parent / "samples"
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(samples), str(folder)])
     (folder / "pyproject.toml").write_text("[tool.proxydoc]\n")
-    return subprocess.run(
-        [sys.executable, "-m", "proxydoc", *argv],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=60,
-    )
+    samples = Path(__file__).parent / "samples"
+    return run_proxydoc(folder, *argv, pythonpath=[samples, folder], timeout=60)
 
 
 ENDINGS = {

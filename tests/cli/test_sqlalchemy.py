@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_proxydoc
 from cli_sdist import MODULES, extract_lib, module_file
 
 #: SQLAlchemy's sdist is downloaded once (``pip download``) into ~/.cache/proxydoc.
@@ -98,13 +99,7 @@ def test_check_on_the_untouched_tree_exits_0(lib: Path) -> None:
 
 
 def _proxydoc(root: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "proxydoc", *argv, "--no-progress"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_proxydoc(root, *argv, "--no-progress")
 
 
 def test_all_regions_emptied_at_once_come_back_in_one_run(

@@ -1,0 +1,48 @@
+"""Helpers shared by the command's tests: facade declarations and fresh runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from proxydoc.cli._facades import FacadeSpec
+
+#: What a test's facade declares unless it says otherwise.
+SPEC_DEFAULTS: dict[str, Any] = {
+    "facade": "Facade",
+    "target_ref": "m:Target",
+    "target_expr": "Target",
+    "target_name": ":class:`.Target`",
+    "facade_name": ":class:`.Facade`",
+    "methods": (),
+    "attributes": (),
+    "classmethods": (),
+    "use_intermediate_variable": (),
+    "line": 8,
+}
+
+
+def facade_spec(**fields: Any) -> FacadeSpec:
+    """A ``FacadeSpec`` of ``Facade`` proxying ``Target``, with *fields* changed."""
+    return FacadeSpec(**{**SPEC_DEFAULTS, **fields})
+
+
+def run_proxydoc(
+    cwd: Path, *argv: str, pythonpath: list[Path] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """``python -m proxydoc ARGV`` in a fresh interpreter, in *cwd*."""
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = os.pathsep.join(str(p) for p in pythonpath)
+    return subprocess.run(
+        [sys.executable, "-m", "proxydoc", *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=timeout,
+    )
