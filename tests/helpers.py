@@ -78,3 +78,29 @@ def unresolved_paramrefs(page: BeautifulSoup) -> list[str]:
     return [
         c.get_text() for c in page.select("code.py-paramref") if c.parent.name != "a"
     ]
+
+
+def serial_and_parallel(
+    make_app: Any, root: str, tmp_path: Path, package: str, outcome: Any
+) -> list[Any]:
+    """``outcome(app)`` of a ``-j 1`` and a ``-j 2`` build of a fresh copy of *root*.
+
+    *package*, the root's own Python package, is dropped from ``sys.modules``
+    before each build, so each imports it from its own copy.  The ``-j 2``
+    build must really read in parallel (Sphinx logs worker chunks as ranges).
+    """
+    import sys
+
+    results = []
+    for jobs in (1, 2):
+        for name in [m for m in sys.modules if m.split(".")[0] == package]:
+            del sys.modules[name]
+        srcdir = copy_root(root, tmp_path / f"j{jobs}")
+        app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
+        app.build()
+        if jobs == 2:
+            assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
+            assert re.search(r"reading sources\.\.\..*\w \.\. \w", status_of(app))
+        results.append(outcome(app))
+        app.cleanup()
+    return results

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.helpers import copy_root, inventory, status_of, warnings_of
+from tests.helpers import inventory, serial_and_parallel, warnings_of
 
 
 def outcome(app):
@@ -24,18 +23,7 @@ def outcome(app):
 
 
 def test_parallel_build_equals_serial(make_app, tmp_path):
-    results = []
-    for jobs in (1, 2):
-        for name in [m for m in sys.modules if m.split(".")[0] == "pd_par"]:
-            del sys.modules[name]  # each build imports the package from its own srcdir
-        srcdir = copy_root("parallel", tmp_path / f"j{jobs}")
-        app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
-        app.build()
-        if jobs == 2:  # chunks read in worker processes are logged as ranges
-            assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
-            assert re.search(r"reading sources\.\.\..*\w \.\. \w", status_of(app))
-        results.append(outcome(app))
-        app.cleanup()
+    results = serial_and_parallel(make_app, "parallel", tmp_path, "pd_par", outcome)
     serial, parallel = results
     assert serial[0] == parallel[0]  # ids
     assert serial[1] == parallel[1]  # links

@@ -46,3 +46,35 @@ def run_proxydoc(
         env=env,
         timeout=timeout,
     )
+
+
+_PING_TARGET = '''\
+{prelude}
+class Target:
+    def ping(self) -> str:
+        """{doc}"""
+        return "pong"
+'''
+_PING_FACADE = """\
+{coding}from pxdsample.util import create_proxy_methods
+from {module} import Target
+
+
+@create_proxy_methods(Target, ":class:`.Target`", ":class:`.Facade`", methods=["ping"])
+class Facade:
+    "A facade."
+
+    # START PROXY METHODS Facade
+    # END PROXY METHODS Facade
+"""
+
+
+def ping_target(*, prelude: str = "", doc: str = "Answer.") -> str:
+    """A target module: *prelude*, then ``Target`` with one method, ``ping``."""
+    return _PING_TARGET.format(prelude=prelude, doc=doc)
+
+
+def ping_facade(module: str, *, encoding: str | None = None) -> str:
+    """A facade module proxying ``ping`` of *module*'s ``Target``, region empty."""
+    coding = f"# -*- coding: {encoding} -*-\n" if encoding else ""
+    return _PING_FACADE.format(coding=coding, module=module)

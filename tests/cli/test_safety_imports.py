@@ -8,37 +8,17 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_proxydoc
+from cli_helpers import ping_facade, ping_target, run_proxydoc
 
-TARGET = '''\
-{prelude}
-
-class Target:
-    def ping(self) -> str:
-        """Answer."""
-        return "pong"
-'''
-FACADE = """\
-from pxdsample.util import create_proxy_methods
-from {module} import Target
-
-
-@create_proxy_methods(Target, ":class:`.Target`", ":class:`.Facade`", methods=["ping"])
-class Facade:
-    "A facade."
-
-    # START PROXY METHODS Facade
-    # END PROXY METHODS Facade
-"""
 DECLARATION_LINE = 5
 
 
 def make_facade(folder: Path, name: str, prelude: str = "") -> Path:
     """*name*.py proxying ``Target.ping`` of pxdsafe_<name>, which runs *prelude*."""
     module = f"pxdsafe_{name}"
-    (folder / f"{module}.py").write_text(TARGET.format(prelude=prelude))
+    (folder / f"{module}.py").write_text(ping_target(prelude=prelude))
     path = folder / f"{name}.py"
-    path.write_text(FACADE.format(module=module))
+    path.write_text(ping_facade(module))
     return path
 
 

@@ -10,28 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_helpers import ping_facade, ping_target
 
 from proxydoc.cli import _generate
-
-TARGET = '''\
-class Target:
-    def ping(self) -> str:
-        """{doc}"""
-        return "pong"
-'''
-FACADE = """\
-# -*- coding: {encoding} -*-
-from pxdsample.util import create_proxy_methods
-from {module} import Target
-
-
-@create_proxy_methods(Target, ":class:`.Target`", ":class:`.Facade`", methods=["ping"])
-class Facade:
-    "A facade."
-
-    # START PROXY METHODS Facade
-    # END PROXY METHODS Facade
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -50,9 +31,9 @@ def make_facade(
 ) -> Path:
     """A facade *name*.py proxying ``Target.ping`` of its own module pxdsafe_<name>."""
     module = f"pxdsafe_{name}"
-    (folder / f"{module}.py").write_text(TARGET.format(doc=doc), encoding="utf-8")
+    (folder / f"{module}.py").write_text(ping_target(doc=doc), encoding="utf-8")
     path = folder / f"{name}.py"
-    path.write_text(FACADE.format(encoding=encoding, module=module), encoding=encoding)
+    path.write_text(ping_facade(module, encoding=encoding), encoding=encoding)
     return path
 
 
@@ -61,7 +42,7 @@ def test_a_symlinked_facade_is_written_through_the_link(project: Path, run) -> N
     real_folder.mkdir()
     real = make_facade(real_folder, "linked")
     os.chmod(real, 0o640)
-    (project / "pxdsafe_linked.py").write_text(TARGET.format(doc="Answer."))
+    (project / "pxdsafe_linked.py").write_text(ping_target())
     link = project / "link.py"
     link.symlink_to(Path("real") / "linked.py")
     chain = project / "chain.py"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from tests.helpers import copy_root, status_of
+from tests.helpers import copy_root, serial_and_parallel, status_of
 from tests.params.test_incremental import edit
 from tests.test_parallel import outcome
 
@@ -23,17 +22,7 @@ def forget_package() -> None:
 
 
 def test_parallel_build_equals_serial(make_app, tmp_path):
-    results = []
-    for jobs in (1, 2):
-        forget_package()
-        srcdir = copy_root("proxy-module", tmp_path / f"j{jobs}")
-        app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
-        app.build()
-        if jobs == 2:  # chunks read in worker processes are logged as ranges
-            assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
-            assert re.search(r"reading sources\.\.\..*\w \.\. \w", status_of(app))
-        results.append(outcome(app))
-        app.cleanup()
+    results = serial_and_parallel(make_app, "proxy-module", tmp_path, "pd_mig", outcome)
     serial, parallel = results
     assert serial == parallel
     ids, links, _inventory, warnings = serial
