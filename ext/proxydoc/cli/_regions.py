@@ -174,11 +174,21 @@ def _string_spans(tree: ast.Module, line: int) -> list[_Span]:
 
 
 def _literal_spans(node: ast.AST) -> Iterator[_Span]:
-    for n in ast.walk(node):
+    """Spans of the string literals in *node*; an f-string as one literal.
+
+    The parts of an f-string are not visited: from Python 3.12 on they have
+    spans of their own, and text there is never code (a ``#`` in it is no
+    comment).
+    """
+    stack = [node]
+    while stack:
+        n = stack.pop()
         if isinstance(n, ast.JoinedStr) or (
             isinstance(n, ast.Constant) and isinstance(n.value, (str, bytes))
         ):
             yield (n.lineno, n.col_offset), (n.end_lineno or 0, n.end_col_offset or 0)
+            continue
+        stack.extend(ast.iter_child_nodes(n))
 
 
 def _including(body: list[ast.AST], line: int) -> Iterator[ast.AST]:
