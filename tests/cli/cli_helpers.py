@@ -78,3 +78,12 @@ def ping_facade(module: str, *, encoding: str | None = None) -> str:
     """A facade module proxying ``ping`` of *module*'s ``Target``, region empty."""
     coding = f"# -*- coding: {encoding} -*-\n" if encoding else ""
     return _PING_FACADE.format(coding=coding, module=module)
+
+
+def encodes(text: str, encoding: str) -> bool:
+    """Whether *encoding* can hold *text* (the tests' own answer, not proxydoc's)."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True

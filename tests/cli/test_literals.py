@@ -11,7 +11,7 @@ import ast
 import inspect
 
 import pytest
-from cli_helpers import facade_spec
+from cli_helpers import encodes, facade_spec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx.util.docstrings import prepare_docstring
@@ -198,14 +198,6 @@ def _has_surrogate(text: str | None) -> bool:
     return any("\ud800" <= char <= "\udfff" for char in text or "")
 
 
-def _encodes(text: str, encoding: str) -> bool:
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     DOCS,
@@ -229,7 +221,7 @@ def test_rendered_regions_hold_their_docstrings(
         method(method_doc),
         Attribute("a", "int", attribute_doc, True),
     ]
-    header_lacks = not _encodes(header, encoding)
+    header_lacks = not encodes(header, encoding)
     if header_lacks or any(_has_surrogate(d) for d in (method_doc, attribute_doc)):
         with pytest.raises(ProxydocError) as info:
             render_region(SPEC, members, indent, header, 88, encoding)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from cli_helpers import facade_spec
+from cli_helpers import encodes, facade_spec
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
@@ -403,17 +403,9 @@ def refusals(targets: list[Member], facade: FacadeFile) -> list[str]:
                 why.append(f"{member.name}: SENTINEL is not imported")
                 continue
             text = param.name + written_default(default or "", facade.imported)
-            if not _encodes(text, facade.encoding):
+            if not encodes(text, facade.encoding):
                 why.append(f"{member.name}: {text!r} not in {facade.encoding}")
     return why
-
-
-def _encodes(text: str, encoding: str) -> bool:
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 # -- running it --------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from proxydoc.cli._config import Config, ProxyConfig
 from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._sources import flat_body
 
 _LISTS = ("methods", "attributes", "classmethods", "use_intermediate_variable")
 
@@ -93,7 +94,7 @@ def bound_names(tree: ast.Module) -> set[str]:
     """Names a module binds at its top level when imported (imports, definitions,
     assignments); not those only type checkers see (``if TYPE_CHECKING:``)."""
     names: set[str] = set()
-    for node in _runtime_body(tree.body):
+    for node in flat_body(tree.body, runtime=True):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update(
                 a.asname or a.name.partition(".")[0]
@@ -107,27 +108,6 @@ def bound_names(tree: ast.Module) -> set[str]:
             for target in targets:
                 names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
     return names
-
-
-def _runtime_body(body: list[ast.stmt]) -> list[ast.stmt]:
-    """Statements of a module body, with those of ``if`` / ``try`` blocks inlined,
-    but for the bodies of ``if TYPE_CHECKING:``."""
-    flat: list[ast.stmt] = []
-    for stmt in body:
-        if isinstance(stmt, ast.If) and _is_type_checking(stmt.test):
-            flat.extend(_runtime_body(stmt.orelse))
-        elif isinstance(stmt, (ast.If, ast.Try)):
-            flat.extend(_runtime_body(stmt.body))
-            flat.extend(_runtime_body(stmt.orelse))
-        else:
-            flat.append(stmt)
-    return flat
-
-
-def _is_type_checking(test: ast.expr) -> bool:
-    if isinstance(test, ast.Name):
-        return test.id == "TYPE_CHECKING"
-    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
 
 
 def _is_proxy_decorator(node: ast.expr, name: str) -> bool:

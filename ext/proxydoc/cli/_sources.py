@@ -155,13 +155,24 @@ class _ClassMembers:
         return cls(defs, annotations)
 
 
-def flat_body(body: list[ast.stmt]) -> list[ast.stmt]:
-    """Statements of a body, with those of ``if`` / ``try`` blocks inlined."""
+def flat_body(body: list[ast.stmt], *, runtime: bool = False) -> list[ast.stmt]:
+    """Statements of a body, with those of ``if`` / ``try`` blocks inlined.
+
+    With *runtime*, the body of ``if TYPE_CHECKING:`` is left out: what runs.
+    """
     flat: list[ast.stmt] = []
     for stmt in body:
-        if isinstance(stmt, (ast.If, ast.Try)):
-            flat.extend(flat_body(stmt.body))
-            flat.extend(flat_body(stmt.orelse))
+        if runtime and isinstance(stmt, ast.If) and _is_type_checking(stmt.test):
+            flat.extend(flat_body(stmt.orelse, runtime=runtime))
+        elif isinstance(stmt, (ast.If, ast.Try)):
+            flat.extend(flat_body(stmt.body, runtime=runtime))
+            flat.extend(flat_body(stmt.orelse, runtime=runtime))
         else:
             flat.append(stmt)
     return flat
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
