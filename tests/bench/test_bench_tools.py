@@ -139,3 +139,20 @@ def test_new_warnings_are_checked_against_anchors_and_signatures(app):
     result = classify([linked, kw, lacks], pages, "")
     assert result["by_cause"] == {HIDDEN: 0, DOC_ERROR: 1, UNEXPLAINED: 2}
     assert result["unexplained_examples"] == [linked, kw]
+
+
+def test_references_into_other_projects_are_told_apart() -> None:
+    from proxydoc_bench.classify import HIDDEN, OTHER_PROJECT, UNEXPLAINED, classify
+
+    real = "x.rst:1: WARNING: unknown object 'json.dumps' in :paramref: '~json.dumps.indent' [proxydoc.paramref]"
+    typo = "x.rst:2: WARNING: unknown object 'json.dumps' in :paramref: '~json.dumps.indnet' [proxydoc.paramref]"
+    # Without other projects the causes are the three of before.
+    assert classify([real, typo], {}, "")["by_cause"] == {
+        HIDDEN: 2,
+        "documented parameter the code lacks": 0,
+        UNEXPLAINED: 0,
+    }
+    # A parameter the other project's object has is a reference into its docs;
+    # one it lacks is still an error.
+    causes = classify([real, typo], {}, "", ("json",))["by_cause"]
+    assert causes[OTHER_PROJECT] == 1 and causes[HIDDEN] == 1

@@ -8,6 +8,13 @@ A ``proxydoc.param`` warning is a *documented parameter the code lacks* when
 ``inspect.signature`` of the imported object has no such parameter and no
 ``**kwargs`` that could take it.  Anything else is *unexplained*, and a
 proxydoc bug until shown otherwise.
+
+Given *other_projects* (module names such as ``sqlalchemy``), a
+``proxydoc.paramref`` warning whose owner is in one of them is a *reference
+into another project's docs* when the imported owner's signature names the
+parameter: the link is right, but the bench builds offline with no inventory
+of that project, so neither build resolves it.  This check comes first, and
+without *other_projects* the causes and their counts are as before.
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ _PARAM = re.compile(
 HIDDEN = "broken reference the anchor build hid"
 DOC_ERROR = "documented parameter the code lacks"
 UNEXPLAINED = "unexplained"
+OTHER_PROJECT = "reference into another project's docs (no inventory offline)"
 
 
 def _tails(node_id: str) -> set[str]:
@@ -91,7 +99,35 @@ def _signature_lacks(dotted: str, name: str) -> bool:
     return name not in params and inspect.Parameter.VAR_KEYWORD not in kinds
 
 
-def classify(lines: list[str], anchor: dict[str, Page], lib: str) -> dict[str, Any]:
+def _signature_names(dotted: str, name: str) -> bool:
+    """Does the real object *dotted* name parameter *name* in its signature?"""
+    obj = import_object(dotted)
+    if obj is MISSING:
+        return False
+    try:
+        return name in inspect.signature(obj).parameters  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _in_other_project(
+    target: tuple[str, str] | None, projects: tuple[str, ...]
+) -> bool:
+    """Is *target* (owner, parameter) a real parameter of one of *projects*?"""
+    if target is None or not projects:
+        return False
+    owner, name = target
+    return owner.startswith(tuple(f"{p}." for p in projects)) and _signature_names(
+        owner, name
+    )
+
+
+def classify(
+    lines: list[str],
+    anchor: dict[str, Page],
+    lib: str,
+    other_projects: tuple[str, ...] = (),
+) -> dict[str, Any]:
     """Counts and examples of *lines* (the proxydoc build's new warnings) by cause."""
     suffixes = _anchor_suffixes(anchor)
     sys.path.insert(0, lib)
@@ -102,7 +138,11 @@ def classify(lines: list[str], anchor: dict[str, Page], lib: str) -> dict[str, A
         cause = UNEXPLAINED
         if subtype and subtype.group(1) == "paramref":
             target = _paramref_target(line)
-            if target and f"{target[0]}{PARAMS}{target[1]}".lstrip(".") not in suffixes:
+            if _in_other_project(target, other_projects):
+                cause = OTHER_PROJECT
+            elif (
+                target and f"{target[0]}{PARAMS}{target[1]}".lstrip(".") not in suffixes
+            ):
                 cause = HIDDEN
         elif subtype and subtype.group(1) == "param":
             match = _PARAM.search(line)
@@ -112,7 +152,8 @@ def classify(lines: list[str], anchor: dict[str, Page], lib: str) -> dict[str, A
         if cause == UNEXPLAINED:
             unexplained.append(line)
     sys.path.remove(lib)
+    kinds = (HIDDEN, DOC_ERROR, *((OTHER_PROJECT,) if other_projects else ()))
     return {
-        "by_cause": {c: causes.get(c, 0) for c in (HIDDEN, DOC_ERROR, UNEXPLAINED)},
+        "by_cause": {c: causes.get(c, 0) for c in (*kinds, UNEXPLAINED)},
         "unexplained_examples": unexplained[:40],
     }

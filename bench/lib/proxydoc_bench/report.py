@@ -22,10 +22,10 @@ PACKAGES = (
 )
 
 
-def environment() -> dict[str, Any]:
-    """Versions and machine facts needed to read the numbers."""
+def environment(packages: tuple[str, ...] = PACKAGES) -> dict[str, Any]:
+    """Versions (of *packages*) and machine facts needed to read the numbers."""
     versions = {}
-    for name in PACKAGES:
+    for name in packages:
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
