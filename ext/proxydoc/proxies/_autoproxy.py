@@ -119,22 +119,34 @@ def public_members(target: type) -> tuple[str, ...]:
 
 
 def module_members(module: ModuleType, target: type) -> tuple[str, ...]:
-    """The public names *module* binds that are also members of *target* (or a base)."""
+    """The public functions *module* binds that proxy a public method of *target*.
+
+    A proxy is a function the module binds under the name of a method of the
+    target (or of a base): an instance method or a static method.  A
+    classmethod is the class's own machinery (Alembic's
+    ``register_operation``, ``implementation_for``, ``context``,
+    ``create_module_class_proxy``), a class or anything else the module
+    imports is not a proxy, and a method the module lacks is not listed.
+    """
     return tuple(
         sorted(
             name
-            for name in vars(module)
-            if not name.startswith("_") and _has_member(target, name)
+            for name, value in vars(module).items()
+            if not name.startswith("_")
+            and callable(value)
+            and not isinstance(value, type)
+            and _is_method(target, name)
         )
     )
 
 
-def _has_member(target: type, name: str) -> bool:
+def _is_method(target: type, name: str) -> bool:
+    """Is *name* an instance or static method of *target* (or of a base)?"""
     try:
-        inspect.getattr_static(target, name)
+        raw = inspect.getattr_static(target, name)
     except AttributeError:
         return False
-    return True
+    return inspect.isfunction(raw) or isinstance(raw, staticmethod)
 
 
 def function_directive(
