@@ -29,6 +29,7 @@ from sphinx.util.typing import stringify_annotation
 from proxydoc._warnings import warn
 from proxydoc.core.imports import MISSING, import_object
 from proxydoc.core.markers import MARKER_CLASS, copy_pieces
+from proxydoc.core.names import public_name
 from proxydoc.proxies._markers import GENERATED, first_signature
 
 if TYPE_CHECKING:
@@ -274,8 +275,9 @@ class AutoProxy(SphinxDirective):
     marker, so it gets the note, the anchors and the "Proxied by" back-links.
 
     A module facade (``.. autoproxy:: alembic.op``) is documented as a module
-    and its functions (no names: the public names it binds that the target
-    has).  ``:no-index:`` describes without indexing, where autodoc already
+    and its functions (no names: the functions it binds that proxy the
+    target's instance and static methods, see :func:`module_members`).
+    ``:no-index:`` describes without indexing, where autodoc already
     describes the objects (and leaves out the module's own description).
     """
 
@@ -421,7 +423,7 @@ class AutoProxy(SphinxDirective):
         for option in options:
             out.append(f"{indent}   {option}", *here)
         out.append("", *here)
-        full = f"{target.__module__}.{target.__qualname__}.{name}"
+        full = f"{public_name(target) or target.__qualname__}.{name}"
         lines = self.processed(full, obj, head.partition(":")[2].partition("::")[0])
         add_lines(out, lines, source_of(target, full), indent + "   ")
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
 
-from proxydoc._compat import find_python_object
 from proxydoc._pydomain import python_domain
+from proxydoc.proxies._names import find_documented, undocumented_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -68,6 +68,8 @@ class ProxyDomain(Domain):
         self._docs: dict[str, str] = {}
         #: Many proxies name the same classes: resolve each reference once.
         self._located: dict[ObjRef, Place | None] = {}
+        #: An undocumented object's public name, per reference (it does not change).
+        self._public: dict[ObjRef, ObjRef] = {}
         #: Proxy member -> the cycle of proxies it is on, starting with itself.
         self._cycles: dict[str, tuple[str, ...]] = {}
 
@@ -106,23 +108,34 @@ class ProxyDomain(Domain):
         self._cycles = {}
 
     def locate(self, ref: ObjRef) -> Place | None:
-        """The documented object *ref* names, resolved as Sphinx resolves links."""
+        """The documented object *ref* names, by the name it is documented under.
+
+        Resolved as Sphinx resolves links, else through the names the object
+        goes by when imported (:mod:`._names`).
+        """
         if ref not in self._located:
             self._located[ref] = self._find(ref)
         return self._located[ref]
 
     def _find(self, ref: ObjRef) -> Place | None:
-        found = find_python_object(
-            python_domain(self.env),
-            ref.module or "",
-            ref.cls or "",
-            ref.target,
-            ref.specific,
-        )
-        if not found:
+        found = find_documented(python_domain(self.env), ref)
+        if found is None:
             return None
-        name, entry = found[0]
+        name, entry = found
         return Place(entry.docname, entry.node_id, name)
+
+    def as_documented(self, ref: ObjRef) -> ObjRef:
+        """*ref* by the full name its object is documented under, else its public name.
+
+        A reference to nothing that imports is left as it is, in its context.
+        """
+        place = self.locate(ref)
+        if place is not None:
+            return ObjRef(place.name)
+        if ref not in self._public:
+            name = undocumented_name(ref)
+            self._public[ref] = ObjRef(name) if name else ref
+        return self._public[ref]
 
     def _build_index(self) -> None:
         targets: dict[str, list[ProxyRecord]] = {}

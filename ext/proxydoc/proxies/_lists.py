@@ -18,6 +18,7 @@ from proxydoc.proxies._markers import (
     first_signature,
     full_name,
     last_name,
+    ref_of,
     xref_to,
 )
 from proxydoc.proxies._nodes import (
@@ -131,7 +132,7 @@ class AddProxyLists(SphinxPostTransform):
 
     def summary_line(self, records: list[ProxyRecord]) -> nodes.paragraph:
         """ "Proxies for ``Target``: ``a()``, ``b``." for one target class."""
-        target = records[0].target_class
+        target = self.domain.as_documented(records[0].target_class)
         para = nodes.paragraph()
         para += nodes.Text(_("Proxies for") + " ")
         para += xref_to(target, last_name(target.target), "class")
@@ -155,6 +156,29 @@ class AddProxyLists(SphinxPostTransform):
             for record in lookup(node_id):
                 seen.setdefault(record.proxy, record)
         return [seen[name] for name in sorted(seen)]
+
+
+class NamesAsDocumented(SphinxPostTransform):
+    """Each link of a note names its object as documented (:mod:`._names`).
+
+    A marker may name ``pkg._base.Target`` where the docs describe
+    ``pkg.Target``; the link then goes to ``pkg.Target``, and an undocumented
+    object is looked up (by intersphinx too) by its public name.
+    """
+
+    # Before the ReferencesResolver (10).
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain = proxy_graph(self.env)
+        for note in self.document.findall(proxy_note):
+            for xref in note.findall(addnodes.pending_xref):
+                written = ref_of(xref)
+                named = domain.as_documented(written)
+                if named != written:
+                    xref["reftarget"] = named.target
+                    xref["py:module"], xref["py:class"] = named.module, named.cls
+                    xref["refspecific"] = named.specific
 
 
 class OneLinkPerName(SphinxPostTransform):
@@ -190,5 +214,6 @@ def merge_links(
 def setup_lists(app: Sphinx) -> None:
     """Register the write-time lists and the proxy stylesheet."""
     app.add_post_transform(AddProxyLists)
+    app.add_post_transform(NamesAsDocumented)
     app.add_post_transform(OneLinkPerName)
     add_stylesheet(app, CSS_FILE)
