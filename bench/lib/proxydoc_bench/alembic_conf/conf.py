@@ -9,7 +9,9 @@ Common to all modes, so that the build runs offline and from this folder:
 
 * ``intersphinx_mapping`` is empty: no inventory of SQLAlchemy or Python is
   fetched, so links into them resolve in no mode (the bench counts
-  references into SQLAlchemy's docs apart);
+  references into SQLAlchemy's docs apart).  ``PROXYDOC_BENCH_ALEMBIC_SQLA_INV``
+  names a local ``objects.inv`` of SQLAlchemy's docs to use instead (for a
+  check by hand; ``make bench`` does not set it);
 * ``templates_path`` and ``html_static_path`` are made absolute (the original
   names folders relative to its own folder, and this one is the conf folder);
 * the bench's timing extension is loaded first.
@@ -30,6 +32,11 @@ finally:
 globals().update({k: v for k, v in _orig.items() if not k.startswith("__")})
 
 intersphinx_mapping = {}
+if os.environ.get("PROXYDOC_BENCH_ALEMBIC_SQLA_INV"):
+    intersphinx_mapping["sqla"] = (
+        _orig["intersphinx_mapping"]["sqla"][0],
+        os.environ["PROXYDOC_BENCH_ALEMBIC_SQLA_INV"],
+    )
 templates_path = [os.path.join(_DOC, p) for p in _orig["templates_path"]]
 html_static_path = [os.path.join(_DOC, p) for p in _orig["html_static_path"]]
 extensions = ["proxydoc_bench.timing_ext", *_orig["extensions"]]
