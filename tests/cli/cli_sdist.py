@@ -1,4 +1,5 @@
-"""SQLAlchemy's sdist, downloaded once with pip into a cache outside the repo."""
+"""Real projects' sdists (SQLAlchemy, Alembic), downloaded once with pip into a
+cache outside the repo."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import tarfile
 from pathlib import Path
 
 VERSION = "2.1.9"
+ALEMBIC_VERSION = "1.20.1"
 MODULES = (
     "sqlalchemy.orm.scoping",
     "sqlalchemy.ext.asyncio.engine",
@@ -23,10 +25,10 @@ def cache_dir() -> Path:
     return Path(folder)
 
 
-def sdist_archive() -> Path:
-    """The path of ``sqlalchemy-<VERSION>.tar.gz``, downloaded if missing."""
+def sdist_archive(project: str = "sqlalchemy", version: str = VERSION) -> Path:
+    """The path of ``<project>-<version>.tar.gz``, downloaded if missing."""
     folder = cache_dir()
-    archive = folder / f"sqlalchemy-{VERSION}.tar.gz"
+    archive = folder / f"{project}-{version}.tar.gz"
     if not archive.is_file():
         folder.mkdir(parents=True, exist_ok=True)
         subprocess.run(
@@ -39,7 +41,7 @@ def sdist_archive() -> Path:
                 "--no-deps",
                 "--no-binary",
                 ":all:",
-                f"sqlalchemy=={VERSION}",
+                f"{project}=={version}",
                 "-d",
                 str(folder),
             ],
@@ -64,3 +66,10 @@ def extract_lib(destination: Path) -> Path:
 def module_file(lib: Path, module: str) -> Path:
     """The file of a dotted module name under *lib*."""
     return lib.joinpath(*module.split(".")).with_suffix(".py")
+
+
+def extract_sdist(project: str, version: str, destination: Path) -> Path:
+    """Unpack the whole sdist under *destination*; returns its top folder."""
+    with tarfile.open(sdist_archive(project, version)) as archive:
+        archive.extractall(destination, filter="data")
+    return destination / f"{project}-{version}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,20 @@ _TOP_KEYS = {
     "header",
     "line_length",
     "proxies",
+    "stubs",
+}
+_STUB_LIST_KEYS = ("members", "exclude", "context_managers", "aliases")
+_STUB_KEYS = {
+    "file",
+    "target",
+    "start",
+    "end",
+    "call",
+    "note",
+    "annotations",
+    "target_name",
+    "facade_name",
+    *_STUB_LIST_KEYS,
 }
 
 
@@ -49,6 +64,29 @@ class ProxyConfig:
 
 
 @dataclass(frozen=True)
+class StubConfig:
+    """One ``[tool.proxydoc.stubs.<name>]`` entry: functions or method
+    declarations made from a target class's members, written between two
+    marker comments of one file (or from the start marker to the file's end).
+    """
+
+    name: str
+    file: str  # relative to the pyproject.toml
+    target: str  # "package.module:Class"
+    start: str  # the start marker comment, as the line holds it (stripped)
+    end: str | None = None  # None: the region runs to the end of the file
+    members: tuple[str, ...] = ()  # empty: every public member, as dir() lists them
+    exclude: tuple[str, ...] = ()
+    context_managers: tuple[str, ...] = ()
+    call: str | None = None  # None: declarations; else "return <call>.m(...)"
+    note: bool = True  # the proxy note in each docstring
+    annotations: str = "as-written"  # or "evaluated": type aliases expanded
+    aliases: tuple[str, ...] = ()  # "module:name" values written by name
+    target_name: str | None = None
+    facade_name: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """The effective settings of one ``proxydoc`` run."""
 
@@ -62,6 +100,7 @@ class Config:
     header: str = DEFAULT_HEADER
     line_length: int = 88
     proxies: dict[str, ProxyConfig] = field(default_factory=dict)
+    stubs: tuple[StubConfig, ...] = ()
 
     @property
     def import_roots(self) -> tuple[Path, ...]:
@@ -98,6 +137,7 @@ def load_config(path: Path | None) -> Config:
         header=_header(table, where),
         line_length=_line_length(table.get("line_length", 88), where),
         proxies=_proxies(table.get("proxies", {}), where),
+        stubs=_stubs(table.get("stubs", {}), where),
     )
 
 
@@ -185,3 +225,66 @@ def _proxy(key: str, entry: object, where: str) -> ProxyConfig:
         facade_name=_optional_str(entry, "facade_name", where),
         **lists,
     )
+
+
+def _stubs(value: object, where: str) -> tuple[StubConfig, ...]:
+    _require(isinstance(value, dict), where, "stubs must be a table")
+    assert isinstance(value, dict)
+    return tuple(_stub(key, entry, f"{where}.stubs") for key, entry in value.items())
+
+
+def _stub(key: str, entry: object, where: str) -> StubConfig:
+    where = f'{where}."{key}"'
+    _require(isinstance(entry, dict), where, "must be a table")
+    assert isinstance(entry, dict)
+    unknown = sorted(set(entry) - _STUB_KEYS)
+    _require(not unknown, where, f"unknown keys {unknown}")
+    for required in ("file", "target", "start"):
+        value = entry.get(required)
+        ok = isinstance(value, str) and bool(value.strip())
+        _require(ok, where, f"{required} must be a non-empty string")
+    target = entry["target"]
+    _require(":" in target, where, "target must be 'package.module:Class'")
+    for key_ in ("start", "end"):
+        marker = entry.get(key_)
+        ok = marker is None or (
+            isinstance(marker, str)
+            and marker.strip().startswith("#")
+            and not any(c in marker.strip() for c in "\r\n")
+        )
+        _require(ok, where, f"{key_} must be one comment line, starting with '#'")
+    note = entry.get("note", True)
+    _require(isinstance(note, bool), where, "note must be true or false")
+    call = _optional_str(entry, "call", where)
+    if call is not None:
+        _require(
+            _is_expression(call), where, f"call must be a Python expression: {call!r}"
+        )
+    lists = {name: _strings(entry, name, where) for name in _STUB_LIST_KEYS}
+    bad = [alias for alias in lists["aliases"] if ":" not in alias]
+    _require(not bad, where, f"aliases must be 'package.module:name': {bad}")
+    annotations = entry.get("annotations", "as-written")
+    ok = annotations in ("as-written", "evaluated")
+    _require(ok, where, "annotations must be 'as-written' or 'evaluated'")
+    end = _optional_str(entry, "end", where)
+    return StubConfig(
+        name=key,
+        file=entry["file"],
+        target=target,
+        start=entry["start"].strip(),
+        end=None if end is None else end.strip(),
+        call=call,
+        note=note,
+        annotations=annotations,
+        target_name=_optional_str(entry, "target_name", where),
+        facade_name=_optional_str(entry, "facade_name", where),
+        **lists,
+    )
+
+
+def _is_expression(text: str) -> bool:
+    try:
+        ast.parse(text, mode="eval")
+    except SyntaxError:
+        return False
+    return "\n" not in text

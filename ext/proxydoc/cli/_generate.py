@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import io
+import itertools
 import os
 import shlex
 import subprocess
@@ -15,12 +16,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proxydoc.cli._chain import load_module_text
-from proxydoc.cli._config import Config
+from proxydoc.cli._config import Config, StubConfig
 from proxydoc.cli._errors import ProxydocError, bug_error
-from proxydoc.cli._facades import FacadeSpec, bound_names, read_specs
-from proxydoc.cli._regions import Region, find_regions, line_number, splice
-from proxydoc.cli._render import indent_lines, render_region
+from proxydoc.cli._facades import FacadeSpec, bound_names, module_name, read_specs
+from proxydoc.cli._regions import (
+    Region,
+    find_marked_region,
+    find_regions,
+    line_number,
+    splice,
+)
+from proxydoc.cli._render import Unwritable, indent_lines, render_region
 from proxydoc.cli._sources import SourceCache
+from proxydoc.cli._stubs import layout_for, member_names, read_member, render_member
 from proxydoc.cli._targets import (
     Attribute,
     Method,
@@ -59,6 +67,11 @@ class Generator:
         self._sources: set[Path] = set()
         #: Files whose regenerated text later files import (chained facades).
         self.in_memory: set[Path] = set()
+        #: The stub regions configured for each file, by its real path.
+        self.stubs: dict[Path, list[StubConfig]] = {}
+        for stub in config.stubs:
+            where = real_path(config.root / stub.file)
+            self.stubs.setdefault(where, []).append(stub)
 
     def use_regenerated(self, module: str, result: FileResult) -> None:
         """Let the files processed next import *module* as *result* regenerated it."""
@@ -85,18 +98,38 @@ class Generator:
         return result
 
     def _regenerate(self, source: str, path: Path, display: str, encoding: str) -> str:
-        if "PROXY METHODS" not in source:
+        stubs = self.stubs.get(real_path(path), [])
+        if "PROXY METHODS" not in source and not stubs:
             return source
         tree = _parse(source, display)
-        regions = find_regions(source, tree, display)
-        if not regions:
+        regions = (
+            find_regions(source, tree, display) if "PROXY METHODS" in source else []
+        )
+        if not regions and not stubs:
             return source
-        specs = read_specs(tree, path, self.config, display)
+        specs = read_specs(tree, path, self.config, display) if regions else {}
         bound = bound_names(tree)
         lazy = _has_future_annotations(tree)
+        pairs = [
+            (region, self._region(region, specs, bound, lazy, display, encoding))
+            for region in regions
+        ]
+        for stub in stubs:
+            region = find_marked_region(source, tree, display, stub.start, stub.end)
+            pairs.append(
+                (region, self._stub_region(stub, region, path, display, encoding))
+            )
+        pairs.sort(key=lambda pair: pair[0].body_start)
+        for (first, _), (second, _) in itertools.pairwise(pairs):
+            if second.body_start < first.body_end:
+                raise ProxydocError(
+                    "two generated regions overlap (this one starts inside the one "
+                    f"starting at line {first.start_line})",
+                    display,
+                    second.start_line,
+                )
         bodies = []
-        for region in regions:
-            body = self._region(region, specs, bound, lazy, display, encoding)
+        for region, body in pairs:
             old = region.text(source)
             as_written = old == body.replace("\n", region.newline)  # no parse needed
             if as_written or _equivalent(old, body, region.indent):
@@ -104,10 +137,49 @@ class Generator:
             else:
                 formatted = self._format(body, region, display)
                 bodies.append(formatted.replace("\n", region.newline))
-        new = splice(source, regions, bodies)
+        new = splice(source, [region for region, _ in pairs], bodies)
         if new != source:
             _parse(new, display, "generated code does not parse")
         return new
+
+    def _stub_region(
+        self, stub: StubConfig, region: Region, path: Path, display: str, encoding: str
+    ) -> str:
+        """The text of one configured stub region (see ``_stubs``)."""
+        where = f"stub region {stub.name!r}"
+        target = self._import(stub.target, display, region.start_line)
+        module, _, qualname = stub.target.partition(":")
+        facade_module = module_name(path, self.config.import_roots)
+        if region.class_node is not None:
+            facade = f":class:`{facade_module}.{region.class_name}`"
+        else:
+            facade = f":mod:`{facade_module}`"
+        layout = layout_for(
+            stub,
+            path,
+            region.class_node is not None,
+            stub.target_name or f":class:`{module}.{qualname}`",
+            stub.facade_name or facade,
+            self.config.line_length - len(region.indent),
+            encoding,
+        )
+        blocks = [self.config.header + "\n"]
+        with silenced():  # reading signatures may run the target's code
+            for name in member_names(target, stub):
+                try:
+                    member = read_member(target, name, stub)
+                    blocks.append(render_member(member, stub, layout))
+                except LookupError as exc:
+                    raise ProxydocError(
+                        f"{where}: {exc.args[0]}", display, region.start_line
+                    ) from exc
+                except Unwritable as exc:
+                    raise ProxydocError(
+                        f"{where}: {name}() {exc}", display, region.start_line
+                    ) from exc
+        _check_encodable("\n".join(blocks), encoding, display)
+        body = "\n" + indent_lines("\n".join(blocks), region.indent)
+        return body if stub.end is None else body + "\n"
 
     def _region(
         self,
@@ -162,17 +234,16 @@ class Generator:
         return members
 
     def _target(self, spec: FacadeSpec, display: str) -> type:
+        return self._import(spec.target_ref, display, spec.line)
+
+    def _import(self, ref: str, display: str, line: int) -> type:
         try:
             with isolated():  # importing runs arbitrary code
-                target = import_target(spec.target_ref)
+                target = import_target(ref)
         except ImportEffect as exc:
-            raise ProxydocError(
-                _import_failure(spec.target_ref, exc), display, spec.line
-            ) from exc
+            raise ProxydocError(_import_failure(ref, exc), display, line) from exc
         if not isinstance(target, type):
-            raise ProxydocError(
-                f"target {spec.target_ref} is not a class", display, spec.line
-            )
+            raise ProxydocError(f"target {ref} is not a class", display, line)
         self._sources.update(_source_files(target))
         return target
 
@@ -181,16 +252,21 @@ class Generator:
         command = self.config.formatter
         if not command:
             return body
-        snippet = "class _ProxydocRegion:\n" + indent_lines(
-            textwrap.dedent(body), "    "
+        inside = bool(region.indent)  # a class body; else a module's top level
+        code = textwrap.dedent(body)
+        snippet = (
+            "class _ProxydocRegion:\n" + indent_lines(code, "    ") if inside else code
         )
         try:
             output = _run_formatter(command, snippet, self.config.root)
         except ProxydocError as exc:
             raise ProxydocError(exc.message, display, region.start_line) from exc
-        inner = output.split("\n", 1)[1] if "\n" in output else ""
-        inner = textwrap.dedent(inner).strip("\n")
-        formatted = "\n" + indent_lines(inner, region.indent) + "\n\n"
+        if inside:
+            output = output.split("\n", 1)[1] if "\n" in output else ""
+        inner = textwrap.dedent(output).strip("\n")
+        formatted = "\n" + indent_lines(inner, region.indent) + "\n"
+        if body.endswith("\n\n"):  # a blank line before the end marker
+            formatted += "\n"
         _check_formatted(formatted, body, region, f"formatter {command!r}", display)
         return formatted
 
@@ -222,7 +298,7 @@ def _check_formatted(
 ) -> None:
     """Refuse formatted code that does not parse or is not AST-equal to *body*."""
     try:
-        ast.parse(f"class _Region:\n{formatted}\n{region.indent}pass\n")
+        _region_tree(formatted, region.indent)
     except (SyntaxError, ValueError) as exc:
         raise ProxydocError(
             f"{who}: generated code does not parse after formatting ({exc}); "
@@ -337,11 +413,18 @@ def _equivalent(old: str, new: str, indent: str) -> bool:
     dumps = []
     for text in (old, new):
         try:
-            tree = ast.parse(f"class _Region:\n{text}\n{indent}pass\n")
+            tree = _region_tree(text, indent)
         except (SyntaxError, ValueError):
             return False
         dumps.append(ast.dump(_clean_docstrings(tree)))
     return dumps[0] == dumps[1]
+
+
+def _region_tree(text: str, indent: str) -> ast.Module:
+    """A region's text parsed: in a class body when indented, else as a module."""
+    if not indent:
+        return ast.parse(text)
+    return ast.parse(f"class _Region:\n{text}\n{indent}pass\n")
 
 
 def _has_code(region: str) -> bool:

@@ -21,10 +21,11 @@ _CANDIDATE = re.compile(r"#\s*(?:START|END) PROXY METHODS")
 
 @dataclass(frozen=True)
 class Region:
-    """The lines between a start marker and its end marker, inside one class."""
+    """The lines between a start marker and its end marker, inside one class
+    (or, for a configured stub region, maybe at a module's top level)."""
 
-    class_name: str
-    class_node: ast.ClassDef
+    class_name: str  # "" at a module's top level
+    class_node: ast.ClassDef | None
     start_line: int  # 1-based line of the START marker
     end_line: int  # 1-based line of the END marker
     indent: str
@@ -67,6 +68,98 @@ def find_regions(source: str, tree: ast.Module, path: str) -> list[Region]:
         _fail(path, open_marker, f"missing end marker for {open_marker.name}")
     _check_unique(regions, path)
     return regions
+
+
+def find_marked_region(
+    source: str, tree: ast.Module, path: str, start: str, end: str | None
+) -> Region:
+    """The region after the comment line *start* up to the comment line *end*
+    (or to the end of the file when *end* is None), each alone on its line.
+
+    The start marker must appear once; the region's indent is the marker's.
+    """
+    offsets = _line_offsets(source)
+    starts = _comment_lines(source, tree, offsets, start, path, 1)
+    if not starts:
+        raise ProxydocError(f"no start marker {start!r} in this file", path, 1)
+    if len(starts) > 1:
+        raise ProxydocError(
+            f"start marker {start!r} appears more than once", path, starts[1].line
+        )
+    first = starts[0]
+    if end is None:
+        body_end, end_line = len(source), len(offsets)
+    else:
+        ends = _comment_lines(source, tree, offsets, end, path, first.line + 1)
+        if not ends:
+            _fail(path, first, f"no end marker {end!r} after this start marker")
+        if ends[0].indent != first.indent:
+            _fail(path, ends[0], "end marker is not indented like its start marker")
+        body_end, end_line = offsets[ends[0].line - 1], ends[0].line
+    node = _enclosing(tree, first.line, len(first.indent))
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        _fail(path, first, "a stub region cannot be inside a function")
+    klass = node if isinstance(node, ast.ClassDef) else None
+    return Region(
+        class_name=klass.name if klass else "",
+        class_node=klass,
+        start_line=first.line,
+        end_line=end_line,
+        indent=first.indent,
+        body_start=offsets[first.line] if first.line < len(offsets) else len(source),
+        body_end=body_end,
+        newline=_ending(source[offsets[first.line - 1] : offsets[first.line]])
+        if first.line < len(offsets)
+        else "\n",
+    )
+
+
+def _comment_lines(
+    source: str, tree: ast.Module, offsets: list[int], text: str, path: str, since: int
+) -> list[_Marker]:
+    """The lines from line *since* on that hold the comment *text* alone."""
+    found: list[_Marker] = []
+    at = source.find(text, offsets[since - 1] if since <= len(offsets) else len(source))
+    while at >= 0:
+        line = bisect_right(offsets, at)
+        whole = source[offsets[line - 1] : offsets[line]].rstrip("\r\n")
+        col = _comment_start(source, offsets, line, _string_spans(tree, line))
+        if col is not None and whole[col:].rstrip() == text and not whole[:col].strip():
+            found.append(_Marker("", text, line, whole[:col]))
+        at = source.find(text, offsets[line] if line < len(offsets) else len(source))
+    return found
+
+
+def _enclosing(tree: ast.Module, line: int, col: int) -> ast.AST | None:
+    """The innermost class or function a comment at *line*, *col* belongs to.
+
+    The last statement that starts before the line owns it when the line is
+    inside that statement, or after it and indented deeper (a comment after a
+    block's last statement still belongs to the block).
+    """
+    found: ast.AST | None = None
+    body: list[ast.stmt] = tree.body
+    while body:
+        before = [node for node in body if _first_line(node) < line]
+        if not before:
+            break
+        last = before[-1]
+        if line > (last.end_lineno or 0) and col <= last.col_offset:
+            break
+        if isinstance(last, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            found = last
+        body = sorted(_child_statements(last), key=_first_line)
+    return found
+
+
+def _child_statements(node: ast.AST) -> Iterator[ast.stmt]:
+    """The statements of *node*'s blocks (except clauses and match cases opened)."""
+    for name in _BLOCKS:
+        for child in getattr(node, name, ()):
+            if isinstance(child, ast.stmt):
+                yield child
+            else:
+                yield from getattr(child, "body", ())
 
 
 def splice(source: str, regions: list[Region], bodies: list[str]) -> str:

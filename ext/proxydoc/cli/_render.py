@@ -79,7 +79,7 @@ def render_method(
     head = []
     if method.kind != "method":
         head.append(f"@{method.kind}\n")
-    head.append(_def_line(method.name, sig, width))
+    head.append(def_line(method.name, sig, width))
     doc = inject_note(method.doc or "", method_note(spec))
     lines = [docstring_literal(doc, "", encoding), "", *_call(method, spec, width)]
     parts.append("".join(head) + indent_lines("\n".join(lines), _STEP) + "\n")
@@ -243,10 +243,10 @@ def _symbol(sphinx_name: str) -> str:
 
 def _overload(sig: SourceSignature, name: str, width: int) -> str:
     decorators = "".join(f"@{d}\n" for d in sig.decorators)
-    return decorators + _def_line(name, sig, width, body=" ...")
+    return decorators + def_line(name, sig, width, body=" ...")
 
 
-def _def_line(name: str, sig: SourceSignature, width: int, body: str = "") -> str:
+def def_line(name: str, sig: SourceSignature, width: int, body: str = "") -> str:
     """``def name(...) -> ret:``, one parameter a line when it is too long."""
     prefix = f"{'async ' if sig.is_async else ''}def {name}("
     suffix = ")" + (f" -> {sig.returns}" if sig.returns else "") + ":" + body

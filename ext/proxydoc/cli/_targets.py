@@ -375,16 +375,19 @@ def _runtime_signature(func: Any) -> SourceSignature:
         sig = inspect.signature(func)
     except (TypeError, ValueError) as exc:
         raise LookupError(f"no signature for {func!r}: {exc}") from exc
-    params = [_runtime_param(p) for p in sig.parameters.values()]
+    params = [runtime_param(p) for p in sig.parameters.values()]
     if not params or params[0].kind not in ("posonly", "normal"):
         params.insert(0, Param("self", "normal"))
     returns = _annotation_text(sig.return_annotation)
     return SourceSignature(tuple(params), returns, inspect.iscoroutinefunction(func))
 
 
-def _runtime_param(param: inspect.Parameter) -> Param:
+def runtime_param(param: inspect.Parameter) -> Param:
+    """*param* as source text: its default written as its ``repr()``."""
     default = None
-    if param.default is not inspect.Parameter.empty:
+    if param.default is Ellipsis:
+        default = "..."  # its repr, "Ellipsis", is a name a module may rebind
+    elif param.default is not inspect.Parameter.empty:
         default = repr(param.default)
         try:
             ast.parse(default, mode="eval")
