@@ -366,3 +366,41 @@ def test_config_messages(
     assert result.err == (
         f'proxydoc: error: {pyproject}: [tool.proxydoc].stubs."s": {message}\n'
     )
+
+
+def test_target_named_as_documented(project: Path, run: Callable[..., object]) -> None:
+    """A target defined in ``pkg._base`` and re-exported by ``pkg`` is named
+    ``pkg.Engine`` in the notes, in stub regions and in class proxies alike."""
+    package = project / "stubpkg"
+    package.mkdir()
+    (package / "_base.py").write_text(TARGET, encoding="utf-8")
+    (package / "__init__.py").write_text("from ._base import Engine\n", "utf-8")
+    (project / "facade_api.pyi").write_text("# START STUBS\n", encoding="utf-8")
+    (project / "facade_cls.py").write_text(
+        "from __future__ import annotations\n\n\n"
+        "class Facade:\n"
+        "    _proxied = None\n\n"
+        "    # START PROXY METHODS Facade\n"
+        "    # END PROXY METHODS Facade\n",
+        encoding="utf-8",
+    )
+    configure(
+        project,
+        api="""\
+        file = "facade_api.pyi"
+        target = "stubpkg._base:Engine"
+        start = "# START STUBS"
+        members = ["version"]
+        """,
+    )
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as stream:
+        stream.write(
+            '\n[tool.proxydoc.proxies."facade_cls:Facade"]\n'
+            'target = "stubpkg._base:Engine"\nmethods = ["connect"]\n'
+        )
+    result = run("generate", "--no-progress")
+    assert result.status == 0, result.err
+    for name in ("facade_api.pyi", "facade_cls.py"):
+        text = (project / name).read_text("utf-8")
+        assert "Proxied for the :class:`stubpkg.Engine` class on" in text, name
+        assert "stubpkg._base" not in text, name

@@ -22,7 +22,9 @@ class FacadeSpec:
     facade: str
     target_ref: str  # "package.module:Qual.Name", importable
     target_expr: str | None  # how the facade's module spells the target class
-    target_name: str  # Sphinx markup, e.g. ":class:`_orm.Session`"
+    #: Sphinx markup, e.g. ":class:`_orm.Session`"; None: the target's public
+    #: name, known once it is imported (``cli._generate.documented_name``)
+    target_name: str | None
     facade_name: str
     methods: tuple[str, ...]
     attributes: tuple[str, ...]
@@ -122,12 +124,11 @@ def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
 def _from_config(
     entry: ProxyConfig, node: ast.ClassDef, display: str, spelling: str | None
 ) -> FacadeSpec:
-    module, _, qualname = entry.target.partition(":")
     return FacadeSpec(
         facade=node.name,
         target_ref=entry.target,
         target_expr=spelling,
-        target_name=entry.target_name or f":class:`{module}.{qualname}`",
+        target_name=entry.target_name,  # None: named as documented, once imported
         facade_name=entry.facade_name or f":class:`{entry.facade.replace(':', '.')}`",
         methods=entry.methods,
         attributes=entry.attributes,

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import textwrap
 import tokenize
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from proxydoc.cli._chain import load_module_text
@@ -37,6 +37,7 @@ from proxydoc.cli._targets import (
     unbound_annotation_names,
 )
 from proxydoc.core.imports import ImportEffect, import_target, isolated, silenced
+from proxydoc.core.names import public_name
 
 
 @dataclass
@@ -148,7 +149,6 @@ class Generator:
         """The text of one configured stub region (see ``_stubs``)."""
         where = f"stub region {stub.name!r}"
         target = self._import(stub.target, display, region.start_line)
-        module, _, qualname = stub.target.partition(":")
         facade_module = module_name(path, self.config.import_roots)
         if region.class_node is not None:
             facade = f":class:`{facade_module}.{region.class_name}`"
@@ -158,7 +158,7 @@ class Generator:
             stub,
             path,
             region.class_node is not None,
-            stub.target_name or f":class:`{module}.{qualname}`",
+            stub.target_name or f":class:`{documented_name(target)}`",
             stub.facade_name or facade,
             self.config.line_length - len(region.indent),
             encoding,
@@ -199,6 +199,9 @@ class Generator:
                 region.start_line,
             )
         members = self._members(spec, bound, display)
+        if spec.target_name is None:  # configured without one: as documented
+            target = self._target(spec, display)
+            spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
         missing = set() if lazy else _unbound(members, bound)
         if missing:
             raise ProxydocError(
@@ -320,6 +323,12 @@ def _import_failure(ref: str, failure: ImportEffect) -> str:
     if isinstance(failure.cause, Exception):
         return f"unknown target {ref}: {failure}"
     return f"importing target {ref} raised {failure} (a target must not end the run)"
+
+
+def documented_name(target: type) -> str:
+    """The name a target class is documented under: its shortest public
+    re-export (``alembic.operations.Operations``), else where it is defined."""
+    return public_name(target) or f"{target.__module__}.{target.__qualname__}"
 
 
 def _has_future_annotations(tree: ast.Module) -> bool:

@@ -91,7 +91,7 @@ def render_attribute(attr: Attribute, spec: FacadeSpec, encoding: str = "utf-8")
     if attr.doc:
         doc = inject_note(attr.doc, attribute_note(spec))
     else:
-        member = f"{_symbol(spec.target_name)}.{attr.name}"
+        member = f"{_symbol(target_name(spec))}.{attr.name}"
         doc = pointer_text(member, spec.facade_name)
     text = (
         f"@property\ndef {attr.name}(self) -> {attr.annotation}:\n"
@@ -118,12 +118,12 @@ def indent_lines(text: str, prefix: str) -> str:
 
 def method_note(spec: FacadeSpec) -> str:
     """The ``class_bases`` note of a method proxy ("... class on / behalf of ...")."""
-    return copy_text(spec.target_name, spec.facade_name, on_first_line=True)
+    return copy_text(target_name(spec), spec.facade_name, on_first_line=True)
 
 
 def attribute_note(spec: FacadeSpec) -> str:
     """The ``class_bases`` note of a property proxy ("... class / on behalf of ...")."""
-    return copy_text(spec.target_name, spec.facade_name, on_first_line=False)
+    return copy_text(target_name(spec), spec.facade_name, on_first_line=False)
 
 
 def inject_note(doc: str, note: str) -> str:
@@ -234,6 +234,14 @@ def _encodes(char: str, encoding: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def target_name(spec: FacadeSpec) -> str:
+    """The Sphinx name of *spec*'s target: as given, else as its reference reads."""
+    if spec.target_name is not None:
+        return spec.target_name
+    module, _, qualname = spec.target_ref.partition(":")
+    return f":class:`{module}.{qualname}`"
 
 
 def _symbol(sphinx_name: str) -> str:
