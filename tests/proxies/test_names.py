@@ -140,3 +140,18 @@ def test_parallel_build_equals_serial(make_app, tmp_path):
         "facade.html#pd_names.Facade.add",
         "pd_names.Facade.add",
     )
+
+
+def test_docstring_handlers_get_the_documented_name(shared_build):
+    """autoproxy passes ``pd_names.Target.add``, as autodoc does, not ``_base``."""
+    app = shared_build("proxy-names")
+
+    def read_as(docname: str, anchor: str) -> list[str]:
+        dd = soup(app, docname).find("dt", id=anchor).find_next_sibling("dd")
+        return [text_of(p) for p in dd.find_all("p") if "Read as" in p.get_text()]
+
+    assert read_as("target", f"{TARGET}.add") == [f"Read as {TARGET}.add."]
+    assert read_as("op", "pd_names.op.add") == [f"Read as {TARGET}.add."]
+    assert read_as("engine", "pd_names.Session.connect") == [
+        "Read as pd_names.Engine.connect."
+    ]
