@@ -10,6 +10,9 @@ module gives them the same conventions -- for pages under ``showcase/`` only:
 * a Python reference that names an object by a unique dotted suffix resolves to
   that object, here or in SQLAlchemy's inventory (as zzzeeksphinx does);
 * a ``:doc:`` reference resolves to the SQLAlchemy page it names;
+* a reference into the inventory Alembic's docs call ``sqla``
+  (``:ref:`sqla:constraint_naming_conventions```, in the docstrings the
+  Alembic showcase page renders) resolves in SQLAlchemy's inventory;
 * :data:`UPSTREAM_DANGLING` lists, one by one, what SQLAlchemy's docstrings
   get wrong (dangling references, a parameter its signature lacks), so that
   the nitpicky build passes; nothing of SQLAlchemy's text is changed.
@@ -36,9 +39,11 @@ logger = logging.getLogger(__name__)
 
 SHOWCASE = "showcase/"
 INVENTORY = "sqlalchemy"
+#: Alembic's docs name SQLAlchemy's inventory ``sqla`` (``:ref:`sqla:label```).
+ALEMBIC_SQLALCHEMY_INVENTORY = "sqla:"
 
-#: References in SQLAlchemy 2.1.9's docstrings that are dangling in its own
-#: published docs too (its build is not nitpicky).  Added to ``nitpick_ignore``
+#: References in SQLAlchemy 2.1.9's docstrings (and one in Alembic 1.20.1's)
+#: that are dangling in its own published docs too (its build is not nitpicky).  Added to ``nitpick_ignore``
 #: while ``showcase_hide_upstream_problems`` is true (the default); listed one
 #: by one, never by pattern.  ``tests/docs`` builds with it false and checks
 #: that each is reported, by Sphinx or by proxydoc.
@@ -54,6 +59,10 @@ UPSTREAM_DANGLING: tuple[tuple[str, str], ...] = (
     # A :param: field for a parameter the signature does not have: Session's
     # docstring documents sessionmaker's class_ (a proxydoc.param warning).
     ("py:parameter", "sqlalchemy.orm.Session.params.class_"),
+    # Alembic 1.20.1 (the op showcase): Operations.add_column, and so
+    # alembic.op.add_column, links the parameter as AddColumnOp's, a class
+    # that documents no parameters, in Alembic's own docs too.
+    ("py:paramref", "AddColumnOp.params.inline_primary_key"),
 )
 
 
@@ -117,6 +126,9 @@ def resolve_loose_reference(
         return None
     domain, reftype = node.get("refdomain"), node.get("reftype")
     target = node["reftarget"].lstrip("~.").lstrip("/")
+    if target.startswith(ALEMBIC_SQLALCHEMY_INVENTORY):
+        name = target.removeprefix(ALEMBIC_SQLALCHEMY_INVENTORY)
+        return _in_inventory(env, node, contnode, name)
     if domain == "std" and reftype == "doc":
         name = _inventory_match(env, "std", target, ["doc"], sep="/")
         return _in_inventory(env, node, contnode, name)
