@@ -121,11 +121,26 @@ def test_undocumented_targets_are_named_by_their_public_name(shared_build):
     ]
 
 
+def test_a_module_facade_written_relatively_is_shown_by_its_full_name(shared_build):
+    """``:mod:`.op``` in ``pd_names``: the note shows and links ``pd_names.op``."""
+    app = shared_build("proxy-names")
+    assert links_of(app, "stub", NOTE) == [
+        (
+            "Proxied for Target.remove() on behalf of pd_names.op.",
+            [
+                (f"target.html#{TARGET}", TARGET),
+                (f"target.html#{TARGET}.remove", f"{TARGET}.remove"),
+                ("op.html#module-pd_names.op", "pd_names.op"),
+            ],
+        )
+    ]
+
+
 def names_outcome(app):
     """Every proxydoc block of every page with its links, and the warnings."""
     pages = {
         name: links_of(app, name, f"{NOTE}, {PROXIED_BY}, {SUMMARY}")
-        for name in ("target", "facade", "engine", "op", "undocumented")
+        for name in ("target", "facade", "engine", "op", "undocumented", "stub")
     }
     srcdir = re.escape(str(app.srcdir))
     return pages, sorted(re.sub(srcdir, "", w) for w in warnings_of(app._warning))

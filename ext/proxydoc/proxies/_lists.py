@@ -163,7 +163,8 @@ class NamesAsDocumented(SphinxPostTransform):
 
     A marker may name ``pkg._base.Target`` where the docs describe
     ``pkg.Target``; the link then goes to ``pkg.Target``, and an undocumented
-    object is looked up (by intersphinx too) by its public name.
+    object is looked up (by intersphinx too) by its public name.  A module
+    facade, shown by its full name, is shown by that name.
     """
 
     # Before the ReferencesResolver (10).
@@ -171,14 +172,19 @@ class NamesAsDocumented(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = proxy_graph(self.env)
-        for note in self.document.findall(proxy_note):
-            for xref in note.findall(addnodes.pending_xref):
+        for note in list(self.document.findall(proxy_note)):
+            for xref in list(note.findall(addnodes.pending_xref)):
                 written = ref_of(xref)
                 named = domain.as_documented(written)
-                if named != written:
-                    xref["reftarget"] = named.target
-                    xref["py:module"], xref["py:class"] = named.module, named.cls
-                    xref["refspecific"] = named.specific
+                if named == written:
+                    continue
+                xref["reftarget"] = named.target
+                xref["py:module"], xref["py:class"] = named.module, named.cls
+                xref["refspecific"] = named.specific
+                for code in xref.findall(nodes.literal):
+                    if "py-mod" in code["classes"]:
+                        code.clear()
+                        code += nodes.Text(named.target)
 
 
 class OneLinkPerName(SphinxPostTransform):
