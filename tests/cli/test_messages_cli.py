@@ -520,3 +520,100 @@ def test_header_the_stub_region_cannot_hold_names_its_marker(
     project: Path, run: Callable[..., Any]
 ) -> None:
     assert stub_header_error(project, run)[0] == "facade_api.py:2"
+
+
+# -- Stub regions: members without a usable signature -------------------------
+
+ODD_MEMBERS = """\
+class Registry(dict):
+    def bare(*args):
+        return args
+
+    def none():
+        return None
+"""
+
+
+@pytest.mark.parametrize(
+    ("member", "message"),
+    [
+        (
+            "update",
+            "no signature for update(): no signature found for builtin "
+            "<method 'update' of 'dict' objects>",
+        ),
+        ("bare", "bare() takes no self or cls parameter"),
+        ("none", "none() takes no self or cls parameter"),
+    ],
+)
+def test_stub_member_without_a_signature(
+    project: Path, run: Callable[..., Any], member: str, message: str
+) -> None:
+    write(project, "msg_odd.py", ODD_MEMBERS)
+    write(
+        project,
+        "pyproject.toml",
+        f"""\
+        [tool.proxydoc.stubs.api]
+        file = "facade_api.pyi"
+        target = "msg_odd:Registry"
+        start = "# START STUBS"
+        members = ["{member}"]
+        """,
+    )
+    write(project, "facade_api.pyi", "from typing import Any\n\n# START STUBS\n")
+    assert errors_of(run("check", "facade_api.pyi")) == [
+        f"facade_api.pyi:3: stub region 'api': {message}"
+    ]
+
+
+# -- The target's own code failing ---------------------------------------------
+
+RAISING_REPR = """\
+class Marker:
+    def __repr__(self):
+        raise RuntimeError("no repr for Marker")
+
+
+def _made(self, value=Marker()):
+    return value
+
+
+class Engine:
+    ping = _made
+"""
+
+
+def test_target_code_failing_is_reported_as_a_bug(
+    project: Path, run: Callable[..., Any]
+) -> None:
+    """``ping`` has no source of its own, so its default is written by ``repr()``,
+    which raises: the one message for what proxydoc did not expect."""
+    write(project, "msg_raising.py", RAISING_REPR)
+    facade = DECORATED.format(arguments='Engine, "E", "F", methods=["ping"]')
+    write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_raising"))
+    assert errors_of(run("check", "facade_x.py")) == [
+        "facade_x.py: RuntimeError: no repr for Marker "
+        "(this is a bug in proxydoc; please report it)"
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: cli._sources.SourceCache reads a target's source as UTF-8, "
+    "ignoring its coding declaration or BOM, which Python's import honours",
+)
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("latin-1", "# -*- coding: latin-1 -*-\n"), ("utf-8-sig", "")],
+)
+def test_target_source_python_can_read(
+    project: Path, run: Callable[..., Any], encoding: str, prefix: str
+) -> None:
+    source = prefix + 'class Engine:\n    def ping(self):\n        "Caf\xe9."\n'
+    write(project, "msg_declared.py", source, encoding=encoding)
+    facade = DECORATED.format(arguments='Engine, "E", "F", methods=["ping"]')
+    write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_declared"))
+    result = run("check", "facade_x.py")
+    assert result.status == 1, result.err  # stale, not an error
+    assert '+        """Caf\xe9.' in result.out
