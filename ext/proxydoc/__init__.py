@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 #: Bump when the shape of the data proxydoc keeps in the environment changes
 #: (3: the classes stored there moved to proxydoc._pydomain and proxydoc.proxies).
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

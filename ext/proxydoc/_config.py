@@ -29,6 +29,9 @@ class Settings:
 
     module_prefixes: dict[str, str] = field(default_factory=dict)
     param_link_style: str = "symbol"
+    signature_links: bool = True
+    #: False, True (named parameters) or "all" (``*args`` and ``**kwargs`` too)
+    check_undocumented: bool | str = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,22 @@ OPTIONS = (
         (str,),
         "How a parameter links to itself: symbol, name, both or none.",
     ),
+    _Option(
+        "proxydoc_signature_links",
+        True,
+        "env",
+        (bool,),
+        "Link each documented parameter's name in a signature to its description.",
+    ),
+    _Option(
+        "proxydoc_check_undocumented",
+        False,
+        "env",
+        (bool, str),
+        "Warn for signature parameters without a description: ``True`` for named "
+        'parameters (not ``self``, ``cls`` or private names), ``"all"`` for '
+        "``*args`` and ``**kwargs`` too.",
+    ),
 )
 
 #: Options of the tools proxydoc replaces, read when a migrating project sets them.
@@ -74,7 +93,15 @@ def settings(config: Config) -> Settings:
     legacy = getattr(config, "paramlinks_hyperlink_param", None)
     if style == "symbol" and isinstance(legacy, str):
         style = LEGACY_LINK_STYLES.get(legacy.lower(), style)
-    return Settings(module_prefixes=prefixes, param_link_style=style)
+    undocumented = config.proxydoc_check_undocumented
+    if undocumented not in (True, False, "all"):
+        undocumented = False  # warned once by _validate
+    return Settings(
+        module_prefixes=prefixes,
+        param_link_style=style,
+        signature_links=bool(config.proxydoc_signature_links),
+        check_undocumented=undocumented,
+    )
 
 
 def _validate(app: Sphinx, config: Config) -> None:
@@ -85,6 +112,7 @@ def _validate(app: Sphinx, config: Config) -> None:
             )
     _validate_prefixes(config)
     _validate_link_style(config)
+    _validate_undocumented(config)
 
 
 def _validate_prefixes(config: Config) -> None:
@@ -120,6 +148,17 @@ def _validate_link_style(config: Config) -> None:
             f"{', '.join(LEGACY_LINK_STYLES)}; ignored",
             "config",
         )
+
+
+def _validate_undocumented(config: Config) -> None:
+    value = config.proxydoc_check_undocumented
+    if value not in (True, False, "all"):
+        warn(
+            "proxydoc_check_undocumented must be True, False or 'all'; "
+            f"got {value!r}, using False",
+            "config",
+        )
+        config.proxydoc_check_undocumented = False
 
 
 def setup_config(app: Sphinx) -> None:

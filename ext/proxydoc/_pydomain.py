@@ -45,6 +45,8 @@ class ParamOwner(NamedTuple):
     display: str
     #: Parameter name -> anchor id, in the order they are documented.
     params: dict[str, str]
+    #: Parameter name -> its synopsis (``params._synopsis``), the links' title.
+    synopses: dict[str, str]
 
 
 class ProxydocPythonDomain(PythonDomain):
@@ -96,6 +98,13 @@ class ProxydocPythonDomain(PythonDomain):
         if known is not None and known.docname == owner_entry.docname:
             owner_entry.params.update(
                 {k: v for k, v in known.params.items() if k not in owner_entry.params}
+            )
+            owner_entry.synopses.update(
+                {
+                    k: v
+                    for k, v in known.synopses.items()
+                    if k not in owner_entry.synopses
+                }
             )
         self.param_owners[owner] = owner_entry
         self.touched_owners.add(owner)
@@ -178,7 +187,7 @@ class ProxydocPythonDomain(PythonDomain):
             literal = nodes.literal(text, text, classes=contnode["classes"])
             contnode = literal
         anchor = entry.params[name]
-        title = f"parameter {name} of {entry.display}"
+        title = entry.synopses.get(name) or f"parameter {name} of {entry.display}"
         return make_refnode(
             builder, fromdocname, entry.docname, anchor, contnode, title
         )

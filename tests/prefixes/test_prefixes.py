@@ -71,6 +71,7 @@ def test_annotations_with_prefixes_link_without_them(shared_build):
     sig = soup(app).find(id="pd_roles.core.build")
     links = [(a.get_text(), a["href"]) for a in sig.select("a.reference")]
     assert links == [
+        ("thing", "#pd_roles.core.build.params.thing"),  # the parameter's entry
         ("Thing", "#pd_roles.core.Thing"),
         ("Other", "#pd_roles.core.Other"),
     ]

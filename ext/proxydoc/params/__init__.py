@@ -3,10 +3,11 @@
 Read time: :mod:`._fields` finds parameter items in every docstring style,
 :mod:`._anchors` gives them ids, index entries and ``py:parameter`` objects, and
 announces each described object's parameters (``proxydoc-object-params``), which
-:mod:`._signature` checks against the signature.  Resolve time: :mod:`._paramref`
-(the role, owner search, diagnosis of bad links).  Write time: :mod:`._output`
-(self-links, print targets, stylesheet) and :mod:`._incremental` (pages whose
-links changed target).
+:mod:`._signature` checks against the signature and :mod:`._siglinks` links from
+it, each link titled with the parameter's synopsis (:mod:`._synopsis`).  Resolve
+time: :mod:`._paramref` (the role, owner search, diagnosis of bad links).  Write
+time: :mod:`._output` (self-links, print targets, stylesheet) and
+:mod:`._incremental` (pages whose links changed target).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def setup_params(app: Sphinx) -> None:
     from proxydoc.params._incremental import setup_incremental
     from proxydoc.params._output import setup_output
     from proxydoc.params._paramref import setup_paramref
+    from proxydoc.params._siglinks import setup_siglinks
     from proxydoc.params._signature import setup_signature
 
     # The anchors announce each object's parameters; the signature check listens.
@@ -30,5 +32,6 @@ def setup_params(app: Sphinx) -> None:
     setup_anchors(app)
     setup_paramref(app)
     setup_signature(app)
+    setup_siglinks(app)
     setup_output(app)
     setup_incremental(app)

@@ -20,6 +20,7 @@ from proxydoc.params._fields import (
     remember_field_lines,
     take_field_lines,
 )
+from proxydoc.params._synopsis import synopsis
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -67,11 +68,12 @@ class AnchorParameters(SphinxTransform):
             return
         lines = take_field_lines(contents[0])
         entries = list(param_entries(contents[0], labels))
-        if not entries:
-            return
         owner = owner_of(sigs[0])
         if not owner[1]:
             return  # Sphinx could not parse the signature: there is no name to anchor
+        if not entries:  # nothing to anchor; listeners may check the signature
+            self.env.events.emit(OBJECT_PARAMS_EVENT, desc, owner, entries, lines)
+            return
         # A :no-index: copy keeps its anchors (links to it exist on the web) but
         # is neither an object nor an index entry.
         indexed = bool(sigs[0].get("ids"))
@@ -79,12 +81,15 @@ class AnchorParameters(SphinxTransform):
             desc.get("no-index-entry") or desc.get("noindexentry")
         )
         params: dict[str, str] = {}
+        synopses: dict[str, str] = {}
         # One index node for the whole description, at its first anchored item:
         # Sphinx holds every doctree in memory until it is written, so a node per
         # parameter would cost memory for the whole build.
         index = addnodes.index(entries=[])
         for entry in entries:
             anchored = self.anchor_entry(entry, owner[0], params)
+            if indexed:
+                synopses.update({n: synopsis(owner[1], n, entry) for n in anchored})
             if anchored and with_index:
                 if not index["entries"]:
                     entry.node.insert(0, index)
@@ -92,7 +97,9 @@ class AnchorParameters(SphinxTransform):
         if indexed and params:
             python_domain(self.env).note_params(
                 owner[0],
-                ParamOwner(self.env.docname, desc["objtype"], owner[1], params),
+                ParamOwner(
+                    self.env.docname, desc["objtype"], owner[1], params, synopses
+                ),
             )
         self.env.events.emit(OBJECT_PARAMS_EVENT, desc, owner, entries, lines)
 

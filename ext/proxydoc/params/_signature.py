@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from docutils import nodes
 from sphinx import addnodes
 
+from proxydoc._config import settings
 from proxydoc._warnings import warn
 from proxydoc.core.fields import clean_name
 from proxydoc.core.targets import canonical_target
@@ -28,7 +30,7 @@ class SignatureNames(NamedTuple):
     takes_any_keyword: bool
 
 
-def _read_parameter(param: addnodes.desc_parameter) -> str | None:
+def parameter_name(param: addnodes.desc_parameter) -> str | None:
     """The name of one parameter; None where Sphinx kept unparsed text."""
     sig_names = list(param.findall(addnodes.desc_sig_name))
     if sig_names:
@@ -46,7 +48,7 @@ def signature_of(sigs: list[addnodes.desc_signature]) -> SignatureNames | None:
         if not plists:
             return None
         for param in plists[0].findall(addnodes.desc_parameter):
-            name = _read_parameter(param)
+            name = parameter_name(param)
             if name is None:
                 return None  # Sphinx could not parse it: nothing to check against
             if param.astext().lstrip().startswith("**"):
@@ -87,6 +89,67 @@ def check_signature(
             )
 
 
+def _written(param: addnodes.desc_parameter, name: str) -> str:
+    text = param.astext().lstrip()
+    return (
+        "**" if text.startswith("**") else "*" if text.startswith("*") else ""
+    ) + name
+
+
+def check_undocumented(
+    config: Config,
+    sigs: list[addnodes.desc_signature],
+    entries: list[ParamEntry],
+    owner: tuple[str, str],
+) -> None:
+    """Warn for each parameter of the signatures that no entry documents.
+
+    ``self``, ``cls`` and private names (``_x``) never warn; ``*args`` and
+    ``**kwargs`` only when the setting is ``"all"``.  A ``:no-index:`` copy
+    is not checked: its original is.
+    """
+    mode = settings(config).check_undocumented
+    if not mode or not sigs or not sigs[0].get("ids"):
+        return
+    documented = {name for entry in entries for name in entry.names}
+    fullname, display = owner
+    seen: set[str] = set()
+    for sig in sigs:
+        plists = [c for c in sig.children if isinstance(c, addnodes.desc_parameterlist)]
+        for param in plists[0].findall(addnodes.desc_parameter) if plists else ():
+            name = parameter_name(param)
+            if not name or name in seen or name in documented:
+                continue
+            seen.add(name)
+            written = _written(param, name)
+            if name in ("self", "cls") or name.startswith("_"):
+                continue
+            if written != name and mode != "all":
+                continue
+            if nitpick_ignored(
+                config, "parameter", (canonical_target(fullname, name),)
+            ):
+                continue
+            warn(
+                f"{display}: parameter {written!r} of the signature is not documented",
+                "param-undocumented",
+                location=_location(sig),
+            )
+
+
+def _location(sig: addnodes.desc_signature) -> nodes.Node:
+    """Where a signature was written; autodoc's have no line, their docstring has."""
+    if sig.source and sig.line:
+        return sig
+    desc = sig.parent
+    for content in desc.children if desc is not None else ():
+        if isinstance(content, addnodes.desc_content):
+            for node in content.findall(nodes.Element):
+                if node.source and node.line:
+                    return node
+    return sig
+
+
 def _check_object(
     app: Sphinx,
     desc: addnodes.desc,
@@ -95,7 +158,9 @@ def _check_object(
     lines: Mapping[str, str],
 ) -> None:
     sigs = [c for c in desc.children if isinstance(c, addnodes.desc_signature)]
-    check_signature(app.config, sigs, entries, owner, lines)
+    if entries:
+        check_signature(app.config, sigs, entries, owner, lines)
+    check_undocumented(app.config, sigs, entries, owner)
 
 
 def setup_signature(app: Sphinx) -> None:

@@ -1,0 +1,184 @@
+"""Signature to description links, synopses as link titles, and the
+undocumented-parameter check."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import serial_and_parallel, soup, warnings_of
+
+
+def siglinks(app, object_id: str) -> list[tuple[str, str, str]]:
+    """(name, href, title) of each parameter link in *object_id*'s signatures."""
+    page = soup(app)
+    sig = page.find(id=object_id)
+    assert sig is not None, object_id
+    desc = sig.find_parent("dl")
+    return [
+        (a.get_text(), a["href"], a.get("title", ""))
+        for dt in desc.find_all("dt", recursive=False)
+        for a in dt.select("a.proxydoc-siglink")
+    ]
+
+
+def test_signature_names_link_to_their_entries(shared_build) -> None:
+    app = shared_build("siglinks")
+    assert siglinks(app, "pd_sig.Engine") == [
+        (
+            "url",
+            "#pd_sig.Engine.params.url",
+            "Engine.url \u2014 parameter, str: Where the database is.",
+        ),
+        (
+            "echo",
+            "#pd_sig.Engine.params.echo",
+            "Engine.echo \u2014 parameter, bool: Log every statement.",
+        ),
+    ]  # _private is not documented: plain text
+    connect = siglinks(app, "pd_sig.Engine.connect")
+    assert [(n, h) for n, h, _ in connect] == [
+        ("timeout", "#pd_sig.Engine.connect.params.timeout"),
+        ("args", "#pd_sig.Engine.connect.params.args"),
+    ]
+    assert connect[0][2] == (
+        "Engine.connect.timeout \u2014 parameter, float: Seconds to wait, at most; "
+        "afterwards the attempt fails."
+    )
+    # every target the links name is an id on the page
+    page = soup(app)
+    for _, href, _ in connect:
+        assert page.find(id=href[1:]) is not None, href
+
+
+def test_overloads_and_handwritten_signatures(shared_build) -> None:
+    app = shared_build("siglinks")
+    fetch = siglinks(app, "pd_sig.Engine.fetch")
+    # autodoc shows the two overloads (not the implementation): n twice, strict once
+    assert [n for n, _, _ in fetch] == ["n", "n", "strict"]
+    assert {h for _, h, _ in fetch} == {
+        "#pd_sig.Engine.fetch.params.n",
+        "#pd_sig.Engine.fetch.params.strict",
+    }
+    hand = siglinks(app, "handwritten")
+    assert hand == [
+        (
+            "alpha",
+            "#handwritten.params.alpha",
+            "handwritten.alpha \u2014 parameter, int: The first.",
+        ),
+        (
+            "beta",
+            "#handwritten.params.beta",
+            "handwritten.beta \u2014 parameter, int or None: The second.",
+        ),
+    ]  # gamma is not documented
+
+
+def test_paramref_links_carry_the_synopsis(shared_build) -> None:
+    app = shared_build("siglinks")
+    page = soup(app)
+    titles = {
+        a["href"]: a.get("title")
+        for a in page.select("p a.reference")
+        if ".params." in a.get("href", "")
+    }
+    assert titles == {
+        "#pd_sig.Engine.connect.params.timeout": (
+            "Engine.connect.timeout \u2014 parameter, float: Seconds to wait, at "
+            "most; afterwards the attempt fails."
+        ),
+        "#handwritten.params.alpha": "handwritten.alpha \u2014 parameter, int: The first.",
+        "#pd_sig.Engine.params.url": "Engine.url \u2014 parameter, str: Where the database is.",
+    }
+    assert warnings_of(app._warning) == []
+
+
+def test_signature_links_can_be_turned_off(shared_build) -> None:
+    app = shared_build("siglinks", proxydoc_signature_links=False)
+    assert soup(app).select("a.proxydoc-siglink") == []
+    # the entries keep their anchors
+    assert soup(app).find(id="pd_sig.Engine.connect.params.timeout") is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            True,
+            [
+                "Engine.undocumented: parameter 'b' of the signature is not documented",
+                "handwritten: parameter 'gamma' of the signature is not documented",
+            ],
+        ),
+        (
+            "all",
+            [
+                "Engine.connect: parameter '**kwargs' of the signature is not documented",
+                "Engine.undocumented: parameter 'b' of the signature is not documented",
+                "Engine.undocumented: parameter '*rest' of the signature is not documented",
+                "Engine.undocumented: parameter '**options' of the signature is not documented",
+                "handwritten: parameter 'gamma' of the signature is not documented",
+            ],
+        ),
+    ],
+)
+def test_undocumented_parameters(shared_build, value, expected) -> None:
+    app = shared_build("siglinks", proxydoc_check_undocumented=value)
+    found = [
+        line.split("WARNING: ", 1)[1].removesuffix(" [proxydoc.param-undocumented]")
+        for line in warnings_of(app._warning)
+        if "[proxydoc.param-undocumented]" in line
+    ]
+    assert sorted(found) == sorted(expected)
+    # each names the signature's line
+    where = {
+        line.split(": WARNING")[0].split("/src/")[-1]
+        for line in warnings_of(app._warning)
+        if "[proxydoc.param-undocumented]" in line
+    }
+    assert where == {
+        "pd_sig.py:docstring of pd_sig.Engine.undocumented:1",
+        "index.rst:15",
+    } | (
+        {"pd_sig.py:docstring of pd_sig.Engine.connect:1"} if value == "all" else set()
+    )
+
+
+def _links_and_titles(app) -> dict[str, list[tuple[str, str, str | None]]]:
+    out = {}
+    for name in ("index", *(f"page{i}" for i in range(1, 6))):
+        page = soup(app, name)
+        out[name] = [
+            (a.get_text(), a["href"], a.get("title"))
+            for a in page.select("a.proxydoc-siglink, a.reference[title]")
+        ]
+    return out
+
+
+def test_signature_links_parallel_equal_serial(make_app, tmp_path) -> None:
+    serial, parallel = serial_and_parallel(
+        make_app, "siglinks", tmp_path, "pd_sig", _links_and_titles
+    )
+    assert serial == parallel
+    assert serial["page3"] == [
+        (
+            "value",
+            "#func3.params.value",
+            "func3.value \u2014 parameter: The value of page 3.",
+        ),
+        (
+            "other",
+            "#func3.params.other",
+            "func3.other \u2014 parameter: Something else.",
+        ),
+        (
+            "func3.value",
+            "#func3.params.value",
+            "func3.value \u2014 parameter: The value of page 3.",
+        ),
+        (
+            "handwritten.beta",
+            "index.html#handwritten.params.beta",
+            "handwritten.beta \u2014 parameter, int or None: The second.",
+        ),
+    ]
