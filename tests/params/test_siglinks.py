@@ -46,6 +46,10 @@ def test_signature_names_link_to_their_entries(shared_build) -> None:
     )
     # every target the links name is an id on the page
     page = soup(app)
+    for link in page.select("a.proxydoc-siglink"):
+        assert link["class"] == ["proxydoc-siglink", "reference", "internal"]
+        assert [c.name for c in link.children] == ["span"]  # the name, unchanged
+        assert link.span["class"] == ["n"]
     for _, href, _ in connect:
         assert page.find(id=href[1:]) is not None, href
 
@@ -182,3 +186,40 @@ def test_signature_links_parallel_equal_serial(make_app, tmp_path) -> None:
             "handwritten.beta \u2014 parameter, int or None: The second.",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("root", "object_id", "expected"),
+    [
+        (
+            "napoleon",
+            "pd_napoleon.Client",
+            (
+                "base",
+                "#pd_napoleon.Client.params.base",
+                "Client.base \u2014 parameter: the base address.",
+            ),
+        ),
+        (
+            "numpydoc",
+            "pd_numpydoc.Filter",
+            (
+                "order",
+                "#pd_numpydoc.Filter.params.order",
+                "Filter.order \u2014 parameter, int: The order.",
+            ),
+        ),
+        (
+            "typehints",
+            "pd_typehints.Store",
+            (
+                "path",
+                "#pd_typehints.Store.params.path",
+                "Store.path \u2014 parameter, str: where it lives.",
+            ),
+        ),
+    ],
+)
+def test_every_docstring_style(shared_build, root, object_id, expected) -> None:
+    """Google and NumPy style (napoleon, numpydoc), sphinx-autodoc-typehints."""
+    assert siglinks(shared_build(root), object_id)[0] == expected

@@ -70,7 +70,9 @@ def link_signatures(
                 reftitle=titles[name],
                 classes=[SIGLINK_CLASS],
             )
-            sig_name.replace_self(link)
+            # Element.replace, not replace_self: that would give the link the
+            # name's classes and ids
+            sig_name.parent.replace(sig_name, link)
             link += sig_name
 
 
