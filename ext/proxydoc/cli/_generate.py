@@ -379,7 +379,7 @@ def read_source(path: Path, display: str) -> tuple[str, str]:
         data = path.read_bytes()
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         return data.decode(encoding), encoding
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
+    except (OSError, SyntaxError, UnicodeError, LookupError) as exc:
         raise ProxydocError(f"cannot read: {exc}", display, 1) from exc
 
 
