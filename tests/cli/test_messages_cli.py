@@ -617,3 +617,32 @@ def test_target_source_python_can_read(
     result = run("check", "facade_x.py")
     assert result.status == 1, result.err  # stale, not an error
     assert '+        """Caf\xe9.' in result.out
+
+
+# -- A facade's declared encoding ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "why"),
+    [
+        # Not a text encoding: refused here, so rendering never meets an
+        # encoding it cannot look up (the "unknown encoding" of cli._render).
+        (
+            "hex",
+            "'hex' is not a text encoding; use codecs.decode() to handle "
+            "arbitrary codecs",
+        ),
+        (
+            "undefined",
+            "decoding with 'undefined' codec failed (UnicodeError: undefined encoding)",
+        ),
+    ],
+)
+def test_facade_encoding_that_cannot_read_it(
+    project: Path, run: Callable[..., Any], encoding: str, why: str
+) -> None:
+    facade = DECORATED.format(arguments='Engine, "E", "F", methods=["describe"]')
+    write(project, "facade_x.py", f"# -*- coding: {encoding} -*-\n{facade}")
+    for command in ("check", "generate"):
+        result = run(command, "facade_x.py")
+        assert errors_of(result, command) == [f"facade_x.py:1: cannot read: {why}"]
