@@ -114,10 +114,28 @@ def uncovered(sites: list[Site], text: str) -> list[Site]:
     return [site for site in sites if site.fragment.strip() not in text]
 
 
+#: Sites no input can reach, by file and fragment, with why: to be deleted from
+#: the code, not tested.  An entry whose site is gone fails the test below.
+UNREACHABLE = {
+    ("ext/proxydoc/cli/_render.py", "unknown encoding "): (
+        "a file's encoding comes from cli._generate.read_source, which decodes "
+        "the file with it first and refuses a name it cannot look up or that is "
+        "no text encoding ('cannot read'); a text encoding that decodes also "
+        "encodes, so str.encode never raises LookupError there"
+    ),
+}
+
+
 def test_every_message_is_asserted_by_a_test() -> None:
     sites = package_sites()
     assert len(sites) > 60, "the scan finds too few messages; is it broken?"
-    missing = uncovered(sites, literal_text())
+    known = {(s.where.partition(":")[0], s.fragment) for s in sites}
+    assert not set(UNREACHABLE) - known, "UNREACHABLE lists sites that are gone"
+    missing = [
+        site
+        for site in uncovered(sites, literal_text())
+        if (site.where.partition(":")[0], site.fragment) not in UNREACHABLE
+    ]
     report = "\n".join(f"{s.where}: {s.fragment!r}" for s in missing)
     assert not missing, f"{len(missing)} messages no test asserts:\n{report}"
 
