@@ -2,8 +2,9 @@
 
 Each case writes a small project (a facade, maybe a target module, maybe a
 ``[tool.proxydoc]`` table), runs ``proxydoc check`` or ``generate`` on it and
-compares stderr line for line.  Stub-region and region-marker messages of
-``cli._stubs`` and ``cli._regions.find_marked_region`` are in test_stubs.py.
+compares stderr line for line.  The messages of stub regions and of their
+markers (``cli._stubs``, ``cli._regions.find_marked_region``) are in
+test_stubs.py, but for the members without a signature, which are here.
 """
 
 from __future__ import annotations
@@ -399,7 +400,16 @@ def test_lone_surrogate_in_a_docstring(project: Path, run: Callable[..., Any]) -
 # -- The formatter -----------------------------------------------------------
 
 #: Where ``facade_decorated.py`` (a copy of the sample) starts its region.
-REGION_LINE = 25
+REGION_LINE = next(
+    number
+    for number, line in enumerate(
+        (Path(__file__).parent / "samples" / "facade_decorated.py")
+        .read_text(encoding="utf-8")
+        .splitlines(),
+        1,
+    )
+    if "# START PROXY METHODS" in line
+)
 
 
 def python_command(code: str) -> str:
