@@ -156,3 +156,49 @@ def test_references_into_other_projects_are_told_apart() -> None:
     # one it lacks is still an error.
     causes = classify([real, typo], {}, "", ("json",))["by_cause"]
     assert causes[OTHER_PROJECT] == 1 and causes[HIDDEN] == 1
+
+
+ALEMBIC_LIKE_CONF = """
+extensions = ["sphinx.ext.autodoc", "sphinx.ext.intersphinx", "changelog",
+              "sphinx_paramlinks", "sphinx_copybutton"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+intersphinx_mapping = {"sqla": ("https://docs.sqlalchemy.org/en/latest/", None)}
+project = "Alembic"
+"""
+
+
+@pytest.mark.parametrize(
+    ("mode", "extensions"),
+    [
+        ("anchor", ["changelog", "sphinx_paramlinks", "sphinx_copybutton"]),
+        ("proxydoc", ["changelog", "proxydoc", "sphinx_copybutton"]),
+        (
+            "bare",
+            ["changelog", "sphinx_copybutton", "proxydoc_bench.plain_paramref"],
+        ),
+    ],
+)
+def test_alembic_conf_swaps_the_extension_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, extensions: list[str]
+) -> None:
+    import runpy
+
+    (tmp_path / "conf.py").write_text(ALEMBIC_LIKE_CONF, "utf-8")
+    monkeypatch.setenv("PROXYDOC_BENCH_ALEMBIC_DOC", str(tmp_path))
+    monkeypatch.setenv("PROXYDOC_BENCH_MODE", mode)
+    monkeypatch.delenv("PROXYDOC_BENCH_ALEMBIC_SQLA_INV", raising=False)
+    conf = runpy.run_path(
+        str(BENCH_LIB / "proxydoc_bench" / "alembic_conf" / "conf.py")
+    )
+    assert conf["extensions"] == [
+        "proxydoc_bench.timing_ext",
+        "sphinx.ext.autodoc",
+        "sphinx.ext.intersphinx",
+        *extensions,
+    ]
+    # Offline in every mode; the project's folders found from the conf folder.
+    assert conf["intersphinx_mapping"] == {}
+    assert conf["templates_path"] == [str(tmp_path / "_templates")]
+    assert conf["html_static_path"] == [str(tmp_path / "_static")]
+    assert conf["project"] == "Alembic"
