@@ -30,6 +30,7 @@ class Settings:
     module_prefixes: dict[str, str] = field(default_factory=dict)
     param_link_style: str = "symbol"
     signature_links: bool = True
+    param_backlinks: bool = False
     #: False, True (named parameters) or "all" (``*args`` and ``**kwargs`` too)
     check_undocumented: bool | str = False
 
@@ -66,6 +67,14 @@ OPTIONS = (
         "Link each documented parameter's name in a signature to its description.",
     ),
     _Option(
+        "proxydoc_param_backlinks",
+        False,
+        "env",
+        (bool,),
+        "Under each parameter's description, list the places that link to it "
+        'with ``:paramref:`` ("Referenced by").',
+    ),
+    _Option(
         "proxydoc_check_undocumented",
         False,
         "env",
@@ -100,6 +109,7 @@ def settings(config: Config) -> Settings:
         module_prefixes=prefixes,
         param_link_style=style,
         signature_links=bool(config.proxydoc_signature_links),
+        param_backlinks=bool(config.proxydoc_param_backlinks),
         check_undocumented=undocumented,
     )
 

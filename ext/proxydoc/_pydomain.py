@@ -60,6 +60,7 @@ class ProxydocPythonDomain(PythonDomain):
         **PythonDomain.initial_data,
         "param_owners": {},
         "paramref_owners": {},
+        "param_backrefs": {},
     }
     # Distinct from Sphinx's, so an environment pickled without proxydoc is re-read.
     data_version = PythonDomain.data_version * 1000 + 1
@@ -71,6 +72,10 @@ class ProxydocPythonDomain(PythonDomain):
         self.touched_owners: set[str] = set()
         #: Documents read in this build (they are written anyway).
         self.docs_read: set[str] = set()
+        #: ``:paramref:`` targets dropped or added in this build (backlinks).
+        self.backref_changes: list[Any] = []
+        #: Parameter anchor -> the places that link to it, once per build.
+        self.backlinks_cache: dict[str, list[Any]] | None = None
         self._prefixes: dict[str, str] | None = None
 
     @property
@@ -110,6 +115,13 @@ class ProxydocPythonDomain(PythonDomain):
         self.touched_owners.add(owner)
         self._by_suffix = None
 
+    @property
+    def param_backrefs(self) -> dict[str, list[Any]]:
+        """Document -> its ``:paramref:`` targets and the places they stand in
+        (``params._backlinks``; recorded only when backlinks are on)."""
+        refs: dict[str, list[Any]] = self.data.setdefault("param_backrefs", {})
+        return refs
+
     def note_paramref(self, docname: str, owner: str) -> None:
         """Remember that *docname* links to a parameter of *owner*."""
         self.paramref_owners.setdefault(docname, set()).add(owner.rpartition(".")[2])
@@ -121,6 +133,8 @@ class ProxydocPythonDomain(PythonDomain):
             del self.param_owners[owner]
         self.touched_owners.update(gone)
         self.paramref_owners.pop(docname, None)
+        self.backref_changes.extend(self.param_backrefs.pop(docname, ()))
+        self.backlinks_cache = None
         self._by_suffix = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -132,6 +146,11 @@ class ProxydocPythonDomain(PythonDomain):
         for docname, lasts in otherdata.get("paramref_owners", {}).items():
             if docname in docnames:
                 self.paramref_owners[docname] = set(lasts)
+        for docname, refs in otherdata.get("param_backrefs", {}).items():
+            if docname in docnames:
+                self.param_backrefs[docname] = list(refs)
+                self.backref_changes.extend(refs)
+        self.backlinks_cache = None
         self._by_suffix = None
 
     def owners_by_suffix(self) -> dict[str, list[str]]:

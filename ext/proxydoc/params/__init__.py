@@ -7,7 +7,8 @@ announces each described object's parameters (``proxydoc-object-params``), which
 it, each link titled with the parameter's synopsis (:mod:`._synopsis`).  Resolve
 time: :mod:`._paramref` (the role, owner search, diagnosis of bad links).  Write
 time: :mod:`._output` (self-links, print targets, stylesheet) and
-:mod:`._incremental` (pages whose links changed target).
+:mod:`._incremental` (pages whose links changed target); :mod:`._backlinks`
+records where each ``:paramref:`` stands and lists it under its parameter.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 def setup_params(app: Sphinx) -> None:
     """Register every part of the parameter-links feature."""
     from proxydoc.params._anchors import OBJECT_PARAMS_EVENT, setup_anchors
+    from proxydoc.params._backlinks import setup_backlinks
     from proxydoc.params._incremental import setup_incremental
     from proxydoc.params._output import setup_output
     from proxydoc.params._paramref import setup_paramref
@@ -34,4 +36,5 @@ def setup_params(app: Sphinx) -> None:
     setup_signature(app)
     setup_siglinks(app)
     setup_output(app)
+    setup_backlinks(app)
     setup_incremental(app)
