@@ -7,6 +7,7 @@ resolved.  Reach it through :func:`python_domain`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -18,6 +19,7 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._compat import find_python_object
 from proxydoc._config import settings
+from proxydoc.core.targets import PARAMS
 from proxydoc.params._resolve import (
     Diagnosis,
     ParamRefTarget,
@@ -211,6 +213,39 @@ class ProxydocPythonDomain(PythonDomain):
             builder, fromdocname, entry.docname, anchor, contnode, title
         )
 
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """Sphinx's results, and a parameter when *target* names one.
+
+        ``:any:`` and MyST's ``[text](#target)`` ask every domain this way: a
+        parameter's anchor (``pkg.Engine.connect.params.timeout``) finds it,
+        and a dotted name (``Engine.connect.timeout``) finds it when no other
+        Python object has that name.
+        """
+        results = super().resolve_any_xref(
+            env, fromdocname, builder, target, node, contnode
+        )
+        if PARAMS not in target and (results or "." not in target):
+            return results
+        ref = ParamRefTarget.from_node(node, _as_param_target(target))
+        found = self.find_param(replace(ref, specific=True))
+        if found is None:
+            return results
+        entry, name = found
+        anchor = entry.params[name]
+        title = entry.synopses.get(name) or f"parameter {name} of {entry.display}"
+        refnode = make_refnode(
+            builder, fromdocname, entry.docname, anchor, contnode, title
+        )
+        return [*results, ("py:paramref", refnode)]
+
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
         """The owner entry and parameter name that *ref* names, if documented."""
         for owner in resolve_owner(ref, self.param_owners, self.owners_by_suffix()):
@@ -264,3 +299,11 @@ def python_domain(env: BuildEnvironment) -> ProxydocPythonDomain:
 def setup_python_domain(app: Sphinx) -> None:
     """Replace the Python domain with the extended one (a public, supported API)."""
     app.add_domain(ProxydocPythonDomain, override=True)
+
+
+def _as_param_target(target: str) -> str:
+    """*target* with ``.params.`` before its last name, as anchors write it."""
+    if PARAMS in target:
+        return target
+    owner, _, param = target.rpartition(".")
+    return f"{owner}{PARAMS}{param}"
