@@ -9,6 +9,9 @@ test_stubs.py, but for the members without a signature, which are here.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import py_compile
 import shlex
 import sys
 import textwrap
@@ -336,8 +339,8 @@ def test_method_without_a_signature(project: Path, run: Callable[..., Any]) -> N
         ),
     )
     assert errors_of(run("check", "facade_x.py")) == [
-        "facade_x.py:5: no signature for <method 'update' of 'dict' objects>: "
-        "no signature found for builtin <method 'update' of 'dict' objects>"
+        "facade_x.py:5: update(): no signature (no signature found for builtin "
+        "<method 'update' of 'dict' objects>)"
     ]
 
 
@@ -369,19 +372,31 @@ def test_default_without_a_literal(project: Path, run: Callable[..., Any]) -> No
     facade = DECORATED.format(arguments='Engine, "E", "F", methods=["ping"]')
     write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_made"))
     assert errors_of(run("check", "facade_x.py")) == [
-        "facade_x.py:5: cannot write the default of value"
+        "facade_x.py:5: ping(): cannot write the default of value"
     ]
 
 
-def test_target_source_in_another_encoding(
+def test_target_source_out_of_step_with_its_bytecode(
     project: Path, run: Callable[..., Any]
 ) -> None:
-    """Python imports a Latin-1 module that declares it; proxydoc reads UTF-8."""
-    source = '# -*- coding: latin-1 -*-\nclass Engine:\n    def ping(self):\n        "Caf\xe9."\n'
-    path = write(project, "msg_latin.py", source, encoding="latin-1")
-    at = source.index("\xe9")
+    """Python imports the target from its bytecode (same size and time as the
+    source it was compiled from); the source now holds bytes no encoding
+    declared for it decodes, so proxydoc cannot read it."""
+    source = 'class Engine:\n    def ping(self):\n        "Cafe."\n'
+    path = write(project, "msg_stale.py", source)
+    py_compile.compile(
+        str(path),
+        cfile=importlib.util.cache_from_source(str(path)),
+        invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP,
+    )
+    stat = path.stat()
+    broken = source.replace("Cafe.", "Caf\xe9.").encode("latin-1")
+    assert len(broken) == len(source)
+    path.write_bytes(broken)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    at = broken.index(b"\xe9")
     facade = DECORATED.format(arguments='Engine, "E", "F", methods=["ping"]')
-    write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_latin"))
+    write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_stale"))
     assert errors_of(run("check", "facade_x.py")) == [
         f"{path}: cannot read target source: 'utf-8' codec can't decode byte "
         f"0xe9 in position {at}: invalid continuation byte"
@@ -521,11 +536,6 @@ def test_header_the_stub_region_cannot_hold(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _generate._stub_region counts lines from the region's own text, "
-    "so the error names line 1 (the coding line), not the start marker",
-)
 def test_header_the_stub_region_cannot_hold_names_its_marker(
     project: Path, run: Callable[..., Any]
 ) -> None:
@@ -594,25 +604,18 @@ class Engine:
 """
 
 
-def test_target_code_failing_is_reported_as_a_bug(
-    project: Path, run: Callable[..., Any]
-) -> None:
+def test_default_whose_repr_raises(project: Path, run: Callable[..., Any]) -> None:
     """``ping`` has no source of its own, so its default is written by ``repr()``,
-    which raises: the one message for what proxydoc did not expect."""
+    which raises: the target's code failing is named, not taken for a bug."""
     write(project, "msg_raising.py", RAISING_REPR)
     facade = DECORATED.format(arguments='Engine, "E", "F", methods=["ping"]')
     write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_raising"))
     assert errors_of(run("check", "facade_x.py")) == [
-        "facade_x.py: RuntimeError: no repr for Marker "
-        "(this is a bug in proxydoc; please report it)"
+        "facade_x.py:5: ping(): cannot write the default of value: its repr() "
+        "raised RuntimeError: no repr for Marker"
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: cli._sources.SourceCache reads a target's source as UTF-8, "
-    "ignoring its coding declaration or BOM, which Python's import honours",
-)
 @pytest.mark.parametrize(
     ("encoding", "prefix"),
     [("latin-1", "# -*- coding: latin-1 -*-\n"), ("utf-8-sig", "")],

@@ -177,7 +177,10 @@ class Generator:
                     raise ProxydocError(
                         f"{where}: {name}() {exc}", display, region.start_line
                     ) from exc
-        _check_encodable("\n".join(blocks), encoding, display)
+        try:
+            _check_encodable("\n".join(blocks), encoding, display)
+        except ProxydocError as exc:  # its line counts from the region's text
+            raise ProxydocError(exc.message, display, region.start_line) from exc
         body = "\n" + indent_lines("\n".join(blocks), region.indent)
         return body if stub.end is None else body + "\n"
 

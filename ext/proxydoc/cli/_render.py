@@ -63,10 +63,7 @@ def _encodable(text: str, encoding: str, where: str, spec: FacadeSpec) -> str:
             spec.display,
             spec.line,
         ) from exc
-    except LookupError as exc:
-        raise ProxydocError(
-            f"unknown encoding {encoding!r}", spec.display, spec.line
-        ) from exc
+    # No LookupError: *encoding* decoded the file (cli._generate.read_source).
     return text
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import ast
 import gc
 import inspect
+import io
 import re
+import tokenize
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -126,9 +128,12 @@ class SourceCache:
     def _module(self, filename: str) -> tuple[list[str], ast.Module]:
         if filename not in self._modules:
             try:
-                source = Path(filename).read_text(encoding="utf-8")
+                data = Path(filename).read_bytes()
+                # as Python reads it: a coding line or a BOM names the encoding
+                encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+                source = data.decode(encoding)
                 tree = parse_module(source, filename)
-            except (OSError, UnicodeDecodeError, SyntaxError) as exc:
+            except (OSError, UnicodeError, SyntaxError, LookupError) as exc:
                 raise ProxydocError(
                     f"cannot read target source: {exc}", filename
                 ) from exc

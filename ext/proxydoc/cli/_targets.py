@@ -83,7 +83,10 @@ class TargetClass:
             signature = signature_from_ast(impls[-1], source)
             extra = tuple(signature_from_ast(d, source, True) for d in overloads)
         else:
-            signature, extra = _runtime_signature(func), ()
+            try:
+                signature, extra = _runtime_signature(func), ()
+            except LookupError as exc:
+                raise LookupError(f"{name}(): {exc.args[0]}") from exc
         doc = getattr(func, "__doc__", None)
         return Method(name, kind, signature, extra, doc, _default_values(func))
 
@@ -374,7 +377,7 @@ def _runtime_signature(func: Any) -> SourceSignature:
     try:
         sig = inspect.signature(func)
     except (TypeError, ValueError) as exc:
-        raise LookupError(f"no signature for {func!r}: {exc}") from exc
+        raise LookupError(f"no signature ({exc})") from exc
     params = [runtime_param(p) for p in sig.parameters.values()]
     if not params or params[0].kind not in ("posonly", "normal"):
         params.insert(0, Param("self", "normal"))
@@ -388,7 +391,13 @@ def runtime_param(param: inspect.Parameter) -> Param:
     if param.default is Ellipsis:
         default = "..."  # its repr, "Ellipsis", is a name a module may rebind
     elif param.default is not inspect.Parameter.empty:
-        default = repr(param.default)
+        try:
+            default = repr(param.default)
+        except Exception as exc:
+            raise LookupError(
+                f"cannot write the default of {param.name}: its repr() raised "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
         try:
             ast.parse(default, mode="eval")
         except SyntaxError as exc:
