@@ -42,6 +42,10 @@ nitpicky = True
 
 # -- The SQLAlchemy showcase ------------------------------------------------
 
+# "Referenced by" under each parameter: SQLAlchemy's docstrings link many of
+# Session's parameters from other methods' descriptions.
+proxydoc_param_backlinks = True
+
 # SQLAlchemy's own short module prefixes, as its docstrings use them
 # (``:class:`_orm.Session```); the same table SQLAlchemy's docs configure.
 proxydoc_module_prefixes = {

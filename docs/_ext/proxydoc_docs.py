@@ -31,6 +31,13 @@ EXAMPLES: dict[str, str] = {
         '"_engine": "sqlalchemy.engine"}'
     ),
     "proxydoc_param_link_style": 'proxydoc_param_link_style = "both"',
+    "proxydoc_signature_links": "proxydoc_signature_links = False  # plain signatures",
+    "proxydoc_param_backlinks": (
+        "proxydoc_param_backlinks = True  # 'Referenced by' under each parameter"
+    ),
+    "proxydoc_check_undocumented": (
+        'proxydoc_check_undocumented = "all"  # *args and **kwargs too'
+    ),
     "proxydoc_proxies": (
         "proxydoc_proxies = {\n"
         '    "mylib.ScopedClient": {"target": "mylib.Client", '
