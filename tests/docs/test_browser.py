@@ -25,7 +25,8 @@ def description(page: Any, object_id: str) -> Any:
 
 IN_VIEWPORT = """id => {
     const r = document.getElementById(id).getBoundingClientRect();
-    return r.top >= 0 && r.top < window.innerHeight && r.height > 0;
+    // -1: scrolled to, an element's top may sit a fraction of a pixel above 0
+    return r.top > -1 && r.top < window.innerHeight && r.height > 0;
 }"""
 
 
