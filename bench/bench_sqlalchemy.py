@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -49,7 +50,30 @@ GROUPS = {
         "zzzeeksphinx.render_pydomains",
         "zzzeeksphinx.autodoc_mods:missing_reference",
     ),
+    # proxydoc's reader features (issue 14), each a share of the whole build
+    "proxydoc signature links": ("proxydoc.params._siglinks",),
+    "proxydoc synopses": ("proxydoc.params._synopsis",),
+    "proxydoc backlinks": ("proxydoc.params._backlinks",),
 }
+
+_SIGLINK = re.compile(r'<a class="[^"]*\bproxydoc-siglink\b')
+_SYNOPSIS = re.compile(r'title="[^"]*\u2014 parameter')
+_BACKLINKS = re.compile(r'<p class="proxydoc-backlinks">(.*?)</p>', re.DOTALL)
+
+
+def reader_features(outdir: Path) -> dict[str, int]:
+    """How many signature links, links titled with a synopsis and backlinks
+    (and pages holding backlinks) a build's HTML has."""
+    counts = {"signature_links": 0, "links_with_synopsis": 0, "backlinks": 0}
+    counts["parameters_with_backlinks"] = 0
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        counts["signature_links"] += len(_SIGLINK.findall(text))
+        counts["links_with_synopsis"] += len(_SYNOPSIS.findall(text))
+        for para in _BACKLINKS.findall(text):
+            counts["parameters_with_backlinks"] += 1
+            counts["backlinks"] += para.count("<a ")
+    return counts
 
 
 def fetch_docs() -> Path:
@@ -219,6 +243,19 @@ def print_table(results: dict[str, Any]) -> None:
          "unresolved", "anchor ids lost", "links lost", "xrefs lost"],
         rows,
     ))  # fmt: skip
+    features = results.get("reader_features")
+    if features:
+        shares = summary["proxydoc"]["in_build_fraction"]
+        print(table(
+            ["reader feature", "made", "share of build"],
+            [["signature links", features["signature_links"],
+              pct(shares.get("proxydoc signature links"))],
+             ["links titled with a synopsis", features["links_with_synopsis"],
+              pct(shares.get("proxydoc synopses"))],
+             ["backlinks (parameters listing them)",
+              f"{features['backlinks']} ({features['parameters_with_backlinks']})",
+              pct(shares.get("proxydoc backlinks"))]],
+        ))  # fmt: skip
     checked = results.get("new_warnings_checked")
     if checked:
         print(table(["proxydoc's warnings the anchor build lacks", "count"],
@@ -254,6 +291,7 @@ def analyse(
         "links": links(pages),
         "warnings_not_in_anchor": new,
         "new_warnings_checked": classify(new["proxydoc"], pages["anchor"], lib),
+        "reader_features": reader_features(Path(by_mode["proxydoc"][0].outdir)),
         "runs": {m: [as_json(r) for r in rs] for m, rs in by_mode.items()},
     }
     if parallel is not None:

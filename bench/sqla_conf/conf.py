@@ -40,6 +40,9 @@ if _MODE == "proxydoc":
     extensions[extensions.index("sphinx_paramlinks")] = "proxydoc"
     proxydoc_module_prefixes = dict(_orig["zzzeeksphinx_module_prefixes"])
     zzzeeksphinx_module_prefixes = {}
+    # A reader feature SQLAlchemy would turn on: "Referenced by" under each
+    # parameter (signature links and synopses are on by default).
+    proxydoc_param_backlinks = True
 elif _MODE == "bare":
     # Neither extension's reference features: no paramlinks, no prefixes; the
     # paramref role renders its text as a literal, unresolved.
