@@ -51,19 +51,30 @@ class ParamOwner(NamedTuple):
     synopses: dict[str, str]
 
 
+#: What proxydoc adds to the Python domain it extends.
+EXTRA_OBJECT_TYPES: dict[str, ObjType] = {
+    "parameter": ObjType(_("parameter"), "paramref"),
+}
+EXTRA_DATA: dict[str, Any] = {
+    "param_owners": {},
+    "paramref_owners": {},
+    "param_backrefs": {},
+}
+
+
 class ProxydocPythonDomain(PythonDomain):
-    """Sphinx's Python domain plus parameter objects and the ``paramref`` role."""
+    """Sphinx's Python domain plus parameter objects and the ``paramref`` role.
+
+    The class registered for a build is made by :func:`compose_python_domain`
+    on top of the Python domain class registered then (Sphinx's, or another
+    extension's subclass), so that the order of extensions does not matter.
+    """
 
     object_types: ClassVar[dict[str, ObjType]] = {
         **PythonDomain.object_types,
-        "parameter": ObjType(_("parameter"), "paramref"),
+        **EXTRA_OBJECT_TYPES,
     }
-    initial_data: ClassVar[dict[str, Any]] = {
-        **PythonDomain.initial_data,
-        "param_owners": {},
-        "paramref_owners": {},
-        "param_backrefs": {},
-    }
+    initial_data: ClassVar[dict[str, Any]] = {**PythonDomain.initial_data, **EXTRA_DATA}
     # Distinct from Sphinx's, so an environment pickled without proxydoc is re-read.
     data_version = PythonDomain.data_version * 1000 + 1
 
@@ -296,9 +307,49 @@ def python_domain(env: BuildEnvironment) -> ProxydocPythonDomain:
     return domain
 
 
+def composed_domain(base: type[PythonDomain]) -> type[ProxydocPythonDomain]:
+    """proxydoc's domain on top of *base*, with *base*'s object types and data
+    as they are now (an extension may have added to them in place)."""
+    if issubclass(base, ProxydocPythonDomain):  # composed before: its own base
+        base = next(
+            b
+            for b in base.__mro__
+            if issubclass(b, PythonDomain) and not issubclass(b, ProxydocPythonDomain)
+        )
+    parents: tuple[type, ...] = (ProxydocPythonDomain,)
+    if base is not PythonDomain:
+        parents = (ProxydocPythonDomain, base)
+    # Each class's data as it is now, the subclass's winning: an extension
+    # may add to PythonDomain's dicts in place after a subclass copied them.
+    chain = [c for c in reversed(base.__mro__) if issubclass(c, PythonDomain)]
+    object_types: dict[str, ObjType] = {}
+    initial_data: dict[str, Any] = {}
+    for cls in chain:
+        object_types.update(cls.object_types)
+        initial_data.update(cls.initial_data)
+    attrs = {
+        "object_types": {**object_types, **EXTRA_OBJECT_TYPES},
+        "initial_data": {**initial_data, **EXTRA_DATA},
+        "data_version": base.data_version * 1000 + 1,
+        "__module__": __name__,
+        "__doc__": ProxydocPythonDomain.__doc__,
+    }
+    return type("ProxydocPythonDomain", parents, attrs)
+
+
+def compose_python_domain(app: Sphinx, config: object) -> None:
+    """Once every extension is set up: proxydoc's domain over the one registered."""
+    base = app.registry.domains.get("py", PythonDomain)
+    app.add_domain(composed_domain(base), override=True)  # type: ignore[arg-type]
+
+
 def setup_python_domain(app: Sphinx) -> None:
-    """Replace the Python domain with the extended one (a public, supported API)."""
-    app.add_domain(ProxydocPythonDomain, override=True)
+    """Extend the Python domain (a public, supported API): now, and again once
+    all extensions are set up, over whatever Python domain class is then
+    registered (:func:`compose_python_domain`)."""
+    base = app.registry.domains.get("py", PythonDomain)
+    app.add_domain(composed_domain(base), override=True)  # type: ignore[arg-type]
+    app.connect("config-inited", compose_python_domain, priority=900)
 
 
 def _as_param_target(target: str) -> str:

@@ -174,7 +174,10 @@ def _wrap_registry(app: Any) -> None:
     for cls in [*registry.transforms, *registry.post_transforms]:
         _wrap_class(cls)
     for domain in registry.domains.values():
-        _wrap_class(domain)
+        # a domain class made at run time over another (proxydoc composes its
+        # own over the registered Python domain) defines no methods itself
+        for cls in domain.__mro__:
+            _wrap_class(cls)
         for role in getattr(domain, "roles", {}).values():
             _wrap_class(type(role))
     for roles in registry.domain_roles.values():
