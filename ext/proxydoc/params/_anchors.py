@@ -112,11 +112,15 @@ class AnchorParameters(SphinxTransform):
             if name in params:
                 continue
             anchor = canonical_target(owner, name)
-            # sphinx-paramlinks kept the stars (``params.*args``): keep that id too.
-            for node_id in dict.fromkeys((anchor, canonical_target(owner, written))):
+            # sphinx-paramlinks kept the stars (``params.*args``): keep that id
+            # too, on the name: HTML writes an element's second id as an empty
+            # element before it, which spaces the item apart from the others.
+            alias = canonical_target(owner, written)
+            holders = [(entry.holder, anchor), (entry.name_node, alias)]
+            for node, node_id in holders[: 1 if alias == anchor else 2]:
                 if node_id not in self.document.ids:
-                    entry.holder["ids"].append(node_id)
-                    self.document.set_id(entry.holder)
+                    node["ids"].append(node_id)
+                    self.document.set_id(node)
             params[name] = anchor
             anchors[name] = anchor
         if anchors:

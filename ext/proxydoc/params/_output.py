@@ -1,4 +1,4 @@
-"""Write time: the ``¶`` self-link and its writers, print targets, the stylesheet."""
+"""Write time: ``¶`` self-links and their writers, print targets, the stylesheet."""
 
 from __future__ import annotations
 
@@ -77,8 +77,16 @@ def _is_param_entry(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and ENTRY_CLASS in node["classes"]
 
 
+def _is_param_name(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and NAME_CLASS in node["classes"]
+
+
 class TargetParameters(SphinxPostTransform):
-    """LaTeX and Texinfo make labels from targets, not from ids of other nodes."""
+    """LaTeX and Texinfo make labels from targets, not from ids of other nodes.
+
+    An item's ids are on the item; the ids sphinx-paramlinks gave starred
+    names (``params.*args``) on the name.
+    """
 
     default_priority = 400
     formats = ("latex", "texinfo")
@@ -86,9 +94,33 @@ class TargetParameters(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         for entry in list(self.document.findall(_is_param_entry)):
             assert isinstance(entry, nodes.Element)
-            if entry["ids"]:
-                entry.insert(0, nodes.target("", "", ids=list(entry["ids"])))
+            ids = list(entry["ids"])
+            for name in entry.findall(_is_param_name):
+                assert isinstance(name, nodes.Element)
+                ids += name["ids"]
+                name["ids"] = []
+            if ids:
+                entry.insert(0, nodes.target("", "", ids=ids))
                 entry["ids"] = []
+
+
+def inline_extra_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Move the ids after an HTML item's first onto its name (``:param x, y:``).
+
+    HTML writes each id after an element's first as an empty ``<span>`` before
+    the element, which spaces that item apart from the others; on the name the
+    span is inline and takes no room.  Done once the page's backlinks, which
+    read the item's ids, are in (``doctree-resolved``, late).
+    """
+    if app.builder.format != "html":
+        return
+    for entry in doctree.findall(_is_param_entry):
+        assert isinstance(entry, nodes.Element)
+        name = next(entry.findall(_is_param_name), None)
+        if name is not None and len(entry["ids"]) > 1:
+            assert isinstance(name, nodes.Element)
+            name["ids"][:0] = entry["ids"][1:]
+            del entry["ids"][1:]
 
 
 def setup_output(app: Sphinx) -> None:
@@ -103,4 +135,5 @@ def setup_output(app: Sphinx) -> None:
     )
     app.add_post_transform(AddSelfLinks)
     app.add_post_transform(TargetParameters)
+    app.connect("doctree-resolved", inline_extra_ids, priority=900)
     add_stylesheet(app, "proxydoc.css")
