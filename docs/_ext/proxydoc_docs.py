@@ -38,6 +38,9 @@ EXAMPLES: dict[str, str] = {
     "proxydoc_check_undocumented": (
         'proxydoc_check_undocumented = "all"  # *args and **kwargs too'
     ),
+    "proxydoc_param_tooltip": (
+        "proxydoc_param_tooltip = True  # synopsis in a tooltip on hover and focus"
+    ),
     "proxydoc_proxies": (
         "proxydoc_proxies = {\n"
         '    "mylib.ScopedClient": {"target": "mylib.Client", '

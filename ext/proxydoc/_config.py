@@ -31,6 +31,7 @@ class Settings:
     param_link_style: str = "symbol"
     signature_links: bool = True
     param_backlinks: bool = False
+    param_tooltip: bool = False
     #: False, True (named parameters) or "all" (``*args`` and ``**kwargs`` too)
     check_undocumented: bool | str = False
 
@@ -75,6 +76,14 @@ OPTIONS = (
         'with ``:paramref:`` ("Referenced by").',
     ),
     _Option(
+        "proxydoc_param_tooltip",
+        False,
+        "html",
+        (bool,),
+        "Show a parameter link's synopsis in a tooltip in the page while it is "
+        "pointed at or has keyboard focus (HTML; no script).",
+    ),
+    _Option(
         "proxydoc_check_undocumented",
         False,
         "env",
@@ -110,6 +119,7 @@ def settings(config: Config) -> Settings:
         param_link_style=style,
         signature_links=bool(config.proxydoc_signature_links),
         param_backlinks=bool(config.proxydoc_param_backlinks),
+        param_tooltip=bool(config.proxydoc_param_tooltip),
         check_undocumented=undocumented,
     )
 

@@ -66,3 +66,30 @@ def test_latex_labels_both_ids(shared_build):
     for anchor in (ARGS, "pd_themes.Connection.params.*args"):
         assert text.count(f"\\label{{\\detokenize{{api:{anchor}}}}}") == 1, anchor
     assert warnings_of(app._warning) == []
+
+
+def tooltip_links(app, docname):
+    return soup(app, docname).select("a.proxydoc-tooltip")
+
+
+def test_tooltips_mark_signature_and_paramref_links(shared_build):
+    app = shared_build("themes", proxydoc_param_tooltip=True)
+    api, guide = soup(app, "api"), soup(app, "guide")
+    siglinks = api.select("a.proxydoc-siglink")
+    assert len(siglinks) == 8
+    assert api.select("a.proxydoc-tooltip") == siglinks
+    paramrefs = [code.parent for code in guide.select("a > code.py-paramref")]
+    assert len(paramrefs) == 6
+    assert guide.select("a.proxydoc-tooltip") == paramrefs
+    for link in siglinks + paramrefs:
+        assert " \u2014 parameter: " in link["title"], link
+    # the backlinks, the self-links and the toctree are not parameter links
+    assert not api.select("p.proxydoc-backlinks a.proxydoc-tooltip")
+    assert warnings_of(app._warning) == []
+
+
+def test_no_tooltips_by_default(shared_build):
+    app = shared_build("themes")
+    assert tooltip_links(app, "api") == []
+    assert tooltip_links(app, "guide") == []
+    assert soup(app, "api").select("a.proxydoc-siglink[title]")

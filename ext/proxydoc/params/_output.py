@@ -1,4 +1,4 @@
-"""Write time: ``¶`` self-links and their writers, print targets, the stylesheet."""
+"""Write time: ``¶`` self-links and their writers, print targets, tooltips, CSS."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from proxydoc.params._anchors import (
     NAME_LINK_CLASS,
 )
 from proxydoc.params._fields import entry_nodes
+from proxydoc.params._siglinks import SIGLINK_CLASS
 
 if TYPE_CHECKING:
     from docutils.nodes import NodeVisitor
@@ -123,6 +124,43 @@ def inline_extra_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None
             del entry["ids"][1:]
 
 
+#: The class of a link whose title the stylesheet shows as a tooltip.
+TOOLTIP_CLASS = "proxydoc-tooltip"
+#: The class Sphinx gives the text of a ``:paramref:`` link.
+PARAMREF_CLASS = "py-paramref"
+
+
+def is_param_link(node: nodes.Node) -> bool:
+    """A titled link into the project: a signature's, or a ``:paramref:``'s."""
+    if not isinstance(node, nodes.reference) or not node.get("reftitle"):
+        return False
+    if SIGLINK_CLASS in node["classes"]:
+        return True
+    return bool(node.get("internal")) and any(
+        isinstance(child, nodes.Element) and PARAMREF_CLASS in child["classes"]
+        for child in node.children
+    )
+
+
+class MarkTooltips(SphinxPostTransform):
+    """With ``proxydoc_param_tooltip``, mark each parameter link for a tooltip.
+
+    The stylesheet shows a marked link's title (the parameter's synopsis)
+    beside it while it is pointed at or has keyboard focus; the title stays,
+    for assistive technology.  No script, nothing fetched.
+    """
+
+    default_priority = 20  # once references are resolved (10)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        if not settings(self.config).param_tooltip:
+            return
+        for link in self.document.findall(is_param_link):
+            assert isinstance(link, nodes.Element)
+            link["classes"].append(TOOLTIP_CLASS)
+
+
 def setup_output(app: Sphinx) -> None:
     """Register the self-link node and transforms, and the HTML stylesheet."""
     app.add_node(
@@ -135,5 +173,6 @@ def setup_output(app: Sphinx) -> None:
     )
     app.add_post_transform(AddSelfLinks)
     app.add_post_transform(TargetParameters)
+    app.add_post_transform(MarkTooltips)
     app.connect("doctree-resolved", inline_extra_ids, priority=900)
     add_stylesheet(app, "proxydoc.css")
