@@ -22,6 +22,7 @@ from proxydoc._config import settings
 from proxydoc.core.targets import PARAMS
 from proxydoc.params._resolve import (
     Diagnosis,
+    Elsewhere,
     ParamRefTarget,
     diagnose,
     resolve_owner,
@@ -276,8 +277,43 @@ class ProxydocPythonDomain(PythonDomain):
     def explain_missing(self, ref: ParamRefTarget) -> Diagnosis:
         """Why *ref* did not resolve, with the closest parameter names."""
         return diagnose(
-            ref, self.param_owners, self.owners_by_suffix(), self.documented_objects
+            ref,
+            self.param_owners,
+            self.owners_by_suffix(),
+            self.documented_objects,
+            self.in_other_projects,
         )
+
+    def in_other_projects(self, ref: ParamRefTarget) -> Elsewhere | None:
+        """The owner of *ref* in an intersphinx inventory, with its parameters."""
+        named = getattr(self.env, "intersphinx_named_inventory", None)
+        if not named:
+            return None
+        module, cls = ref.module or "", ref.classname or ""
+        wanted = [
+            n
+            for n in dict.fromkeys(
+                [ref.owner, f"{module}.{ref.owner}", f"{module}.{cls}.{ref.owner}"]
+            )
+            if n and not n.startswith(".")
+        ]
+        for project, inventory in named.items():
+            for objtype, objects in inventory.items():
+                if not objtype.startswith("py:") or objtype == "py:parameter":
+                    continue
+                owner = next((n for n in wanted if n in objects), None)
+                if owner is None and ref.specific:
+                    suffix = "." + ref.owner
+                    owner = next((n for n in objects if n.endswith(suffix)), None)
+                if owner is not None:
+                    prefix = owner + PARAMS
+                    params = tuple(
+                        name[len(prefix) :]
+                        for name in inventory.get("py:parameter", {})
+                        if name.startswith(prefix) and PARAMS not in name[len(prefix) :]
+                    )
+                    return Elsewhere(str(project), owner, params)
+        return None
 
     def documented_objects(self, ref: ParamRefTarget) -> list[str]:
         """Full names of the documented objects the owner of *ref* may mean.

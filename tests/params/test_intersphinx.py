@@ -29,8 +29,18 @@ def test_paramref_through_intersphinx(shared_build):
         ("retries", f"{BASE}index.html#{ENGINE}.Engine.connect.params.retry"),
         ("Engine", f"{BASE}index.html#{ENGINE}.Engine"),
     ]
-    assert unresolved_paramrefs(page) == [f"{ENGINE}.Engine.connect.nope"]
-    lines = warnings_of(consumer._warning)
-    assert len(lines) == 1
-    assert "index.rst:4" in lines[0] and "unknown object" in lines[0]
-    assert "[proxydoc.paramref]" in lines[0]
+    assert unresolved_paramrefs(page) == [
+        f"{ENGINE}.Engine.connect.nope",
+        f"{ENGINE}.nothing",
+    ]
+    # the owners are in the other project's inventory: said so, with its
+    # parameters when it lists them
+    lines = [line.split("/src/")[-1] for line in warnings_of(consumer._warning)]
+    assert lines == [
+        f"index.rst:4: WARNING: {ENGINE}.Engine.connect (in pd's docs) has no "
+        "documented parameter 'nope' (it documents: args, kw, retry, timeout) "
+        "[proxydoc.paramref]",
+        f"index.rst:4: WARNING: {ENGINE} is in pd's docs, which list no "
+        f"parameters for it: :paramref: '{ENGINE}.nothing' has no target "
+        "[proxydoc.paramref]",
+    ]

@@ -119,16 +119,27 @@ class Diagnosis(NamedTuple):
         return names
 
 
+class Elsewhere(NamedTuple):
+    """An owner found in another project's inventory (intersphinx)."""
+
+    project: str
+    owner: str
+    #: The parameters the inventory lists for it (proxydoc's ``py:parameter``).
+    params: tuple[str, ...]
+
+
 def diagnose(
     ref: ParamRefTarget,
     owners: Mapping[str, Any],
     by_suffix: Mapping[str, list[str]],
     documented: Callable[[ParamRefTarget], list[str]],
+    elsewhere: Callable[[ParamRefTarget], Elsewhere | None] | None = None,
 ) -> Diagnosis:
     """Why *ref* resolves to nothing, and what is close.
 
     *documented* gives the full names of the documented objects an owner may
-    mean, with parameters or without, searched as Sphinx resolves a link.
+    mean, with parameters or without, searched as Sphinx resolves a link;
+    *elsewhere* finds the owner in other projects' inventories.
     """
     other = ref.in_function_named_params()
     if (
@@ -170,6 +181,24 @@ def diagnose(
             f"{ref.owner} documents no parameters: :paramref: {shown!r} has no target",
             ref,
             tuple(objects),
+        )
+    found_elsewhere = elsewhere(ref) if elsewhere is not None else None
+    if found_elsewhere is not None:
+        project, owner, params = found_elsewhere
+        if params:
+            close = difflib.get_close_matches(ref.param, params, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            return Diagnosis(
+                f"{owner} (in {project}'s docs) has no documented parameter "
+                f"{ref.param!r} (it documents: {', '.join(params)}){hint}",
+                ref,
+                (owner,),
+            )
+        return Diagnosis(
+            f"{owner} is in {project}'s docs, which list no parameters for it: "
+            f":paramref: {shown!r} has no target",
+            ref,
+            (owner,),
         )
     return Diagnosis(f"unknown object {ref.owner!r} in :paramref: {shown!r}", ref)
 
