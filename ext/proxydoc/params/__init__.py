@@ -8,7 +8,8 @@ it, each link titled with the parameter's synopsis (:mod:`._synopsis`).  Resolve
 time: :mod:`._paramref` (the role, owner search, diagnosis of bad links).  Write
 time: :mod:`._output` (self-links, print targets, stylesheet) and
 :mod:`._incremental` (pages whose links changed target); :mod:`._backlinks`
-records where each ``:paramref:`` stands and lists it under its parameter.
+records where each ``:paramref:`` stands and lists it under its parameter;
+:mod:`._kwargs` links keyword arguments in sphinx-codeautolink's examples.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def setup_params(app: Sphinx) -> None:
     from proxydoc.params._anchors import OBJECT_PARAMS_EVENT, setup_anchors
     from proxydoc.params._backlinks import setup_backlinks
     from proxydoc.params._incremental import setup_incremental
+    from proxydoc.params._kwargs import setup_kwargs
     from proxydoc.params._output import setup_output
     from proxydoc.params._paramref import setup_paramref
     from proxydoc.params._siglinks import setup_siglinks
@@ -37,4 +39,5 @@ def setup_params(app: Sphinx) -> None:
     setup_siglinks(app)
     setup_output(app)
     setup_backlinks(app)
+    setup_kwargs(app)
     setup_incremental(app)
