@@ -354,6 +354,10 @@ def test_overlapping_regions(project: Path, run: Callable[..., object]) -> None:
             'file = "f.py"\ntarget = "m:C"\nstart = "# S"\nwhat = 1\n',
             "unknown keys ['what']",
         ),
+        (
+            'file = "f.py"\ntarget = "m:C"\nend = "# E"\n',
+            "end needs a start marker (without both: the whole file)",
+        ),
     ],
 )
 def test_config_messages(
@@ -404,3 +408,25 @@ def test_target_named_as_documented(project: Path, run: Callable[..., object]) -
         text = (project / name).read_text("utf-8")
         assert "Proxied for the :class:`stubpkg.Engine` class on" in text, name
         assert "stubpkg._base" not in text, name
+
+
+def test_a_whole_file_stub(project: Path, run: Callable[..., object]) -> None:
+    """Without markers the region is the whole file: written from nothing, then
+    current."""
+    (project / "facade_whole.pyi").write_text("", encoding="utf-8")
+    configure(
+        project,
+        whole="""\
+        file = "facade_whole.pyi"
+        target = "stubtarget:Engine"
+        members = ["connect", "version"]
+        """,
+    )
+    result = run("generate", "--no-progress")
+    assert result.status == 0, result.err
+    text = (project / "facade_whole.pyi").read_text("utf-8")
+    assert text.startswith("# code within this block is **programmatically,\n")
+    assert sorted(functions(project / "facade_whole.pyi")) == ["connect", "version"]
+    assert run("check", "--no-progress").status == 0
+    (project / "facade_whole.pyi").write_text("def stale() -> None: ...\n", "utf-8")
+    assert run("check", "--no-progress").status == 1

@@ -73,7 +73,9 @@ class StubConfig:
     name: str
     file: str  # relative to the pyproject.toml
     target: str  # "package.module:Class"
-    start: str  # the start marker comment, as the line holds it (stripped)
+    #: The start marker comment, as the line holds it (stripped); None: the
+    #: region is the whole file
+    start: str | None
     end: str | None = None  # None: the region runs to the end of the file
     members: tuple[str, ...] = ()  # empty: every public member, as dir() lists them
     exclude: tuple[str, ...] = ()
@@ -239,7 +241,7 @@ def _stub(key: str, entry: object, where: str) -> StubConfig:
     assert isinstance(entry, dict)
     unknown = sorted(set(entry) - _STUB_KEYS)
     _require(not unknown, where, f"unknown keys {unknown}")
-    for required in ("file", "target", "start"):
+    for required in ("file", "target"):
         value = entry.get(required)
         ok = isinstance(value, str) and bool(value.strip())
         _require(ok, where, f"{required} must be a non-empty string")
@@ -253,6 +255,8 @@ def _stub(key: str, entry: object, where: str) -> StubConfig:
             and not any(c in marker.strip() for c in "\r\n")
         )
         _require(ok, where, f"{key_} must be one comment line, starting with '#'")
+    ok = entry.get("start") is not None or entry.get("end") is None
+    _require(ok, where, "end needs a start marker (without both: the whole file)")
     note = entry.get("note", True)
     _require(isinstance(note, bool), where, "note must be true or false")
     call = _optional_str(entry, "call", where)
@@ -271,7 +275,7 @@ def _stub(key: str, entry: object, where: str) -> StubConfig:
         name=key,
         file=entry["file"],
         target=target,
-        start=entry["start"].strip(),
+        start=(entry.get("start") or "").strip() or None,
         end=None if end is None else end.strip(),
         call=call,
         note=note,

@@ -25,6 +25,7 @@ from proxydoc.cli._regions import (
     find_regions,
     line_number,
     splice,
+    whole_file_region,
 )
 from proxydoc.cli._render import Unwritable, indent_lines, render_region
 from proxydoc.cli._sources import SourceCache
@@ -116,7 +117,10 @@ class Generator:
             for region in regions
         ]
         for stub in stubs:
-            region = find_marked_region(source, tree, display, stub.start, stub.end)
+            if stub.start is None:
+                region = whole_file_region(source)
+            else:
+                region = find_marked_region(source, tree, display, stub.start, stub.end)
             pairs.append(
                 (region, self._stub_region(stub, region, path, display, encoding))
             )
@@ -182,6 +186,8 @@ class Generator:
         except ProxydocError as exc:  # its line counts from the region's text
             raise ProxydocError(exc.message, display, region.start_line) from exc
         body = "\n" + indent_lines("\n".join(blocks), region.indent)
+        if stub.start is None:  # the whole file: it starts with the header
+            return body.lstrip("\n")
         return body if stub.end is None else body + "\n"
 
     def _region(

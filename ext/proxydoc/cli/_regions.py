@@ -114,6 +114,22 @@ def find_marked_region(
     )
 
 
+def whole_file_region(source: str) -> Region:
+    """The whole of *source* as one module-level region (a stub with no markers)."""
+    offsets = _line_offsets(source)
+    first = source[: offsets[1]] if len(offsets) > 1 else ""
+    return Region(
+        class_name="",
+        class_node=None,
+        start_line=1,
+        end_line=max(len(offsets) - 1, 1),
+        indent="",
+        body_start=0,
+        body_end=len(source),
+        newline=_ending(first) if first.endswith(("\n", "\r")) else "\n",
+    )
+
+
 def _comment_lines(
     source: str, tree: ast.Module, offsets: list[int], text: str, path: str, since: int
 ) -> list[_Marker]:
