@@ -219,11 +219,7 @@ class ProxydocPythonDomain(PythonDomain):
             text = f"{entry.display}.{name}"
             literal = nodes.literal(text, text, classes=contnode["classes"])
             contnode = literal
-        anchor = entry.params[name]
-        title = entry.synopses.get(name) or f"parameter {name} of {entry.display}"
-        return make_refnode(
-            builder, fromdocname, entry.docname, anchor, contnode, title
-        )
+        return _param_refnode(builder, fromdocname, entry, name, contnode)
 
     def resolve_any_xref(
         self,
@@ -251,11 +247,7 @@ class ProxydocPythonDomain(PythonDomain):
         if found is None:
             return results
         entry, name = found
-        anchor = entry.params[name]
-        title = entry.synopses.get(name) or f"parameter {name} of {entry.display}"
-        refnode = make_refnode(
-            builder, fromdocname, entry.docname, anchor, contnode, title
-        )
+        refnode = _param_refnode(builder, fromdocname, entry, name, contnode)
         return [*results, ("py:paramref", refnode)]
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
@@ -386,6 +378,16 @@ def setup_python_domain(app: Sphinx) -> None:
     base = app.registry.domains.get("py", PythonDomain)
     app.add_domain(composed_domain(base), override=True)  # type: ignore[arg-type]
     app.connect("config-inited", compose_python_domain, priority=900)
+
+
+def _param_refnode(
+    builder: Builder, fromdocname: str, entry: ParamOwner, name: str, contnode: Element
+) -> nodes.reference:
+    """A link to parameter *name* of *entry*, titled with its synopsis."""
+    title = entry.synopses.get(name) or f"parameter {name} of {entry.display}"
+    return make_refnode(
+        builder, fromdocname, entry.docname, entry.params[name], contnode, title
+    )
 
 
 def _as_param_target(target: str) -> str:

@@ -3,10 +3,13 @@ cache outside the repo."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
 import subprocess
 import sys
 import tarfile
+import textwrap
 from pathlib import Path
 
 VERSION = "2.1.9"
@@ -73,3 +76,39 @@ def extract_sdist(project: str, version: str, destination: Path) -> Path:
     with tarfile.open(sdist_archive(project, version)) as archive:
         archive.extractall(destination, filter="data")
     return destination / f"{project}-{version}"
+
+
+def region_module(region: str, indented: bool = True) -> str:
+    """A region's text as a module: a class body's region inside a class."""
+    if not indented:
+        return region
+    body = textwrap.indent(textwrap.dedent(region), "    ")
+    return "class Region:\n" + body + "    pass\n"
+
+
+def normalized_region(region: str, indented: bool = True) -> str:
+    """The AST of a region, docstrings put through ``inspect.cleandoc``: what
+    "AST-equal" means for generated regions."""
+    tree = ast.parse(region_module(region, indented))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not body:
+            continue
+        first = body[0]
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            first.value.value = inspect.cleandoc(first.value.value)
+    return ast.dump(tree)
+
+
+def region_functions(region: str, indented: bool = True) -> list[str]:
+    """The names of the functions a region defines, in order."""
+    tree = ast.parse(region_module(region, indented))
+    return [
+        n.name
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]

@@ -19,15 +19,17 @@ Deliberate differences, none of them in the code a type checker reads:
 
 from __future__ import annotations
 
-import ast
-import inspect
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
 from cli_helpers import run_proxydoc
-from cli_sdist import ALEMBIC_VERSION, extract_sdist
+from cli_sdist import (
+    ALEMBIC_VERSION,
+    extract_sdist,
+    normalized_region,
+    region_functions,
+)
 
 #: Alembic's sdist is downloaded once (``pip download``) into ~/.cache/proxydoc.
 pytestmark = pytest.mark.slow
@@ -76,38 +78,11 @@ def block_region(text: str, name: str) -> str:
 
 
 def normalized(region: str, indented: bool) -> str:
-    """The AST of a region, docstrings put through ``inspect.cleandoc``."""
-    source = _as_module(region, indented)
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if not isinstance(node, ast.FunctionDef) or not body:
-            continue
-        first = body[0]
-        if (
-            isinstance(first, ast.Expr)
-            and isinstance(first.value, ast.Constant)
-            and isinstance(first.value.value, str)
-        ):
-            first.value.value = inspect.cleandoc(first.value.value)
-    return ast.dump(tree)
-
-
-def _as_module(region: str, indented: bool) -> str:
-    if not indented:
-        return region
-    return (
-        "class Region:\n"
-        + textwrap.indent(textwrap.dedent(region), "    ")
-        + "    pass\n"
-    )
+    return normalized_region(region, indented)
 
 
 def functions(region: str, indented: bool) -> list[str]:
-    source = _as_module(region, indented)
-    return [
-        n.name for n in ast.walk(ast.parse(source)) if isinstance(n, ast.FunctionDef)
-    ]
+    return region_functions(region, indented)
 
 
 def test_check_passes_on_alembics_tree(tree: Path) -> None:

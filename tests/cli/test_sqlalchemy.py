@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import inspect
 import re
 import subprocess
 import sys
@@ -11,7 +9,13 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run_proxydoc
-from cli_sdist import MODULES, extract_lib, module_file
+from cli_sdist import (
+    MODULES,
+    extract_lib,
+    module_file,
+    normalized_region,
+    region_functions,
+)
 
 #: SQLAlchemy's sdist is downloaded once (``pip download``) into ~/.cache/proxydoc.
 pytestmark = pytest.mark.slow
@@ -34,27 +38,11 @@ def regions(text: str) -> dict[str, str]:
 
 
 def normalized(region: str) -> str:
-    """The AST of a region, docstrings put through ``inspect.cleandoc``."""
-    tree = ast.parse("class Region:\n" + region + "    pass\n")
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not body:
-            continue
-        first = body[0]
-        if (
-            isinstance(first, ast.Expr)
-            and isinstance(first.value, ast.Constant)
-            and isinstance(first.value.value, str)
-        ):
-            first.value.value = inspect.cleandoc(first.value.value)
-    return ast.dump(tree)
+    return normalized_region(region)
 
 
 def members(region: str) -> int:
-    tree = ast.parse("class Region:\n" + region + "    pass\n")
-    return sum(
-        isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) for n in ast.walk(tree)
-    )
+    return len(region_functions(region))
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -168,11 +168,9 @@ def diagnose(
         found = next((o for o in objects if o in owners), None)
     if found is not None:
         names = list(owners[found].params)
-        close = difflib.get_close_matches(ref.param, names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
         return Diagnosis(
             f"{found} has no documented parameter {ref.param!r} "
-            f"(it documents: {', '.join(names)}){hint}",
+            f"(it documents: {', '.join(names)}){_did_you_mean(ref.param, names)}",
             ref,
             (found,),
         )
@@ -186,11 +184,10 @@ def diagnose(
     if found_elsewhere is not None:
         project, owner, params = found_elsewhere
         if params:
-            close = difflib.get_close_matches(ref.param, params, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
             return Diagnosis(
                 f"{owner} (in {project}'s docs) has no documented parameter "
-                f"{ref.param!r} (it documents: {', '.join(params)}){hint}",
+                f"{ref.param!r} (it documents: {', '.join(params)})"
+                + _did_you_mean(ref.param, params),
                 ref,
                 (owner,),
             )
@@ -201,6 +198,12 @@ def diagnose(
             (owner,),
         )
     return Diagnosis(f"unknown object {ref.owner!r} in :paramref: {shown!r}", ref)
+
+
+def _did_you_mean(param: str, names: Iterable[str]) -> str:
+    """ "; did you mean 'x'?" for the documented name closest to *param*, or ""."""
+    close = difflib.get_close_matches(param, list(names), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _names_object(
