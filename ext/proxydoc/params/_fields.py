@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from proxydoc.core.fields import param_field_name, written_name
+from proxydoc.params._immaterial import immaterial_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -90,6 +91,10 @@ def _holder(node: nodes.Element) -> nodes.Element:
 
 
 def _entry_from(node: nodes.Element) -> ParamEntry | None:
+    if (found := immaterial_name(node)) is not None:  # sphinx-immaterial's terms
+        name_node, as_written = found
+        bare = as_written.lstrip("*")
+        return ParamEntry(node, _holder(node), name_node, (bare,), (as_written,))
     for child in node.children:
         if isinstance(child, (addnodes.index, nodes.target)):
             continue

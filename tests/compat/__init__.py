@@ -1,0 +1,1 @@
+"""proxydoc built together with other Sphinx extensions: one module each."""
