@@ -23,6 +23,7 @@ extensions = [
     "proxydoc",
     "proxydoc_docs",
     "sqlalchemy_showcase",
+    "compat_table",
 ]
 
 root_doc = "index"

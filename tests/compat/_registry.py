@@ -37,4 +37,23 @@ def checks(subject: str, kind: str, *what: str) -> Callable[[Test], Test]:
 
 #: Themes and builders checked by tests outside this folder:
 #: (subject, kind, what it checks, "path::test function").
-ELSEWHERE: tuple[tuple[str, str, str, str], ...] = ()
+ELSEWHERE: tuple[tuple[str, str, str, str], ...] = (
+    ("alabaster", "theme", "a :paramref: scrolls to the parameter, highlighted (Chromium)", "tests/docs/test_browser.py::test_paramref_scrolls_to_and_highlights_the_parameter"),
+    ("alabaster", "theme", "the proxy note leads to the proxied method (Chromium)", "tests/docs/test_browser.py::test_proxied_for_note_leads_to_session_close"),
+    ("alabaster", "theme", "a parameter's second id (*args) sits on its name, not before the item", "tests/browser/test_theme_markup.py::test_alias_ids_are_on_the_name_not_before_the_item"),
+    ("furo", "theme", "a :paramref: scrolls to the parameter, highlighted (Chromium)", "tests/docs/test_browser.py::test_furo_theme_highlights_the_parameter"),
+    ("furo", "theme", "the proxy note leads to the proxied method (Chromium)", "tests/docs/test_browser.py::test_furo_theme_shows_the_proxied_for_note"),
+    ("dirhtml", "builder", "parameter anchors, self-links and :paramref: links", "tests/params/test_formats.py::test_html_builders_keep_anchors_and_links"),
+    ("singlehtml", "builder", "parameter anchors, self-links and :paramref: links", "tests/params/test_formats.py::test_html_builders_keep_anchors_and_links"),
+    ("epub", "builder", "parameter anchors, self-links and :paramref: links", "tests/params/test_formats.py::test_html_builders_keep_anchors_and_links"),
+    ("epub", "builder", "proxy notes and their stylesheet", "tests/proxies/test_formats.py::test_epub"),
+    ("latex", "builder", "a label and an index entry per parameter; :paramref: hyperrefs", "tests/params/test_formats.py::test_print_builders_get_labels"),
+    ("latex", "builder", "a label for each id of a parameter (*args too)", "tests/browser/test_theme_markup.py::test_latex_labels_both_ids"),
+    ("latex", "builder", "proxy notes linking the proxied member; Proxied by lines", "tests/proxies/test_formats.py::test_latex"),
+    ("texinfo", "builder", "an anchor per parameter; :paramref: references", "tests/params/test_formats.py::test_print_builders_get_labels"),
+    ("texinfo", "builder", "proxy notes and Proxied by lines as references", "tests/proxies/test_formats.py::test_texinfo"),
+    ("text", "builder", "parameter names without link symbols", "tests/params/test_formats.py::test_plain_builders_show_names_without_symbols"),
+    ("text", "builder", "proxy notes and Proxied by lines", "tests/proxies/test_formats.py::test_text"),
+    ("man", "builder", "parameter names without link symbols", "tests/params/test_formats.py::test_plain_builders_show_names_without_symbols"),
+    ("man", "builder", "proxy notes and Proxied by lines", "tests/proxies/test_formats.py::test_man"),
+)  # fmt: skip

@@ -89,8 +89,9 @@ def test_immaterial_items_get_anchors_links_and_notes(build, order) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="proxydoc.params._siglinks wraps a name immaterial already wrapped in "
-    "a pending_xref: two nested <a> (it skips a parent reference, not a pending_xref)",
+    reason="a parameter's name in a signature gets two nested links, immaterial's "
+    "and proxydoc's (proxydoc.params._siglinks skips a name already in a reference, "
+    "not one in immaterial's pending_xref)",
 )
 def test_immaterial_signature_names_link_once(build) -> None:
     made = build("immaterial-first")
@@ -100,8 +101,9 @@ def test_immaterial_signature_names_link_once(build) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="proxydoc's py:parameter objects (name '<owner>.params.<p>', display "
-    "'<Class.method>.<p>') break immaterial's search index decoding: one warning each",
+    reason="immaterial's search index warns 'Unable to determine anchor' once per "
+    "parameter proxydoc documents (it expects an object's display name to be its "
+    "full name or its anchor), so a build with -W fails",
 )
 def test_immaterial_build_has_no_warnings(build) -> None:
     assert build("immaterial-first").warnings == []
