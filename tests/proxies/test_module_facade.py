@@ -70,7 +70,6 @@ def test_notes_name_the_target_member_and_the_module(shared_build):
     assert notes["pd_mig.op.add_column"] == (
         "Proxied for Operations.add_column() on behalf of pd_mig.op.",
         [
-            f"operations.html#{OPS}",
             f"operations.html#{OPS}.add_column",
             "#module-pd_mig.op",
         ],
@@ -134,7 +133,6 @@ def test_hand_written_functions_with_the_module_marker(shared_build):
     assert notes["pd_mig.context.configure"] == (
         "Proxied for EnvironmentContext.configure() on behalf of pd_mig.context.",
         [
-            f"environment.html#{ENV}",
             f"environment.html#{ENV}.configure",
             "#module-pd_mig.context",
         ],
@@ -146,7 +144,6 @@ def test_hand_written_functions_with_the_module_marker(shared_build):
     assert notes["pd_mig.context.config"] == (
         "Proxied for EnvironmentContext.config on behalf of pd_mig.context.",
         [
-            f"environment.html#{ENV}",
             f"environment.html#{ENV}.config",
             "#module-pd_mig.context",
         ],

@@ -1,4 +1,4 @@
-"""``class_bases`` markers become notes linking the target member and both classes."""
+"""``class_bases`` markers become notes linking the target member and the facade."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ TARGET = f"{MOD}.Session"
 
 
 def links(member: str) -> list[str]:
-    """The three links of a note: target class, target member, facade class."""
-    return [f"session.html#{TARGET}", f"session.html#{TARGET}.{member}", f"#{FACADE}"]
+    """The two links of a note: target member, facade class."""
+    return [f"session.html#{TARGET}.{member}", f"#{FACADE}"]
 
 
 def test_both_wordings_with_and_without_prefixes(shared_build):

@@ -47,7 +47,6 @@ def test_every_class_bases_container_links_its_session_member(shared_build):
             text == f"Proxied for Session.{name}{suffix} on behalf of scoped_session."
         )
         assert hrefs == [
-            f"session.html#{SESSION}",
             f"session.html#{SESSION}.{name}",
             f"#{SCOPED}",
         ]

@@ -14,7 +14,6 @@ from proxydoc._walk import find_blocks
 from proxydoc._warnings import warn
 from proxydoc.proxies._graph import ObjRef, ProxyRecord, proxy_graph
 from proxydoc.proxies._markers import (
-    OPTIONAL,
     first_signature,
     full_name,
     last_name,
@@ -44,6 +43,20 @@ def _content_of(desc: addnodes.desc) -> addnodes.desc_content | None:
     return None
 
 
+def documents_of(tree: nodes.Node) -> dict[int, str]:
+    """The document each description in *tree* comes from, when it joins several.
+
+    singlehtml, LaTeX and Texinfo inline every document into one tree, each
+    under a ``start_of_file`` naming it (whose children still name their old
+    parent, so this walks down); an inner one is met after the outer one.
+    """
+    found = {}
+    for start in tree.findall(addnodes.start_of_file):
+        for desc in start.findall(addnodes.desc):
+            found[id(desc)] = str(start["docname"])
+    return found
+
+
 def insert_before_members(content: addnodes.desc_content, node: nodes.Node) -> None:
     """Put *node* after the object's own text, before any nested description."""
     for position, child in enumerate(content.children):
@@ -63,6 +76,7 @@ class AddProxyLists(SphinxPostTransform):
         self.domain = domain = proxy_graph(self.env)
         if not domain.proxies:
             return
+        documents = documents_of(self.document)
         for desc in find_blocks(self.document, addnodes.desc):
             content = _content_of(desc)
             if desc.get("domain") != "py" or content is None:
@@ -73,8 +87,9 @@ class AddProxyLists(SphinxPostTransform):
                 if isinstance(sig, addnodes.desc_signature)
                 for i in sig["ids"]
             ]
-            self.add_proxied_by(content, ids)
-            self.add_summary(content, ids)
+            docname = documents.get(id(desc), self.env.docname)
+            self.add_proxied_by(content, ids, docname)
+            self.add_summary(content, ids, docname)
             self.warn_cycle(desc, content)
 
     def warn_cycle(self, desc: addnodes.desc, content: addnodes.desc_content) -> None:
@@ -97,12 +112,14 @@ class AddProxyLists(SphinxPostTransform):
         )
 
     @staticmethod
-    def link(record: ProxyRecord, text: str) -> addnodes.pending_xref:
+    def link(record: ProxyRecord, text: str, docname: str) -> addnodes.pending_xref:
         """A reference to the description of the proxy *record* (resolved at 10)."""
         role = "meth" if record.callable else "attr"
-        return xref_to(ObjRef(record.proxy), text, role)
+        return xref_to(ObjRef(record.proxy), text, role, docname)
 
-    def add_proxied_by(self, content: addnodes.desc_content, ids: list[str]) -> None:
+    def add_proxied_by(
+        self, content: addnodes.desc_content, ids: list[str], docname: str
+    ) -> None:
         records = self.records(ids, self.domain.proxies_of)
         if not records:
             return
@@ -112,11 +129,13 @@ class AddProxyLists(SphinxPostTransform):
             if position:
                 para += nodes.Text(", ")
             suffix = "()" if record.callable else ""
-            para += self.link(record, record.display + suffix)
+            para += self.link(record, record.display + suffix, docname)
         para += nodes.Text(".")
         insert_before_members(content, proxied_by("", para, classes=[PROXIED_BY_CLASS]))
 
-    def add_summary(self, content: addnodes.desc_content, ids: list[str]) -> None:
+    def add_summary(
+        self, content: addnodes.desc_content, ids: list[str], docname: str
+    ) -> None:
         records = self.records(ids, self.domain.proxied_by_facade)
         if not records:
             return
@@ -127,22 +146,23 @@ class AddProxyLists(SphinxPostTransform):
             by_target.setdefault(name, []).append(record)
         summary = proxy_summary(classes=[SUMMARY_CLASS])
         for target in sorted(by_target):
-            summary += self.summary_line(by_target[target])
+            summary += self.summary_line(by_target[target], docname)
         insert_before_members(content, summary)
 
-    def summary_line(self, records: list[ProxyRecord]) -> nodes.paragraph:
+    def summary_line(self, records: list[ProxyRecord], docname: str) -> nodes.paragraph:
         """ "Proxies for ``Target``: ``a()``, ``b``." for one target class."""
         target = self.domain.as_documented(records[0].target_class)
         para = nodes.paragraph()
         para += nodes.Text(_("Proxies for") + " ")
-        para += xref_to(target, last_name(target.target), "class")
+        para += xref_to(target, last_name(target.target), "class", docname)
         para += nodes.Text(": ")
         records = sorted(records, key=lambda r: r.display.rpartition(".")[2])
         for position, record in enumerate(records):
             if position:
                 para += nodes.Text(", ")
             name = record.display.rpartition(".")[2]
-            para += self.link(record, name + ("()" if record.callable else ""))
+            suffix = "()" if record.callable else ""
+            para += self.link(record, name + suffix, docname)
         para += nodes.Text(".")
         return para
 
@@ -188,33 +208,65 @@ class NamesAsDocumented(SphinxPostTransform):
 
 
 class OneLinkPerName(SphinxPostTransform):
-    """Text, man and Texinfo show every link: ``Session.close()`` becomes one link.
+    """A note's ``Target.member`` becomes one link, nested as Sphinx nests its own.
 
-    HTML and LaTeX draw two adjacent links as one name; formats that print a
-    link's address or a cross-reference note after it would split the name.
+    Sphinx writes a reference as a link holding the code (``reference >
+    literal``); themes style that.  Once both links of the name are resolved,
+    the name becomes one code span inside the member's link, else inside the
+    class's (an undocumented member), else a code span without a link.  The
+    name is the code span of a note that no link holds (the facade's is in its
+    link, or alone and left as it is); doctrees cached by earlier versions,
+    written the same way, are read alike.
     """
 
-    default_priority = 5
-    formats = ("text", "man", "texinfo")
+    # After the ReferencesResolver (10), so every way of resolving has run.
+    default_priority = 11
 
     def run(self, **kwargs: Any) -> None:
         for note in self.document.findall(proxy_note):
-            for code in note.findall(nodes.literal):
-                xrefs = [
-                    c for c in code.children if isinstance(c, addnodes.pending_xref)
-                ]
-                if len(xrefs) == 2 and xrefs[1].get(OPTIONAL):
-                    merge_links(code, *xrefs)
+            for code in list(note.findall(nodes.literal)):
+                if not isinstance(code.parent, nodes.reference):
+                    # not replace_self, which would copy the code's classes to the link
+                    code.parent.replace(code, one_link(code))
 
 
-def merge_links(
-    code: nodes.literal, cls: addnodes.pending_xref, member: addnodes.pending_xref
-) -> None:
-    """One link, to the member, showing the class and member names."""
-    text = cls.astext() + member.astext()
-    member.children = []
-    member += nodes.Text(text)
-    code.remove(cls)
+def one_link(code: nodes.literal) -> nodes.Element:
+    """*code*'s text as one code span, in the last link *code* holds (if any)."""
+    text = code.astext()
+    name = nodes.literal(text, text, classes=code["classes"])
+    links = [c for c in code.children if isinstance(c, nodes.reference)]
+    if not links:
+        return name
+    link = links[-1].copy()
+    link += name
+    return link
+
+
+class SameDocumentLinks(SphinxPostTransform):
+    """singlehtml: proxydoc's links lead to the anchor on the one page.
+
+    From Sphinx 8.2, singlehtml writes a link into another document as
+    ``#document-api#pkg.Engine.connect``, which leads nowhere (Sphinx issue
+    14221); every document is on the one page, so the anchor alone is kept.
+    """
+
+    default_priority = 12
+    builders = ("singlehtml",)
+
+    def run(self, **kwargs: Any) -> None:
+        for kind in (proxy_note, proxied_by, proxy_summary):
+            for block in self.document.findall(kind):
+                for link in block.findall(nodes.reference):
+                    if link.get("internal") and "refuri" in link:
+                        link["refuri"] = same_page(link["refuri"])
+
+
+def same_page(uri: str) -> str:
+    """``#pkg.X`` for ``#document-api#pkg.X``; *uri* when it has one fragment."""
+    page, _, fragment = uri.partition("#")
+    if "#" not in fragment:
+        return uri
+    return f"{page}#{fragment.rpartition('#')[2]}"
 
 
 def setup_lists(app: Sphinx) -> None:
@@ -222,4 +274,5 @@ def setup_lists(app: Sphinx) -> None:
     app.add_post_transform(AddProxyLists)
     app.add_post_transform(NamesAsDocumented)
     app.add_post_transform(OneLinkPerName)
+    app.add_post_transform(SameDocumentLinks)
     add_stylesheet(app, CSS_FILE)

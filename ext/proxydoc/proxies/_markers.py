@@ -80,7 +80,7 @@ def ref_of(xref: addnodes.pending_xref, suffix: str = "") -> ObjRef:
     )
 
 
-def _xref(ref: ObjRef, content: nodes.Node) -> addnodes.pending_xref:
+def _xref(ref: ObjRef, content: nodes.Node, docname: str) -> addnodes.pending_xref:
     xref = addnodes.pending_xref(
         "",
         content,
@@ -89,15 +89,23 @@ def _xref(ref: ObjRef, content: nodes.Node) -> addnodes.pending_xref:
         reftarget=ref.target,
         refexplicit=True,
         refspecific=ref.specific,
+        refdoc=docname,
     )
     xref["py:module"] = ref.module
     xref["py:class"] = ref.cls
     return xref
 
 
-def xref_to(ref: ObjRef, title: str, role: str) -> addnodes.pending_xref:
-    """A Python cross-reference to *ref* showing *title* as code, as ``:role:`` does."""
-    return _xref(ref, nodes.literal(title, title, classes=["xref", "py", f"py-{role}"]))
+def xref_to(ref: ObjRef, title: str, role: str, docname: str) -> addnodes.pending_xref:
+    """A Python cross-reference to *ref* showing *title* as code, as ``:role:`` does.
+
+    *docname* is the document the link stands in, as a role records it: builders
+    that put several documents in one output (singlehtml, LaTeX) and
+    ``missing-reference`` handlers read it.
+    """
+    return _xref(
+        ref, nodes.literal(title, title, classes=["xref", "py", f"py-{role}"]), docname
+    )
 
 
 def last_name(target: str) -> str:
@@ -110,21 +118,24 @@ def make_note(
     member: str,
     facade: ObjRef,
     is_callable: bool,
+    docname: str,
     *,
     module: bool = False,
 ) -> proxy_note:
     """ "Proxied for ``Target.member`` on behalf of ``Facade``", each name a link.
 
-    ``Target.member`` is one code span holding two links, ``Target`` to the
-    class and ``.member`` to the member, so every format shows one name.  A
+    ``Target.member`` is one name: a code span holding a link to the class
+    and one to the member, both resolved as Sphinx resolves references;
+    :mod:`._lists` then makes it one link, to the member (to the class when
+    the member is not documented), nested as Sphinx nests its own.  A
     *module* facade is shown by its full name (``alembic.op``).
     """
     role = "meth" if is_callable else "attr"
     member_ref = target_class._replace(target=f"{target_class.target}.{member}")
     name = nodes.literal("", "", classes=["xref", "py", f"py-{role}"])
-    name += _xref(target_class, nodes.Text(last_name(target_class.target)))
+    name += _xref(target_class, nodes.Text(last_name(target_class.target)), docname)
     member_xref = _xref(
-        member_ref, nodes.Text(f".{member}{'()' if is_callable else ''}")
+        member_ref, nodes.Text(f".{member}{'()' if is_callable else ''}"), docname
     )
     member_xref[OPTIONAL] = True  # proxydoc's own link: no nitpick if undocumented
     name += member_xref
@@ -133,9 +144,9 @@ def make_note(
     para += name
     para += nodes.Text(" " + _("on behalf of") + " ")
     if module:
-        para += xref_to(facade, facade.target.lstrip("."), "mod")
+        para += xref_to(facade, facade.target.lstrip("."), "mod", docname)
     else:
-        para += xref_to(facade, last_name(facade.target), "class")
+        para += xref_to(facade, last_name(facade.target), "class", docname)
     para += nodes.Text(".")
     return proxy_note("", para, classes=[NOTE_CLASS])
 
@@ -344,7 +355,9 @@ class RecognizeProxies(SphinxTransform):
         facade = ref_of(marker.wording.facade)
         member = last_name(member_ref.target)
         module = marker.wording.module
-        note = make_note(target_class, member, facade, is_callable, module=module)
+        note = make_note(
+            target_class, member, facade, is_callable, self.env.docname, module=module
+        )
         node = marker.node
         located = with_line(node)
         note.source, note.line = located.source, located.line
