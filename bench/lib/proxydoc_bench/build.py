@@ -38,6 +38,9 @@ class BuildResult:
     timing: dict[str, Any] = field(default_factory=dict)
     warnings: dict[str, int] = field(default_factory=dict)
     outdir: str = ""
+    #: User plus system CPU time of the build: what the build did, much less
+    #: moved than its wall time by other jobs on a shared machine.
+    cpu_seconds: float = 0.0
 
     def fraction(self, *prefixes: str) -> float | None:
         """Share of the in-build time spent in the code named by *prefixes*.
@@ -117,6 +120,7 @@ def sphinx_build(
         if warnings.exists()
         else {},
         outdir=str(workdir / "html"),
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
     )
 
 
