@@ -26,7 +26,7 @@ def test_man(app):
     app.build()
     (page,) = app.outdir.glob("*.1")
     # as man shows it: no font changes, zero-width escapes or (docutils 0.22)
-    # link addresses, which would also split a name made of two links
+    # the address written after each link
     roff = re.sub(r"\s*\\%<[^>]*>", "", page.read_text())
     text = squeeze(re.sub(r"\\f[BIPR]|\\%|\\&", "", roff))
     assert text.count("Proxied for Session.close() on behalf of ScopedSession.") == 2
