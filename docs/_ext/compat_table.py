@@ -65,10 +65,15 @@ def _mark(deco: ast.expr) -> tuple[str, str] | None:
 
 def decorated_checks(path: Path) -> list[Found]:
     """(subject, kind, what, test id) of each ``@checks`` test in *path*, and
-    the module's known problems and skips (``xfail``/``skipif`` reasons)."""
+    the module's known problems and skips (``xfail``/``skipif`` reasons, of a
+    test or of the whole module)."""
     found: list[Found] = []
     marks: list[tuple[str, str]] = []
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else None
+        if getattr(target, "id", "") == "pytestmark":
+            mark = _mark(node.value)  # type: ignore[attr-defined]
+            marks += [mark] if mark else []
         if not isinstance(node, ast.FunctionDef):
             continue
         test = f"tests/compat/{path.name}::{node.name}"

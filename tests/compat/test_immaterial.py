@@ -11,15 +11,10 @@ links and notes beside immaterial's.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from tests.helpers import copy_root, strip_ansi
-
 from ._facade import anchor, expected, page, seen
+from ._isolated import Build, build_isolated
 from ._registry import checks
 
 MODULE = "pd_compat_immaterial"
@@ -33,14 +28,6 @@ ORDERS = {
 SEARCH_INDEX = "WARNING: Unable to determine anchor for object with docname='index', domain='py', objtype='parameter'"
 
 
-class Build:
-    """An HTML build made in a subprocess: its output folder and warnings."""
-
-    def __init__(self, outdir: Path, warnings: list[str]) -> None:
-        self.outdir = outdir
-        self.warnings = warnings
-
-
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory):
     built: dict[str, Build] = {}
@@ -48,15 +35,7 @@ def build(tmp_path_factory: pytest.TempPathFactory):
     def make(order: str) -> Build:
         if order not in built:
             base = tmp_path_factory.mktemp(order)
-            src = copy_root("compat-immaterial", base / "src")
-            out = base / "html"
-            extensions = ",".join(ORDERS[order])
-            command = [sys.executable, "-m", "sphinx", "-b", "html", "-q"]
-            command += ["-D", f"extensions={extensions}", str(src), str(out)]
-            done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-            assert done.returncode == 0, done.stderr
-            lines = strip_ansi(done.stderr).splitlines()
-            built[order] = Build(out, [line for line in lines if "WARNING" in line])
+            built[order] = build_isolated("compat-immaterial", base, ORDERS[order])
         return built[order]
 
     return make

@@ -85,8 +85,9 @@ def test_every_compat_test_is_a_row_or_a_known_problem() -> None:
 def test_known_problems_are_listed_under_their_subject() -> None:
     rows = {row.subject: row for row in table_module().compat_rows()}
     problems = rows["sphinx-immaterial"].problems
-    assert len(problems) == 2
-    assert all(p.startswith("Known problem: ") for p in problems)
+    kinds = sorted(p.partition(": ")[0] for p in problems)
+    assert kinds == ["Known problem"] * 3 + ["Skipped"]
+    assert any("on Sphinx 9" in p for p in problems)  # test_apigen's pytestmark
     assert [s for s, row in rows.items() if row.problems] == ["sphinx-immaterial"]
 
 
