@@ -41,6 +41,12 @@ EXAMPLES: dict[str, str] = {
     "proxydoc_param_tooltip": (
         "proxydoc_param_tooltip = True  # synopsis in a tooltip on hover and focus"
     ),
+    "proxydoc_param_index": (
+        "proxydoc_param_index = False  # no general-index entry per parameter"
+    ),
+    "proxydoc_param_search": (
+        "proxydoc_param_search = False  # parameters not in the search index"
+    ),
     "proxydoc_proxies": (
         "proxydoc_proxies = {\n"
         '    "mylib.ScopedClient": {"target": "mylib.Client", '

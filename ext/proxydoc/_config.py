@@ -34,6 +34,10 @@ class Settings:
     param_tooltip: bool = False
     #: False, True (named parameters) or "all" (``*args`` and ``**kwargs`` too)
     check_undocumented: bool | str = False
+    #: One general-index entry per documented parameter.
+    param_index: bool = True
+    #: Parameters as objects of the search index (``objects.inv`` has them anyway).
+    param_search: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,22 @@ OPTIONS = (
         'parameters (not ``self``, ``cls`` or private names), ``"all"`` for '
         "``*args`` and ``**kwargs`` too.",
     ),
+    _Option(
+        "proxydoc_param_index",
+        True,
+        "env",
+        (bool,),
+        "Give each documented parameter an entry in the general index "
+        '("timeout (Engine.connect parameter)").',
+    ),
+    _Option(
+        "proxydoc_param_search",
+        True,
+        "html",
+        (bool,),
+        "List parameters as objects in the search index; ``objects.inv`` "
+        "(intersphinx) lists them either way.",
+    ),
 )
 
 #: Options of the tools proxydoc replaces, read when a migrating project sets them.
@@ -121,6 +141,8 @@ def settings(config: Config) -> Settings:
         param_backlinks=bool(config.proxydoc_param_backlinks),
         param_tooltip=bool(config.proxydoc_param_tooltip),
         check_undocumented=undocumented,
+        param_index=bool(config.proxydoc_param_index),
+        param_search=bool(config.proxydoc_param_search),
     )
 
 

@@ -184,10 +184,13 @@ class ProxydocPythonDomain(PythonDomain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         yield from super().get_objects()
+        # Priority -1 keeps a parameter out of the search index, not out of
+        # objects.inv: intersphinx links to parameters need it there.
+        prio = 2 if settings(self.env.config).param_search else -1
         for entry in self.param_owners.values():
+            display, docname = entry.display, entry.docname
             for name, anchor in entry.params.items():
-                display = f"{entry.display}.{name}"
-                yield anchor, display, "parameter", entry.docname, anchor, 2
+                yield anchor, f"{display}.{name}", "parameter", docname, anchor, prio
 
     def resolve_xref(
         self,

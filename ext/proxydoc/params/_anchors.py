@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from proxydoc._config import settings
 from proxydoc._pydomain import ParamOwner, python_domain
 from proxydoc._walk import find_blocks
-from proxydoc.core.targets import canonical_target, normalise_owner
+from proxydoc.core.targets import PARAMS, canonical_target, normalise_owner
 from proxydoc.params._fields import (
     PARAM_OBJTYPES,
     ParamEntry,
@@ -57,6 +58,7 @@ class AnchorParameters(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         labels = param_labels(python_domain(self.env))
         self.link_style = settings(self.config).param_link_style
+        self.with_index = settings(self.config).param_index
         for desc in find_blocks(self.document, addnodes.desc):
             if desc.get("domain") == "py" and desc.get("objtype") in PARAM_OBJTYPES:
                 self.anchor_object(desc, labels)
@@ -77,22 +79,22 @@ class AnchorParameters(SphinxTransform):
         # A :no-index: copy keeps its anchors (links to it exist on the web) but
         # is neither an object nor an index entry.
         indexed = bool(sigs[0].get("ids"))
-        with_index = indexed and not (
-            desc.get("no-index-entry") or desc.get("noindexentry")
+        with_index = (
+            indexed
+            and self.with_index
+            and not (desc.get("no-index-entry") or desc.get("noindexentry"))
         )
         params: dict[str, str] = {}
         synopses: dict[str, str] = {}
-        # One index node for the whole description, at its first anchored item:
-        # Sphinx holds every doctree in memory until it is written, so a node per
-        # parameter would cost memory for the whole build.
-        index = addnodes.index(entries=[])
+        index = object_index(desc) if with_index else None
         for entry in entries:
             anchored = self.anchor_entry(entry, owner[0], params)
             if indexed:
                 synopses.update({n: synopsis(owner[1], n, entry) for n in anchored})
             if anchored and with_index:
-                if not index["entries"]:
-                    entry.node.insert(0, index)
+                if index is None:
+                    index = addnodes.index(entries=[])
+                    desc.parent.insert(desc.parent.index(desc), index)
                 index["entries"].extend(index_entries(owner[0], anchored))
         if indexed and params:
             python_domain(self.env).note_params(
@@ -144,6 +146,49 @@ class AnchorParameters(SphinxTransform):
             wrapped += name
 
 
+def object_index(desc: addnodes.desc) -> addnodes.index | None:
+    """The index node Sphinx put just before *desc*, with the object's own entry.
+
+    The parameters' entries join it (each keeps its own target): Sphinx holds
+    every doctree in memory until it is written, and the garbage collector
+    walks every node each full collection, so a node of our own per
+    description (or per parameter) would cost memory and time all build long.
+    Without one, the entries get a node of their own in the same place.
+    """
+    position = desc.parent.index(desc)
+    before = desc.parent[position - 1] if position else None
+    if isinstance(before, addnodes.index) and before["entries"]:
+        return before
+    return None
+
+
+def is_param_index_entry(entry: tuple[str, ...]) -> bool:
+    """One of the general-index entries :func:`index_entries` makes."""
+    return PARAMS in entry[2] and entry[1].endswith(" parameter)")
+
+
+class ParamEntriesOutOfSearch(SphinxPostTransform):
+    """HTML: the search index lists a parameter once, as an object.
+
+    Sphinx's search index also lists every general-index entry of a page; a
+    parameter's entry would be a second result for the same place (and about
+    a hundred bytes of ``searchindex.js`` and of the build's memory per
+    parameter).  The general index, which Sphinx made from these entries when
+    the page was read, keeps them, and so do other formats' indexes.  With
+    ``proxydoc_param_search = False`` parameters are in neither list.
+    """
+
+    default_priority = 900
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for index in find_blocks(self.document, addnodes.index):
+            entries = index["entries"]
+            kept = [e for e in entries if not is_param_index_entry(e)]
+            if len(kept) != len(entries):
+                index["entries"] = kept
+
+
 def index_entries(owner: str, anchored: dict[str, str]) -> list[IndexEntry]:
     """General index entries of the parameters *anchored* (name -> id) of *owner*."""
     return [
@@ -156,3 +201,4 @@ def setup_anchors(app: Sphinx) -> None:
     """Register the transform that anchors parameters."""
     app.connect("object-description-transform", remember_field_lines)
     app.add_transform(AnchorParameters)
+    app.add_post_transform(ParamEntriesOutOfSearch)
