@@ -16,6 +16,8 @@ interleaved within each run.  Writes ``bench/results/scale.json``.
 from __future__ import annotations
 
 import argparse
+import compileall
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
 from proxydoc_bench.analyse import check_site, read_site
 from proxydoc_bench.build import BuildResult, as_json, cache_dir, median, sphinx_build
-from proxydoc_bench.report import environment, pct, table, write_results
+from proxydoc_bench.report import RESULTS, environment, pct, table, write_results
 
 PER_MODULE = 100  # 50 functions and 5 classes of 10 methods
 PARAMS = [f"p{i}" for i in range(8)]
@@ -166,6 +168,8 @@ def generate(n: int, source: str = "rst") -> Path:
             (root / f"{name}.rst").write_text(autodoc_page(i))
         else:
             (root / f"{name}.rst").write_text(module_page(i, modules))
+    if source == "autodoc":  # byte-compiled now, not by the first build to import it
+        compileall.compile_dir(package, quiet=1)
     marker.touch()
     return root
 
@@ -274,6 +278,19 @@ HEADERS = ["source", "N", "mode", "wall", "/ bare", "CPU", "/ bare", "peak RSS",
            "/ bare", "KiB / param", "GC", "own code", "links", "broken"]  # fmt: skip
 
 
+def merge(names: list[str], output: str) -> int:
+    """Join the sizes of several result files into one, their commands listed."""
+    parts = [json.loads((RESULTS / f"{name}.json").read_text()) for name in names]
+    data = {
+        "environment": parts[0]["environment"],
+        "command": " ; ".join(part["command"] for part in parts),
+        "sizes": [size for part in parts for size in part["sizes"]],
+    }
+    write_results(output, data)
+    print(table(HEADERS, table_rows(data["sizes"])))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,5000,20000")
@@ -290,7 +307,15 @@ def main(argv: list[str] | None = None) -> int:
         help=f"the 'ext' folder of another proxydoc tree (git worktree) to build "
         f"as mode {BEFORE}, interleaved with the others",
     )
+    parser.add_argument(
+        "--merge",
+        default="",
+        help="join results/<name>.json files (runs made side by side, each with "
+        "its own bare builds) into results/<output>.json; builds nothing",
+    )
     args = parser.parse_args(argv)
+    if args.merge:
+        return merge(args.merge.split(","), args.output)
     if args.before:
         args.modes += f",{BEFORE}"
     rows = []

@@ -241,38 +241,160 @@ def parallel_section(data: dict[str, Any]) -> str:
     )  # fmt: skip
 
 
-def gc_seconds(row: dict[str, Any], mode: str) -> str:
-    """Median garbage-collection time of one size and mode."""
-    values = sorted(r["timing"].get("gc_seconds", 0.0) for r in row["runs"][mode])
-    return f"{values[len(values) // 2]:.0f} s" if values else "-"
+SCALE_COLUMNS = ["N", "mode", "wall", "/ bare", "CPU", "/ bare", "peak RSS",
+                 "/ bare", "KiB / param", "GC", "own code", "links",
+                 "broken"]  # fmt: skip
+
+
+def scale_rows(data: dict[str, Any], source: str) -> list[list[Any]]:
+    """One line per size and mode of *source*."""
+    rows = []
+    for size in data["sizes"]:
+        if size["source"] != source:
+            continue
+        for mode, s in size["modes"].items():
+            own = s["in_build_fraction"].get(
+                "sphinx_paramlinks" if mode == "paramlinks" else "proxydoc"
+            )
+            rows.append([
+                size["n"], mode, f"{s['seconds']:.0f} s", f"{s['time_ratio']:.3f}",
+                f"{s['cpu_seconds']:.0f} s", f"{s['cpu_ratio']:.3f}",
+                f"{s['rss_mib']:.0f} MiB", f"{s['rss_ratio']:.3f}",
+                "-" if mode == "bare" else f"{s['kib_per_param']:.2f}",
+                f"{s['gc_seconds']:.0f} s", "-" if mode == "bare" else pct(own),
+                s["paramref_links"], s["broken_links"],
+            ])  # fmt: skip
+    return rows
+
+
+FEATURES = ("proxydoc anchors", "proxydoc domain", "proxydoc signature links",
+            "proxydoc output")  # fmt: skip
+OUTPUTS = ("genindex.html", "searchindex.js", "objects.inv")
+
+
+def feature_rows(data: dict[str, Any], source: str) -> list[list[Any]]:
+    """proxydoc's share of the build by feature, per size, for *source*."""
+    rows = []
+    for size in data["sizes"]:
+        for mode, s in size["modes"].items():
+            if size["source"] == source and mode.startswith("proxydoc"):
+                share = s["in_build_fraction"]
+                rows.append([size["n"], mode, pct(share["proxydoc"]),
+                             *(pct(share.get(f)) for f in FEATURES)])  # fmt: skip
+    return rows
+
+
+def output_rows(data: dict[str, Any]) -> list[list[Any]]:
+    """What each mode wrote at the largest size of the autodoc source."""
+    sizes = [s for s in data["sizes"] if s["source"] == "autodoc"]
+    if not sizes:
+        return []
+    largest = max(sizes, key=lambda s: s["n"])
+    return [
+        [
+            largest["n"],
+            mode,
+            *(f"{s['output_bytes'][name] / 1024:.0f} KiB" for name in OUTPUTS),
+        ]
+        for mode, s in largest["modes"].items()
+    ]
 
 
 def scale_section(data: dict[str, Any]) -> str:
-    rows = [
-        [r["n"], f"{r['bare_seconds']:.1f} s", f"{r['proxydoc_seconds']:.1f} s",
-         f"{r['proxydoc_seconds'] / r['bare_seconds']:.3f}",
-         f"{r['bare_rss_mib']:.0f} MiB", f"{r['proxydoc_rss_mib']:.0f} MiB",
-         f"{r['proxydoc_rss_mib'] / r['bare_rss_mib']:.3f}",
-         gc_seconds(r, "bare"), gc_seconds(r, "proxydoc"),
-         pct(r["proxydoc_fraction"]), f"{r['proxydoc_ext_seconds']:.2f} s",
-         f"{1e6 * r['proxydoc_ext_seconds'] / r['n']:.0f} µs",
-         r["paramref_links"], r["broken_links"]]
-        for r in data["sizes"]
-    ]  # fmt: skip
-    return "".join([
-        "\nScale\n-----\n\n", environment(data),
+    runs = len(data["sizes"][0]["runs"]["bare"])
+    parts = [
+        "\nScale\n-----\n\n",
+        environment(data),
         "\nA generated project: N documented functions and methods (half "
         "module functions, half methods of classes), 8 documented parameters "
         "each, one ``:paramref:`` per object into the next module (functions by "
         "full name, methods by ``.Class.method.param``, which is searched by "
-        "suffix).  *without* is the bare build; *with* adds proxydoc.  *GC* is "
-        "the garbage collector's time inside the build; *proxydoc code* its "
-        "share of the build, *per object* per function or method.\n\n",
-        table(["N", "without", "with", "ratio", "RSS without", "RSS with",
-               "ratio", "GC without", "GC with", "proxydoc code", "its time",
-               "per object", "links", "broken"], rows),
-        "\n",
-    ])  # fmt: skip
+        "suffix): a worst case, as the objects hold nothing but parameters.  "
+        "The *autodoc* source documents a generated package with "
+        "``autofunction`` and ``autoclass``, as SQLAlchemy does; the *rst* source "
+        "writes the same ``py:`` directives out (the project recorded before; "
+        "sphinx-paramlinks reads only autodoc docstrings, so it has no paramlinks "
+        "build).  Modes: *bare* (``:paramref:`` as plain code), *paramlinks* "
+        "(sphinx-paramlinks, configured as SQLAlchemy's docs), *proxydoc* "
+        "(defaults), *proxydoc-before* (the code before issue 15's changes, "
+        "built in the same run), *proxydoc-lean* (``proxydoc_param_index``, "
+        "``proxydoc_param_search`` and ``proxydoc_signature_links`` off).  "
+        f"Medians of {runs} run(s) per mode, interleaved.  *CPU* is the build's "
+        "user plus system time, far steadier than its wall time on this shared "
+        "machine; *KiB / param* the peak RSS above bare per documented "
+        "parameter; *GC* the garbage collector's time inside the build; *own "
+        "code* the share of the build spent in the mode's parameter-link "
+        "code.\n",
+    ]
+    for source in ("autodoc", "rst"):
+        rows = scale_rows(data, source)
+        if rows:
+            parts += [f"\nSource *{source}*:\n\n", table(SCALE_COLUMNS, rows), "\n"]
+    features = feature_rows(data, "autodoc")
+    if features:
+        parts += [
+            "\nproxydoc's share of the build by feature (autodoc source; "
+            "*anchors* includes finding the parameter items and their synopses, "
+            "*domain* the inventory and search objects and ``:paramref:`` "
+            "resolution, *output* the write-time self-links):\n\n",
+            table(
+                [
+                    "N",
+                    "mode",
+                    "proxydoc",
+                    "anchors",
+                    "domain",
+                    "signature links",
+                    "output",
+                ],
+                features,
+            ),
+            "\n",
+        ]
+    outputs = output_rows(data)
+    if outputs:
+        parts += [
+            "\nWhat the parameters add to the files every build writes:\n\n",
+            table(
+                ["N", "mode", "genindex.html", "searchindex.js", "objects.inv"], outputs
+            ),
+            "\n",
+        ]
+    return "".join(parts)
+
+
+def scale_targets(scale: dict[str, Any]) -> list[list[Any]]:
+    """Issue 15's targets at the largest size of the autodoc source."""
+    sizes = [s for s in scale["sizes"] if s["source"] == "autodoc"]
+    if not sizes:
+        return []
+    sizes.sort(key=lambda s: s["n"])
+    largest = sizes[-1]["modes"]
+    prox, links = largest["proxydoc"], largest.get("paramlinks")
+    n = sizes[-1]["n"]
+    shares = [s["modes"]["proxydoc"]["in_build_fraction"]["proxydoc"] or 0.0
+              for s in sizes]  # fmt: skip
+    rows = [
+        [f"scale N={n}: CPU time <= 1.05 x bare", f"{prox['cpu_ratio']:.3f}",
+         verdict(prox["cpu_ratio"] <= 1.05)],
+        [f"scale N={n}: wall time <= 1.05 x bare", f"{prox['time_ratio']:.3f}",
+         verdict(prox["time_ratio"] <= 1.05)],
+        [f"scale N={n}: peak RSS <= 1.05 x bare", f"{prox['rss_ratio']:.3f}",
+         verdict(prox["rss_ratio"] <= 1.05)],
+    ]  # fmt: skip
+    if links:
+        rows += [
+            [f"scale N={n}: CPU time below paramlinks",
+             f"{prox['cpu_ratio']:.3f} / {links['cpu_ratio']:.3f}",
+             verdict(prox["cpu_ratio"] < links["cpu_ratio"])],
+            [f"scale N={n}: peak RSS below paramlinks",
+             f"{prox['rss_ratio']:.3f} / {links['rss_ratio']:.3f}",
+             verdict(prox["rss_ratio"] < links["rss_ratio"])],
+        ]  # fmt: skip
+    flat = max(shares) <= 2 * min(shares) if min(shares) > 0 else False
+    rows.append(["scale: share growing no faster than N",
+                 " / ".join(pct(f) for f in shares), verdict(flat)])  # fmt: skip
+    return rows
 
 
 def verdict(ok: bool) -> str:
@@ -310,10 +432,7 @@ def targets_section(sqla: dict[str, Any], scale: dict[str, Any] | None) -> str:
          verdict(bool(causes) and causes.get("unexplained", 1) == 0)],
     ]  # fmt: skip
     if scale:
-        fractions = [r["proxydoc_fraction"] for r in scale["sizes"]]
-        flat = max(fractions) <= 2 * min(fractions)
-        rows.append(["scale: constant share as N grows",
-                     " / ".join(pct(f) for f in fractions), verdict(flat)])  # fmt: skip
+        rows += scale_targets(scale)
     if sqla.get("parallel"):
         par = sqla["parallel"]
         differ = len(par["pages_with_different_ids"]) + len(
