@@ -67,8 +67,8 @@ def test_each_function_notes_the_method_it_proxies(
     assert [text_of(n) for n in notes] == [
         f"Proxied for Operations.{name}() on behalf of alembic.op."
     ]
+    # one link for Operations.name(), as Sphinx nests its own references
     assert [(a["href"], a["title"]) for a in notes[0].select("a")] == [
-        (f"#{OPS}", OPS),
         (f"#{OPS}.{name}", f"{OPS}.{name}"),
         ("#module-alembic.op", "alembic.op"),
     ]
