@@ -1,7 +1,8 @@
 """HTML builds in a subprocess, for extensions that patch Sphinx when imported.
 
 sphinx-immaterial's modules change Sphinx's Python domain as they are
-imported; built in the test process, every later test would see the change.
+imported, and sphinx-autodoc-typehints patches autodoc when set up; built in
+the test process, every later test would see the change.
 """
 
 from __future__ import annotations
@@ -21,16 +22,24 @@ class Build:
         self.warnings = warnings
 
 
-def build_isolated(root: str, base: Path, extensions: list[str] | None = None) -> Build:
+def build_isolated(
+    root: str,
+    base: Path,
+    extensions: list[str] | None = None,
+    **overrides: str,
+) -> Build:
     """Build a fresh copy of ``test-<root>`` in *base* with ``python -m sphinx``.
 
-    *extensions*, when given, replaces the root's ``extensions`` (``-D``).
+    *extensions*, when given, replaces the root's ``extensions``; each of
+    *overrides* sets a config value (both with ``-D``).
     """
     src = copy_root(root, base / "src")
     out = base / "html"
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q"]
     if extensions is not None:
         command += ["-D", "extensions=" + ",".join(extensions)]
+    for name, value in overrides.items():
+        command += ["-D", f"{name}={value}"]
     done = subprocess.run(
         [*command, str(src), str(out)], capture_output=True, text=True, timeout=600
     )

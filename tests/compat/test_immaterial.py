@@ -11,6 +11,8 @@ links and notes beside immaterial's.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ._facade import anchor, expected, page, seen
@@ -82,7 +84,31 @@ def test_immaterial_signature_names_link_once(build) -> None:
     strict=True,
     reason="immaterial's search index warns 'Unable to determine anchor' once per "
     "parameter proxydoc documents (it expects an object's display name to be its "
-    "full name or its anchor), so a build with -W fails",
+    "full name or its anchor), so a build with -W fails; proxydoc_param_search = "
+    "False avoids it",
 )
 def test_immaterial_build_has_no_warnings(build) -> None:
     assert build("immaterial-first").warnings == []
+
+
+@checks(
+    "sphinx-immaterial",
+    "extension",
+    "with proxydoc_param_search = False (immaterial puts parameters in its "
+    "search itself): no warnings",
+)
+def test_immaterial_without_proxydoc_search_entries_warns_nothing(
+    tmp_path: Path,
+) -> None:
+    made = build_isolated(
+        "compat-immaterial",
+        tmp_path,
+        ORDERS["immaterial-first"],
+        proxydoc_param_search="0",
+    )
+    assert made.warnings == []
+    # still anchored and linked
+    assert (
+        seen(made.outdir, MODULE, "index.html")["paramrefs"]
+        == expected(MODULE, "index.html")["paramrefs"]
+    )
