@@ -96,7 +96,11 @@ def elsewhere(path: Path) -> list[Found]:
         target = getattr(node, "target", None)
         if isinstance(node, ast.AnnAssign) and getattr(target, "id", "") == "ELSEWHERE":
             entries = ast.literal_eval(node.value)  # type: ignore[arg-type]
-            return [(s, k, (w,), t) for s, k, w, t in entries]
+            return [
+                (subject, k, (w,), t)
+                for s, k, w, t in entries
+                for subject in ((s,) if isinstance(s, str) else s)
+            ]
     raise ValueError(f"{path}: no ELSEWHERE")
 
 

@@ -51,6 +51,10 @@ def compat_modules() -> list[ModuleType]:
 def test_every_row_names_tests_that_exist() -> None:
     rows = table_module().compat_rows()
     assert {row.kind for row in rows} == {"extension", "theme", "builder"}
+    assert [row.subject for row in rows if row.kind == "theme"] == [
+        "alabaster", "furo", "pydata-sphinx-theme", "sphinx-book-theme",
+        "sphinx-rtd-theme",
+    ]  # fmt: skip
     for row in rows:
         assert row.what and row.tests, row
         for test in row.tests:
