@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import overload
-
 
 class Engine:
     """An engine.
@@ -22,18 +20,6 @@ class Engine:
            A second line.
         :param \\*args: Extra positional values.
         """
-
-    @overload
-    def fetch(self, n: int) -> int: ...
-    @overload
-    def fetch(self, n: str, strict: bool = ...) -> str: ...
-    def fetch(self, n: int | str, strict: bool = False) -> int | str:
-        """Fetch.
-
-        :param n: How many rows (or a name).
-        :param strict: Fail on missing rows.
-        """
-        return n
 
     def undocumented(self, a: int, b: int, *rest: int, **options: int) -> None:
         """Nothing about its parameters.
