@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,7 +28,33 @@ ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "docs" / "screenshots"
 MANIFEST = OUTPUT / "screenshots.json"
 SUBJECT = "sqlalchemy.orm.scoped_session.close"
-VARIANTS = {"without-proxydoc": False, "with-proxydoc": True}
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One picture: how the project is built, and what is photographed."""
+
+    with_proxydoc: bool
+    page: str = "index"
+    subject: str = SUBJECT
+    conf: str = ""
+    #: A link inside the subject the pointer rests on (its tooltip shows).
+    hover: str | None = None
+
+
+VARIANTS = {
+    "without-proxydoc": Shot(False),
+    "with-proxydoc": Shot(True),
+    # The reader features: each parameter in the signature links to its entry,
+    # its synopsis shows on hover, its entry lists what links to it.
+    "reader-features": Shot(
+        True,
+        page="session",
+        subject="sqlalchemy.orm.Session.__init__",
+        conf="proxydoc_param_tooltip = True\nproxydoc_param_backlinks = True\n",
+        hover="a.proxydoc-siglink",
+    ),
+}
 #: CSS pixels photographed from the top of the description: the signature, the
 #: proxy note, the first paragraph and the tip with its ``:paramref:``.
 HEIGHT = 480
@@ -78,12 +105,12 @@ Session
 """
 
 
-def build(workdir: Path, with_proxydoc: bool) -> Path:
-    """Build the two-page project into *workdir*; return the HTML of its index."""
+def build(workdir: Path, shot: Shot) -> Path:
+    """Build the two-page project into *workdir*; return the photographed page."""
     src = workdir / "src"
     src.mkdir(parents=True)
-    extra = ', "proxydoc"' if with_proxydoc else ""
-    (src / "conf.py").write_text(CONF.format(extra=extra))
+    extra = ', "proxydoc"' if shot.with_proxydoc else ""
+    (src / "conf.py").write_text(CONF.format(extra=extra) + shot.conf)
     (src / "index.rst").write_text(INDEX)
     (src / "session.rst").write_text(SESSION)
     (src / "_static").mkdir()
@@ -94,26 +121,26 @@ def build(workdir: Path, with_proxydoc: bool) -> Path:
         check=True,
         stderr=subprocess.DEVNULL,
     )
-    return out / "index.html"
+    return out / f"{shot.page}.html"
 
 
-def fragment(html: Path) -> str:
-    """The photographed part of the page: the description of :data:`SUBJECT`."""
+def fragment(html: Path, subject: str = SUBJECT) -> str:
+    """The photographed part of the page: the description of *subject*."""
     text = html.read_text()
-    start = text.index(f'id="{SUBJECT}"')
+    start = text.index(f'id="{subject}"')
     start = text.rindex("<dl", 0, start)
     end = text.index("</dl>", start) + len("</dl>")
     return re.sub(r"\s+", " ", text[start:end])
 
 
-def digest(html: Path) -> str:
+def digest(html: Path, subject: str = SUBJECT) -> str:
     """A digest of the photographed fragment, stored next to the pictures."""
-    return hashlib.sha256(fragment(html).encode()).hexdigest()
+    return hashlib.sha256(fragment(html, subject).encode()).hexdigest()
 
 
 def build_all(workdir: Path) -> dict[str, Path]:
-    """Both variants, built under *workdir*."""
-    return {name: build(workdir / name, flag) for name, flag in VARIANTS.items()}
+    """Every variant, built under *workdir*."""
+    return {name: build(workdir / name, shot) for name, shot in VARIANTS.items()}
 
 
 def shoot(pages: dict[str, Path], output: Path) -> None:
@@ -127,9 +154,14 @@ def shoot(pages: dict[str, Path], output: Path) -> None:
             viewport={"width": 820, "height": 900}, device_scale_factor=2
         )
         for name, html in pages.items():
+            shot = VARIANTS[name]
             page.goto(html.as_uri())
-            box = page.locator(f'[id="{SUBJECT}"]').locator("xpath=..").bounding_box()
-            assert box is not None, f"{SUBJECT} is not on {html}"
+            subject = page.locator(f'[id="{shot.subject}"]').locator("xpath=..")
+            box = subject.bounding_box()
+            assert box is not None, f"{shot.subject} is not on {html}"
+            page.mouse.move(0, 0)
+            if shot.hover:
+                subject.locator(shot.hover).first.hover()
             margin = 12
             clip = {
                 "x": max(box["x"] - margin, 0),
@@ -148,7 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         pages = build_all(Path(tmp))
         shoot(pages, args.output)
-        manifest = {name: digest(html) for name, html in pages.items()}
+        manifest = {
+            name: digest(html, VARIANTS[name].subject) for name, html in pages.items()
+        }
     (args.output / MANIFEST.name).write_text(json.dumps(manifest, indent=2) + "\n")
     print(f"wrote {', '.join(VARIANTS)} to {args.output}")
     return 0

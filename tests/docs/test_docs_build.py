@@ -296,7 +296,8 @@ def test_screenshots_match_the_current_rendering(tmp_path: Path) -> None:
     for name, html in pages.items():
         png = screenshots.OUTPUT / f"{name}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert manifest[name] == screenshots.digest(html), (
+        subject = screenshots.VARIANTS[name].subject
+        assert manifest[name] == screenshots.digest(html, subject), (
             f"{name}.png is out of date: run `make screenshots`"
         )
 
