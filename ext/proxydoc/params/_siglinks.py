@@ -57,8 +57,10 @@ def link_signatures(
                 continue
             name = found
             sig_name = next(param.findall(addnodes.desc_sig_name), None)
-            if sig_name is None or isinstance(sig_name.parent, nodes.reference):
-                continue
+            if sig_name is None or isinstance(
+                sig_name.parent, (nodes.reference, addnodes.pending_xref)
+            ):
+                continue  # linked already (sphinx-immaterial links it itself)
             anchor, entry = targets[name]
             if name not in titles:
                 titles[name] = synopsis(owner[1], name, entry)
