@@ -223,3 +223,13 @@ def test_signature_links_parallel_equal_serial(make_app, tmp_path) -> None:
 def test_every_docstring_style(shared_build, root, object_id, expected) -> None:
     """Google and NumPy style (napoleon, numpydoc), sphinx-autodoc-typehints."""
     assert siglinks(shared_build(root), object_id)[0] == expected
+
+
+def test_autoproxy_members_link_their_parameters(shared_build) -> None:
+    """A facade's members written by ``autoproxy`` get signature links too."""
+    app = shared_build("proxy-auto")
+    links = [(n, h) for n, h, _ in siglinks(app, "proxy_auto_mod.Facade.connect")]
+    assert links == [
+        ("timeout", "#proxy_auto_mod.Facade.connect.params.timeout"),
+        ("retries", "#proxy_auto_mod.Facade.connect.params.retries"),
+    ]
