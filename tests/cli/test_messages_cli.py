@@ -635,20 +635,23 @@ def test_target_source_python_can_read(
 # -- A facade's declared encoding ---------------------------------------------
 
 
+def python_says(encoding: str) -> str:
+    """What Python says when *encoding* decodes a file: its wording differs
+    between versions (3.11 wraps a codec's error, 3.12 does not)."""
+    try:
+        b"x".decode(encoding)
+    except (UnicodeError, LookupError) as exc:
+        return str(exc)
+    raise AssertionError(f"{encoding} decodes")  # pragma: no cover
+
+
 @pytest.mark.parametrize(
     ("encoding", "why"),
     [
         # Not a text encoding: refused here, so rendering never meets an
-        # encoding it cannot look up (the "unknown encoding" of cli._render).
-        (
-            "hex",
-            "'hex' is not a text encoding; use codecs.decode() to handle "
-            "arbitrary codecs",
-        ),
-        (
-            "undefined",
-            "decoding with 'undefined' codec failed (UnicodeError: undefined encoding)",
-        ),
+        # encoding it cannot use.
+        ("hex", python_says("hex")),
+        ("undefined", python_says("undefined")),
     ],
 )
 def test_facade_encoding_that_cannot_read_it(
