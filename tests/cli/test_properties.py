@@ -322,7 +322,7 @@ def test_docstring_literals_round_trip(text: str, indent: str) -> None:
         assert len(written) == len(original)
         assert written[0] == original[0].lstrip(" ")
     for line, source_line in list(zip(original, written, strict=True))[1 - below :]:
-        if line.strip():
+        if line.strip(" \t"):  # a form feed is text to Python 3.13's cleandoc
             assert source_line == indent + line
         else:
             assert source_line == line

@@ -105,11 +105,16 @@ def render_attribute(attr: Attribute, spec: FacadeSpec, encoding: str = "utf-8")
 
 
 def indent_lines(text: str, prefix: str) -> str:
-    """*text* with *prefix* before each non-blank line; only ``\\n`` ends a line."""
+    """*text* with *prefix* before each non-blank line; only ``\\n`` ends a line.
+
+    Blank means spaces and tabs only: a line of other whitespace (a form feed)
+    is blank to Python 3.12's ``inspect.cleandoc`` but holds text to 3.13's,
+    which would then find no common indent; indented, both clean it alike.
+    """
     if not prefix:
         return text
     return "\n".join(
-        prefix + line if line.strip() else line for line in text.split("\n")
+        prefix + line if line.strip(" \t") else line for line in text.split("\n")
     )
 
 
