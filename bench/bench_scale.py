@@ -284,7 +284,10 @@ def merge(names: list[str], output: str) -> int:
     data = {
         "environment": parts[0]["environment"],
         "command": " ; ".join(part["command"] for part in parts),
-        "sizes": [size for part in parts for size in part["sizes"]],
+        "sizes": sorted(
+            (size for part in parts for size in part["sizes"]),
+            key=lambda size: (SOURCES.index(size["source"]), size["n"]),
+        ),
     }
     write_results(output, data)
     print(table(HEADERS, table_rows(data["sizes"])))
