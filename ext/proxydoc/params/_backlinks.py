@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._config import settings
 from proxydoc._pydomain import ProxydocPythonDomain, python_domain
+from proxydoc._walk import find_blocks
 from proxydoc.params._anchors import ENTRY_CLASS, owner_of
 from proxydoc.params._resolve import ParamRefTarget
 
@@ -162,7 +163,7 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     links = backlink_map(app.env)
     if not links:
         return
-    for holder in list(doctree.findall(nodes.Element)):
+    for holder in find_blocks(doctree, nodes.Element):  # items are block-level
         if ENTRY_CLASS not in holder.get("classes", ()):
             continue
         places: dict[tuple[str, str], Place] = {}

@@ -115,8 +115,11 @@ def inline_extra_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None
     """
     if app.builder.format != "html":
         return
-    for entry in doctree.findall(_is_param_entry):
-        assert isinstance(entry, nodes.Element)
+    # Block-level walk: an item is a list item, field body, paragraph or term,
+    # never inside a paragraph's inline text (most of a page's nodes).
+    for entry in find_blocks(doctree, nodes.Element):
+        if not _is_param_entry(entry):
+            continue
         name = next(entry.findall(_is_param_name), None)
         if name is not None and len(entry["ids"]) > 1:
             assert isinstance(name, nodes.Element)

@@ -192,7 +192,7 @@ class NamesAsDocumented(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = proxy_graph(self.env)
-        for note in list(self.document.findall(proxy_note)):
+        for note in find_blocks(self.document, proxy_note):  # block-level
             for xref in list(note.findall(addnodes.pending_xref)):
                 written = ref_of(xref)
                 named = domain.as_documented(written)
@@ -223,7 +223,7 @@ class OneLinkPerName(SphinxPostTransform):
     default_priority = 11
 
     def run(self, **kwargs: Any) -> None:
-        for note in self.document.findall(proxy_note):
+        for note in find_blocks(self.document, proxy_note):  # block-level
             for code in list(note.findall(nodes.literal)):
                 if not isinstance(code.parent, nodes.reference):
                     # not replace_self, which would copy the code's classes to the link
@@ -254,11 +254,11 @@ class SameDocumentLinks(SphinxPostTransform):
     builders = ("singlehtml",)
 
     def run(self, **kwargs: Any) -> None:
-        for kind in (proxy_note, proxied_by, proxy_summary):
-            for block in self.document.findall(kind):
-                for link in block.findall(nodes.reference):
-                    if link.get("internal") and "refuri" in link:
-                        link["refuri"] = same_page(link["refuri"])
+        kinds = (proxy_note, proxied_by, proxy_summary)
+        for block in find_blocks(self.document, kinds):
+            for link in block.findall(nodes.reference):
+                if link.get("internal") and "refuri" in link:
+                    link["refuri"] = same_page(link["refuri"])
 
 
 def same_page(uri: str) -> str:
