@@ -23,9 +23,11 @@ import types
 import typing
 from typing import Any
 
-#: Evaluation namespaces, by module name: reading a module's imports for type
-#: checkers runs imports, once per module and run.
-_NAMESPACES: dict[str, dict[str, Any]] = {}
+#: Evaluation namespaces, by module name, each with the module object it was
+#: read from: reading a module's imports for type checkers runs imports, once
+#: per module object (a module imported again, by a later run in the same
+#: process, is read again).
+_NAMESPACES: dict[str, tuple[types.ModuleType, dict[str, Any]]] = {}
 
 
 def namespace(*modules: str) -> dict[str, Any]:
@@ -38,14 +40,14 @@ def namespace(*modules: str) -> dict[str, Any]:
 
 
 def _module_namespace(name: str) -> dict[str, Any]:
-    if name not in _NAMESPACES:
-        module = sys.modules.get(name)
-        names: dict[str, Any] = {}
-        if module is not None:
-            names.update(_type_checking_names(module))
-            names.update(vars(module))
-        _NAMESPACES[name] = names
-    return _NAMESPACES[name]
+    module = sys.modules.get(name)
+    if module is None:
+        return {}
+    cached = _NAMESPACES.get(name)
+    if cached is None or cached[0] is not module:
+        names = {**_type_checking_names(module), **vars(module)}
+        _NAMESPACES[name] = cached = (module, names)
+    return cached[1]
 
 
 def _type_checking_names(module: types.ModuleType) -> dict[str, Any]:

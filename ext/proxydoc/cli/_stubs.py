@@ -36,7 +36,15 @@ from proxydoc.cli._render import (
     indent_lines,
     inject_note,
 )
-from proxydoc.cli._targets import Param, SourceSignature, runtime_param
+from proxydoc.cli._targets import (
+    Param,
+    SourceSignature,
+    annotation_text,
+    method_kind,
+    runtime_param,
+    static_member,
+)
+from proxydoc.core.imports import MISSING
 from proxydoc.core.markers import copy_text
 
 _STEP = "    "
@@ -82,7 +90,7 @@ def _evaluate(member: StubMember, cls: type, stub: StubConfig) -> StubMember:
     if member.kind == "attribute":
         names = namespace(cls.__module__)
         return replace(member, annotation=evaluated(member.annotation, names, aliases))
-    func = _unwrapped(_function_of(_static(cls, member.name)))
+    func = _unwrapped(_function_of(static_member(cls, member.name)[1]))
     names = namespace(cls.__module__, getattr(func, "__module__", None) or "")
 
     def each(sig: SourceSignature) -> SourceSignature:
@@ -107,37 +115,20 @@ def _function_of(raw: Any) -> Any:
 
 
 def _read_member(cls: type, name: str) -> StubMember:
-    raw = _static(cls, name)
-    if raw is _MISSING:
+    _, raw = static_member(cls, name)
+    if raw is MISSING:
         raise LookupError(f"{cls.__qualname__} has no member {name!r}")
     value = getattr(cls, name)
     if not callable(value):
         return StubMember(name, "attribute", (), False, None, _annotation(cls, name))
-    kind = (
-        "classmethod"
-        if isinstance(raw, classmethod)
-        else "staticmethod"
-        if isinstance(raw, staticmethod)
-        else "method"
-    )
-    func = raw.__func__ if kind != "method" else raw
-    func = _unwrapped(func)
+    kind = method_kind(raw)
+    func = _unwrapped(_function_of(raw))
     variants = [_unwrapped(f) for f in _overloads(func)]
     implementation = _signature(func, kind, name)
     signatures = tuple(_signature(f, kind, name) for f in variants) or (implementation,)
     return StubMember(
         name, kind, signatures, bool(variants), _doc(func), None, implementation
     )
-
-
-_MISSING = object()
-
-
-def _static(cls: type, name: str) -> Any:
-    for klass in cls.__mro__:
-        if name in vars(klass):
-            return vars(klass)[name]
-    return _MISSING
 
 
 def _unwrapped(func: Any) -> Any:
@@ -178,17 +169,11 @@ def _signature(func: Any, kind: str, name: str) -> SourceSignature:
         raise LookupError(f"{name}(): {exc.args[0]}") from exc
     if kind != "staticmethod" and (not params or params[0].kind not in _FIRST):
         raise LookupError(f"{name}() takes no self or cls parameter")
-    returns = _text(sig.return_annotation)
+    returns = annotation_text(sig.return_annotation)
     return SourceSignature(params, returns, inspect.iscoroutinefunction(func))
 
 
 _FIRST = ("posonly", "normal")
-
-
-def _text(value: Any) -> str | None:
-    if value is inspect.Signature.empty:
-        return None
-    return value if isinstance(value, str) else inspect.formatannotation(value)
 
 
 def _annotation(cls: type, name: str) -> str:
@@ -196,7 +181,7 @@ def _annotation(cls: type, name: str) -> str:
     for klass in cls.__mro__:
         annotations = vars(klass).get("__annotations__", {})
         if isinstance(annotations, dict) and name in annotations:
-            text = _text(annotations[name]) or "Any"
+            text = annotation_text(annotations[name]) or "Any"
             if text[:1] in "'\"" and text[-1:] == text[:1]:
                 text = text[1:-1]  # a quoted annotation under string annotations
             return text

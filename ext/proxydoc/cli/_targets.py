@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn
 
 from proxydoc.cli._sources import SourceCache, expr_text
-
-_MISSING = object()
+from proxydoc.core.imports import MISSING
 
 
 @dataclass(frozen=True)
@@ -69,9 +68,9 @@ class TargetClass:
     def method(self, name: str) -> Method:
         """The method *name*, however the target class got it."""
         owner, raw = self._lookup(name)
-        if raw is _MISSING:
+        if raw is MISSING:
             raise LookupError(f"{self.cls.__qualname__} has no member {name!r}")
-        kind = _method_kind(raw)
+        kind = method_kind(raw)
         func = raw.__func__ if kind != "method" else raw
         if not callable(func):
             raise LookupError(f"{self.cls.__qualname__}.{name} is not a method")
@@ -94,7 +93,7 @@ class TargetClass:
         """The attribute *name*, read-only when its descriptor has no setter."""
         _, raw = self._lookup(name)
         annotation = self._annotation(name, raw)
-        if raw is _MISSING or not hasattr(raw, "__get__"):
+        if raw is MISSING or not hasattr(raw, "__get__"):
             return Attribute(name, annotation, None, True)
         if isinstance(raw, property):
             writable = raw.fset is not None
@@ -103,10 +102,7 @@ class TargetClass:
         return Attribute(name, annotation, raw.__doc__ or None, writable)
 
     def _lookup(self, name: str) -> tuple[type, Any]:
-        for klass in self.cls.__mro__:
-            if name in vars(klass):
-                return klass, vars(klass)[name]
-        return self.cls, _MISSING
+        return static_member(self.cls, name)
 
     def _annotation(self, name: str, raw: Any) -> str:
         for klass in self.cls.__mro__:
@@ -121,6 +117,15 @@ class TargetClass:
             if node.returns is not None and not _is_setter(node):
                 return expr_text(node.returns, self.sources.text(owner))
         return "Any"
+
+
+def static_member(cls: type, name: str) -> tuple[type, Any]:
+    """The class of *cls*'s MRO that defines *name*, and its entry there
+    (a function, classmethod, descriptor...): ``(cls, MISSING)`` if none."""
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            return klass, vars(klass)[name]
+    return cls, MISSING
 
 
 def _default_values(func: Any) -> dict[str, Any]:
@@ -291,10 +296,10 @@ def _names(expression: str) -> frozenset[str]:
 
 
 def _literal(method: Method, param: Param) -> str:
-    value = method.values.get(param.name, _MISSING)
+    value = method.values.get(param.name, MISSING)
     text = repr(value)
     try:
-        same = value is not _MISSING and ast.literal_eval(text) == value
+        same = value is not MISSING and ast.literal_eval(text) == value
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         same = False
     return text if same else _refuse(method, param)
@@ -307,7 +312,8 @@ def _refuse(method: Method, param: Param) -> NoReturn:
     )
 
 
-def _method_kind(raw: Any) -> str:
+def method_kind(raw: Any) -> str:
+    """method, classmethod or staticmethod: what a class's own entry *raw* is."""
     if isinstance(raw, classmethod):
         return "classmethod"
     if isinstance(raw, staticmethod):
@@ -381,7 +387,7 @@ def _runtime_signature(func: Any) -> SourceSignature:
     params = [runtime_param(p) for p in sig.parameters.values()]
     if not params or params[0].kind not in ("posonly", "normal"):
         params.insert(0, Param("self", "normal"))
-    returns = _annotation_text(sig.return_annotation)
+    returns = annotation_text(sig.return_annotation)
     return SourceSignature(tuple(params), returns, inspect.iscoroutinefunction(func))
 
 
@@ -402,11 +408,12 @@ def runtime_param(param: inspect.Parameter) -> Param:
             ast.parse(default, mode="eval")
         except SyntaxError as exc:
             raise LookupError(f"cannot write the default of {param.name}") from exc
-    annotation = _annotation_text(param.annotation)
+    annotation = annotation_text(param.annotation)
     return Param(param.name, _KINDS[param.kind], annotation, default)
 
 
-def _annotation_text(value: Any) -> str | None:
+def annotation_text(value: Any) -> str | None:
+    """An annotation as source text: a string as it is, an object formatted."""
     if value is inspect.Signature.empty:
         return None
     return value if isinstance(value, str) else inspect.formatannotation(value)
