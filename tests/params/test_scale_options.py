@@ -102,7 +102,7 @@ def test_without_search_parameters_stay_in_the_inventory(shared_build):
 
 
 @pytest.mark.parametrize("name", ["timeout", "retry"])
-def test_a_synopsis_is_made_once_for_anchors_and_signature_links(name):
+def test_a_synopsis_read_from_an_entry(name):
     from docutils import nodes
 
     from proxydoc.params._fields import ParamEntry
@@ -110,14 +110,24 @@ def test_a_synopsis_is_made_once_for_anchors_and_signature_links(name):
     strong = nodes.strong(name, name)
     para = nodes.paragraph("", "", strong, nodes.Text(" (int) -- How long to wait."))
     entry = ParamEntry(para, para, strong, (name,), (name,))
-    first = synopsis("Engine.connect", name, entry)
-    assert first == f"Engine.connect.{name} \u2014 parameter, int: How long to wait."
-    assert synopsis("Engine.connect", name, entry) is first
-    # another item (another description, or another build) is read again
-    copy = para.deepcopy()
-    copy[1] = nodes.Text(" (str) -- Another text.")
-    other = ParamEntry(copy, copy, copy[0], (name,), (name,))
-    assert synopsis("Engine.connect", name, other).endswith("str: Another text.")
+    assert synopsis("Engine.connect", name, entry) == (
+        f"Engine.connect.{name} \u2014 parameter, int: How long to wait."
+    )
+
+
+def test_signature_links_take_the_synopses_the_anchors_made(shared_build):
+    """The anchors store each synopsis in the domain; the signature links of
+    the same description use those (one string per parameter)."""
+    from proxydoc._pydomain import python_domain
+
+    app = shared_build("siglinks")
+    stored = python_domain(app.env).param_owners["pd_sig.Engine.connect"].synopses
+    titles = {
+        a.get_text(): a["title"]
+        for a in soup(app).find(id="pd_sig.Engine.connect").select("a.proxydoc-siglink")
+    }
+    assert titles == {name: stored[name] for name in titles}
+    assert set(titles) == {"timeout", "args"}
 
 
 def test_parameter_entries_add_no_index_node(shared_build):

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from proxydoc._config import settings
+from proxydoc._pydomain import python_domain
 from proxydoc.core.targets import canonical_target
 from proxydoc.params._anchors import OBJECT_PARAMS_EVENT
 from proxydoc.params._signature import parameter_name
@@ -47,7 +48,9 @@ def link_signatures(
                 targets[name] = (anchor, entry)
     if not targets:
         return
-    titles: dict[str, str] = {}
+    # Made by the anchors just before, for an indexed description: shared.
+    known = python_domain(app.env).param_owners.get(owner[0])
+    titles = dict(known.synopses) if known and known.docname == app.env.docname else {}
     for sig in desc.children:
         if not isinstance(sig, addnodes.desc_signature):
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from weakref import ref
 
 from docutils import nodes
 
@@ -23,12 +22,6 @@ MAX_SENTENCE = 160
 _SEPARATOR = re.compile(r"^\s*(?:--|\u2013|\u2014|:)\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`*\"'])")
 _SPACE = re.compile(r"\s+")
-#: The last synopses made, by the item they were read from: the anchors and the
-#: signature links of a description ask for the same ones just after each other,
-#: and then share one string.  A pure cache, not build state: bounded, and it
-#: holds its items weakly (an item's id is checked against the item itself).
-_RECENT: dict[tuple[int, str, str], tuple[ref[nodes.Element], str]] = {}
-_RECENT_SIZE = 256
 
 
 def entry_parts(entry: ParamEntry) -> tuple[str | None, str]:
@@ -91,21 +84,9 @@ def first_sentence(text: str) -> str:
 
 def synopsis(display: str, name: str, entry: ParamEntry | None) -> str:
     """The synopsis of parameter *name* of the object the reader knows as *display*."""
-    if entry is None:
-        return f"{display}.{name} \u2014 parameter"
-    key = (id(entry.node), display, name)
-    made = _RECENT.get(key)
-    if made is not None and made[0]() is entry.node:
-        return made[1]
-    text = _synopsis(display, name, entry)
-    if len(_RECENT) >= _RECENT_SIZE:
-        _RECENT.clear()
-    _RECENT[key] = (ref(entry.node), text)
-    return text
-
-
-def _synopsis(display: str, name: str, entry: ParamEntry) -> str:
     head = f"{display}.{name} \u2014 parameter"
+    if entry is None:
+        return head
     kind, text = entry_parts(entry)
     if kind:
         head += f", {_SPACE.sub(' ', kind)}"
