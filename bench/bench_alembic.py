@@ -29,13 +29,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
-from bench_sqlalchemy import compare_parallel, links, new_warnings
+from bench_sqlalchemy import MODES, compare_parallel, links, new_warnings, reload
 from proxydoc_bench.analyse import read_site
 from proxydoc_bench.build import (
     BuildResult,
     as_json,
     cache_dir,
-    from_json,
     median,
     sphinx_build,
 )
@@ -45,7 +44,6 @@ from proxydoc_bench.report import PACKAGES, environment, pct, table, write_resul
 VERSION = "1.20.1"
 HERE = Path(__file__).resolve().parent
 CONF = HERE / "lib" / "proxydoc_bench" / "alembic_conf"
-MODES = ("bare", "anchor", "proxydoc")
 #: Module groups whose in-build time is reported, per mode.
 GROUPS = {"proxydoc": ("proxydoc",), "sphinx_paramlinks": ("sphinx_paramlinks",)}
 #: Projects whose parameters Alembic's docs link to through intersphinx.
@@ -222,14 +220,6 @@ def print_table(results: dict[str, Any]) -> None:
               f"{p['speedup']:.2f}", f"{p['j2_peak_rss_mib']:.0f} MiB",
               "same" if p["same"] else "DIFFER"]],
         ))  # fmt: skip
-
-
-def reload(path: Path) -> tuple[dict[str, list[BuildResult]], BuildResult | None]:
-    """The builds recorded in a results file (their outputs still in the cache)."""
-    runs = json.loads(path.read_text())["runs"]
-    by_mode = {m: [from_json(r) for r in runs[m]] for m in MODES}
-    parallel = [from_json(r) for r in runs.get("proxydoc-j2", [])]
-    return by_mode, (parallel[0] if parallel else None)
 
 
 def main(argv: list[str] | None = None) -> int:
