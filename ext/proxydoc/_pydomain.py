@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 from proxydoc._compat import find_python_object
 from proxydoc._config import settings
 from proxydoc.core.targets import PARAMS
+from proxydoc.params._immaterial import immaterial_search_index
 from proxydoc.params._resolve import (
     Diagnosis,
     Elsewhere,
@@ -186,7 +187,10 @@ class ProxydocPythonDomain(PythonDomain):
         yield from super().get_objects()
         # Priority -1 keeps a parameter out of the search index, not out of
         # objects.inv: intersphinx links to parameters need it there.
-        prio = 2 if settings(self.env.config).param_search else -1
+        # sphinx-immaterial's search lists its own parameter objects (the same
+        # items) and cannot read proxydoc's.
+        searched = settings(self.env.config).param_search
+        prio = 2 if searched and not immaterial_search_index() else -1
         for entry in self.param_owners.values():
             display, docname = entry.display, entry.docname
             for name, anchor in entry.params.items():

@@ -11,11 +11,14 @@ links and notes beside immaterial's.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from ._facade import anchor, expected, page, seen
+from tests.helpers import inventory
+
+from ._facade import CLASSES, PARAMS, anchor, expected, page, seen
 from ._isolated import Build, build_isolated
 from ._registry import checks
 
@@ -25,9 +28,24 @@ ORDERS = {
     "immaterial-first": [*IMMATERIAL, "sphinx.ext.autodoc", "proxydoc"],
     "proxydoc-first": ["sphinx.ext.autodoc", "proxydoc", *IMMATERIAL],
 }
-#: immaterial's search index expects an object's display name to be its full
-#: name or its anchor; proxydoc's parameter objects have neither.
-SEARCH_INDEX = "WARNING: Unable to determine anchor for object with docname='index', domain='py', objtype='parameter'"
+
+
+def searchable_parameters(outdir: Path) -> set[tuple[str, str]]:
+    """(full name, anchor) of each parameter in immaterial's search index.
+
+    immaterial writes an object's anchor as 0 when it is the full name, 1 when
+    it is ``parameter-`` and the full name, else as it is.
+    """
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    kinds = {i for i, name in data["objnames"].items() if name[1] == "parameter"}
+    found = set()
+    for prefix, items in data["objects"].items():
+        for _doc, kind, _prio, short, name, *_synopsis in items:
+            if str(kind) in kinds:
+                full = f"{prefix}.{name}" if prefix else name
+                found.add((full, {0: full, 1: f"parameter-{full}"}.get(short, short)))
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +83,6 @@ def test_immaterial_items_get_anchors_links_and_notes(build, order) -> None:
             term = api.find(id=f"{MODULE}.{cls}.close.{param}")
             assert term.name == "dt" and "proxydoc-param" in term["class"]
             assert term.find(id=anchor(MODULE, cls, param)) is not None
-    assert all(w.startswith(SEARCH_INDEX) for w in made.warnings), made.warnings
 
 
 @checks(
@@ -79,15 +96,25 @@ def test_immaterial_signature_names_link_once(build) -> None:
     assert "nested" not in str(found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="immaterial's search index warns 'Unable to determine anchor' once per "
-    "parameter proxydoc documents (it expects an object's display name to be its "
-    "full name or its anchor), so a build with -W fails; proxydoc_param_search = "
-    "False avoids it",
+@checks(
+    "sphinx-immaterial",
+    "extension",
+    "no warnings: immaterial's search lists the parameters, as its own objects; "
+    "objects.inv lists proxydoc's too (intersphinx :paramref:)",
 )
-def test_immaterial_build_has_no_warnings(build) -> None:
-    assert build("immaterial-first").warnings == []
+@pytest.mark.parametrize("order", ORDERS)
+def test_immaterial_build_has_no_warnings(build, order) -> None:
+    made = build(order)
+    assert made.warnings == []
+    # immaterial's search index: its own parameter objects, none of proxydoc's
+    # (it could not read their anchors back: "Unable to determine anchor")
+    params = searchable_parameters(made.outdir)
+    assert (f"{MODULE}.Session.close.force",) * 2 in params
+    assert not [p for p in params if ".params." in p[1]], params
+    listed = inventory(made)
+    for cls in CLASSES:
+        for param in PARAMS:
+            assert listed[anchor(MODULE, cls, param)][0] == "py:parameter"
 
 
 @checks(
