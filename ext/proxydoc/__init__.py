@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bump when the shape of the data proxydoc keeps in the environment changes
-#: (3: the classes stored there moved to proxydoc._pydomain and proxydoc.proxies).
-ENV_VERSION = 4
+#: (3: the classes stored there moved to proxydoc._pydomain and proxydoc.proxies;
+#: 5: a proxy's record keeps where its note is).
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from ..helpers import copy_root, status_of
 from .helpers import at_marker, notes_by_member, proxied_by, proxy_warnings, soup
 
 MOD = "cycles"
@@ -44,3 +48,78 @@ def test_no_circular_proxied_by_lines(shared_build):
     assert notes_by_member(other)[f"{MOD}.B.run"][0] == (
         "Proxied for A.run() on behalf of B."
     )
+
+
+def cycle_warnings(app) -> list[str]:
+    """The cycle warnings of a build, the source folder written ``<src>``."""
+    text = app._warning.getvalue().replace(str(app.srcdir), "<src>")
+    return [w for w in proxy_warnings(text, "proxy") if LEFT_OUT in w]
+
+
+def add_pages(srcdir: Path, *names: str) -> None:
+    """Orphan pages without proxies, so a build has more to read."""
+    for name in names:
+        (srcdir / f"{name}.rst").write_text(f":orphan:\n\n{name}\n{'=' * len(name)}\n")
+
+
+def test_cycles_warn_once_each_with_parallel_jobs(make_app, tmp_path):
+    """Read and written by two processes, each cycle member still warns once,
+    at its note, as a serial build does (the check runs once all is merged)."""
+    results = []
+    for jobs in (1, 2):
+        srcdir = copy_root("proxy-cycles", tmp_path / f"j{jobs}")
+        # more than five pages (Sphinx 7.4 reads fewer serially); index and
+        # other fall in different chunks: index j1 j2 | other p1 p2
+        add_pages(srcdir, "j1", "j2", "p1", "p2")
+        app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
+        app.build()
+        if jobs == 2:
+            assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
+            assert re.search(r"reading sources\.\.\..*\w \.\. \w", status_of(app))
+        results.append(cycle_warnings(app))
+        app.cleanup()
+    serial, parallel = results
+    assert parallel == serial
+    assert len(serial) == 3, serial
+    assert [w.split(": WARNING")[0].rsplit(":", 1)[0] for w in serial] == [
+        "<src>/index.rst",
+        "<src>/index.rst",
+        "<src>/other.rst",
+    ]
+
+
+def test_incremental_builds_warn_as_sphinx_checks_consistency(make_app, tmp_path):
+    """A rebuild that reads nothing repeats nothing, as Sphinx repeats no
+    warning of an unchanged page; a rebuild that reads any page repeats every
+    cycle warning, at its place, as Sphinx repeats its consistency warnings;
+    a cycle broken by an edit no longer warns."""
+    srcdir = copy_root("proxy-cycles", tmp_path / "src")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    first = cycle_warnings(app)
+    assert len(first) == 3, first
+    app.cleanup()
+
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "no targets are out of date" in status_of(app)
+    assert cycle_warnings(app) == []
+    app.cleanup()
+
+    add_pages(srcdir, "unrelated")  # read alone: the cycles' pages are not
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert re.search(r"reading sources\.\.\. .*(index|other)", status_of(app)) is None
+    assert cycle_warnings(app) == first
+    app.cleanup()
+
+    other = srcdir / "other.rst"
+    other.write_text(other.read_text().replace("Proxy for the", "Calls the"))
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert cycle_warnings(app) == first[:1]  # Mirror.look still proxies itself
+    # A.run, no longer on a cycle, is listed under what it proxies
+    assert proxied_by(soup(app, "other")) == {
+        f"{MOD}.B.run": [f"index.html#{MOD}.A.run"]
+    }
+    app.cleanup()

@@ -4,9 +4,10 @@ Read time: :mod:`._markers` recognises the marker sentence (grammar in
 :mod:`proxydoc.core.markers`), replaces it by a note (:mod:`._nodes`), records
 the proxy in the graph (:mod:`._graph`) and reports stale copies
 (:mod:`._drift`); :mod:`._autoproxy` documents run-time facades from their
-target.  Write time: :mod:`._lists` adds "Proxied by" lines and facade
-summaries, and points the notes' links at each object's documented name,
-which :mod:`._names` finds.
+target.  Once all is read, :mod:`._graph` warns for proxies in a cycle.
+Write time: :mod:`._lists` adds "Proxied by" lines and facade summaries, and
+points the notes' links at each object's documented name, which
+:mod:`._names` finds.
 """
 
 from __future__ import annotations

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
 
 from proxydoc._pydomain import python_domain
+from proxydoc._warnings import warn
 from proxydoc.proxies._names import find_documented, undocumented_name
 
 if TYPE_CHECKING:
@@ -50,6 +52,16 @@ class ProxyRecord(NamedTuple):
     target_member: ObjRef
     target_class: ObjRef
     facade: ObjRef
+    #: Where the proxy's note is (its marker's file and line), for warnings.
+    source: str | None = None
+    line: int | None = None
+
+    @property
+    def location(self) -> str | None:
+        """The note's place as Sphinx prints a node's: ``/path/api.rst:12``."""
+        if not self.source:
+            return None
+        return f"{os.path.abspath(self.source)}:{self.line or ''}"
 
 
 class ProxyDomain(Domain):
@@ -58,7 +70,8 @@ class ProxyDomain(Domain):
     name = "proxydoc"
     label = "proxydoc"
     initial_data: ClassVar[dict[str, Any]] = {"proxies": {}, "listed": {}}
-    data_version = 1
+    #: 2: a ProxyRecord keeps where its note is.
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -260,7 +273,35 @@ def _docs_with_changed_lists(app: Sphinx, env: BuildEnvironment) -> Iterable[str
     return sorted(stale)
 
 
+def warn_cycles(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn, at its note, for each proxy whose target leads back to itself.
+
+    Run on ``env-check-consistency``: once per build that read something, in
+    the main process, once every document is read and merged (also with
+    ``-j``), so each member of a cycle warns once, wherever its page is.
+    """
+    domain = proxy_graph(env)
+    for record in sorted(domain.proxies.values(), key=_document_order):
+        cycle = domain.cycle_of(record.proxy)
+        if not cycle:
+            continue
+        if len(cycle) == 1:
+            why = "proxies itself"
+        else:
+            why = f"is in a proxy cycle ({' -> '.join((*cycle, cycle[0]))})"
+        warn(
+            f'{cycle[0]} {why}; it is left out of "Proxied by" lists',
+            "proxy",
+            location=record.location,
+        )
+
+
+def _document_order(record: ProxyRecord) -> tuple[str, int, str]:
+    return record.docname, record.line or 0, record.proxy
+
+
 def setup_graph(app: Sphinx) -> None:
-    """Register the domain and the event that rewrites pages listing proxies."""
+    """Register the domain, the rewrite of pages whose lists changed, cycle checks."""
     app.add_domain(ProxyDomain)
     app.connect("env-updated", _docs_with_changed_lists)
+    app.connect("env-check-consistency", warn_cycles)

@@ -11,15 +11,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from proxydoc._static import add_stylesheet
 from proxydoc._walk import find_blocks
-from proxydoc._warnings import warn
 from proxydoc.proxies._graph import ObjRef, ProxyRecord, proxy_graph
-from proxydoc.proxies._markers import (
-    first_signature,
-    full_name,
-    last_name,
-    ref_of,
-    xref_to,
-)
+from proxydoc.proxies._markers import last_name, ref_of, xref_to
 from proxydoc.proxies._nodes import (
     PROXIED_BY_CLASS,
     SUMMARY_CLASS,
@@ -90,26 +83,6 @@ class AddProxyLists(SphinxPostTransform):
             docname = documents.get(id(desc), self.env.docname)
             self.add_proxied_by(content, ids, docname)
             self.add_summary(content, ids, docname)
-            self.warn_cycle(desc, content)
-
-    def warn_cycle(self, desc: addnodes.desc, content: addnodes.desc_content) -> None:
-        """Warn, at its note, when the proxy *desc* describes leads back to itself."""
-        sig = first_signature(desc)
-        if sig is None or not sig["ids"] or not sig.get("fullname"):
-            return
-        cycle = self.domain.cycle_of(full_name(sig))
-        if not cycle or self.domain.proxies[cycle[0]].anchor != sig["ids"][0]:
-            return
-        notes = [c for c in content.children if isinstance(c, proxy_note)]
-        if len(cycle) == 1:
-            why = "proxies itself"
-        else:
-            why = f"is in a proxy cycle ({' -> '.join((*cycle, cycle[0]))})"
-        warn(
-            f'{cycle[0]} {why}; it is left out of "Proxied by" lists',
-            "proxy",
-            location=notes[0] if notes else desc,
-        )
 
     @staticmethod
     def link(record: ProxyRecord, text: str, docname: str) -> addnodes.pending_xref:

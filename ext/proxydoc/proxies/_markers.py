@@ -365,7 +365,13 @@ class RecognizeProxies(SphinxTransform):
         if not direct:
             return
         self.record(
-            marker.sig, is_callable, member_ref, target_class, facade, module=module
+            marker.sig,
+            note,
+            is_callable,
+            member_ref,
+            target_class,
+            facade,
+            module=module,
         )
         if isinstance(node, nodes.container) and not node.get(GENERATED):
             check_drift(full_name(marker.sig), member_ref, note)
@@ -381,6 +387,7 @@ class RecognizeProxies(SphinxTransform):
     def record(
         self,
         sig: addnodes.desc_signature,
+        note: proxy_note,
         is_callable: bool,
         member: ObjRef,
         target_class: ObjRef,
@@ -388,7 +395,8 @@ class RecognizeProxies(SphinxTransform):
         *,
         module: bool = False,
     ) -> None:
-        """Note the proxy; one for a module facade is shown by its full name."""
+        """Note the proxy and where its *note* is; one for a module facade is
+        shown by its full name."""
         if not sig.get("ids"):
             return  # :no-index: descriptions have no anchor to link to
         proxy_graph(self.env).note_proxy(
@@ -401,6 +409,8 @@ class RecognizeProxies(SphinxTransform):
                 member,
                 target_class,
                 facade,
+                note.source,
+                note.line,
             )
         )
 
