@@ -23,6 +23,7 @@ from proxydoc._pydomain import ProxydocPythonDomain, python_domain
 from proxydoc._walk import find_blocks
 from proxydoc.params._anchors import ENTRY_CLASS, owner_of
 from proxydoc.params._resolve import ParamRefTarget
+from proxydoc.proxies._markers import first_signature
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -78,14 +79,10 @@ def _place(env: BuildEnvironment, node: nodes.Node, position: int) -> Place:
     parent = node.parent
     while parent is not None:
         if isinstance(parent, addnodes.desc):
-            sigs = [
-                c for c in parent.children if isinstance(c, addnodes.desc_signature)
-            ]
-            if sigs and sigs[0].get("ids"):
-                fullname, display = owner_of(sigs[0])
-                return Place(
-                    env.docname, sigs[0]["ids"][0], display, fullname, position
-                )
+            sig = first_signature(parent)
+            if sig is not None and sig.get("ids"):
+                fullname, display = owner_of(sig)
+                return Place(env.docname, sig["ids"][0], display, fullname, position)
         if isinstance(parent, nodes.section) and parent.get("ids"):
             title = next(iter(parent.findall(nodes.title)), None)
             text = title.astext() if title is not None else parent["ids"][0]
