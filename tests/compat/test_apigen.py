@@ -8,7 +8,16 @@ from __future__ import annotations
 import pytest
 import sphinx
 
-from ._facade import CLASSES, PARAMS, anchor, markers_left, page, text_of
+from ._facade import (
+    CLASSES,
+    LINKED,
+    PARAMS,
+    anchor,
+    markers_left,
+    page,
+    paramrefs,
+    text_of,
+)
 from ._isolated import Build, build_isolated
 from ._registry import checks
 
@@ -55,13 +64,17 @@ def test_apigen_member_pages_get_anchors_and_notes(apigen) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="apigen gives a member's signature no id (its page is its anchor), "
-    "which proxydoc takes for a :no-index: copy: the parameters are anchored "
-    "but not registered, so :paramref: finds none and warns",
+@checks(
+    "sphinx-immaterial",
+    "extension",
+    ":paramref: links to the parameters of apigen's member pages",
 )
 def test_apigen_paramrefs_resolve(apigen) -> None:
-    links = page(apigen.outdir, "index.html").select("a > code.py-paramref")
-    assert len(links) == 3
+    # registered, though apigen gives a member's signature no id (its page
+    # is its anchor)
+    links = paramrefs(page(apigen.outdir, "index.html"))
+    assert links == [
+        (text, f"api/{cls}.close.html#{anchor(MODULE, cls, param)}")
+        for text, cls, param in LINKED
+    ]
     assert apigen.warnings == []

@@ -77,8 +77,10 @@ class AnchorParameters(SphinxTransform):
             self.env.events.emit(OBJECT_PARAMS_EVENT, desc, owner, entries, lines)
             return
         # A :no-index: copy keeps its anchors (links to it exist on the web) but
-        # is neither an object nor an index entry.
-        indexed = bool(sigs[0].get("ids"))
+        # is neither an object nor an index entry.  Sphinx marks it on the desc
+        # (both spellings, 7.4 to 9); a signature without ids may be indexed
+        # (sphinx-immaterial's apigen: a member's page is its anchor).
+        indexed = not (desc.get("no-index") or desc.get("noindex"))
         with_index = (
             indexed
             and self.with_index
