@@ -48,12 +48,79 @@ def test_strict_reports_unresolvable_relative_targets(lint_project: Path, run) -
     )
 
 
-def test_bare_name_at_module_level(lint_project: Path, run) -> None:
-    path = lint_project / "bare.py"
-    path.write_text('"""See :paramref:`x`."""\n')
-    result = run("lint", str(path))
-    assert result.status == 1
-    assert result.out.startswith("bare.py:1: PXD004 ")
+#: One module linted alone: its name, its source, the one finding it gives.
+ONE_FILE_CASES = [
+    pytest.param(
+        "bare.py",
+        '"""See :paramref:`x`."""\n',
+        "bare.py:1: PXD004 :paramref:`x`: bare parameter name outside a function "
+        "or class docstring",
+        id="bare-name-at-module-level",
+    ),
+    # ``f.params.a`` in a docstring of f's module finds f, as Sphinx does
+    pytest.param(
+        "local.py",
+        "def f(alpha):\n"
+        '    """See :paramref:`f.params.alpha`, :paramref:`.f.params.alpha` and\n'
+        '    :paramref:`C.m.beta`, :paramref:`f.nope`."""\n\n\n'
+        "class C:\n"
+        "    def m(self, beta):\n"
+        '        """See :paramref:`m.beta` and :paramref:`.m.beta`."""\n',
+        "local.py:3: PXD001 :paramref:`f.nope` names no parameter 'nope' of local.f",
+        id="same-module-without-a-dot",
+    ),
+    pytest.param(
+        "sub.py",
+        "from pxdsample.target import Engine\n\n\n"
+        "class Sub(Engine):\n"
+        '    """Takes :paramref:`pool_size`, not :paramref:`size`."""\n',
+        "sub.py:5: PXD001 :paramref:`size` names no parameter 'size' of Sub",
+        id="bare-names-in-a-subclass-use-the-inherited-constructor",
+    ),
+    pytest.param(
+        "rel.py",
+        "from pxdsample.target import Engine\n\n\n"
+        'def f():\n    """:paramref:`.Engine.nope.x`"""\n',
+        "rel.py:5: PXD002 :paramref:`.Engine.nope.x`: target not found: "
+        "rel.Engine.nope",
+        id="relative-target-whose-head-is-imported",
+    ),
+    pytest.param(
+        "rel.py",
+        "from pxdsample.target import Engine\n\n\n"
+        'def f():\n    """:paramref:`.Engine.run.nope`"""\n',
+        "rel.py:5: PXD001 :paramref:`.Engine.run.nope` names no parameter 'nope' "
+        "of pxdsample.target.Engine.run",
+        id="relative-target-named-where-it-is-defined",
+    ),
+    # as Sphinx: ``.helper`` in class C is C.helper only if that takes parameters
+    pytest.param(
+        "skip.py",
+        "def helper(x):\n    pass\n\n\n"
+        "class C:\n"
+        "    helper = None\n\n"
+        "    def m(self):\n"
+        '        """:paramref:`.helper.x` and :paramref:`.helper.y`."""\n',
+        "skip.py:9: PXD001 :paramref:`.helper.y` names no parameter 'y' of skip.helper",
+        id="relative-targets-skip-owners-without-a-signature",
+    ),
+    pytest.param(
+        "one.py",
+        'def f():\n    """:paramref:`nowhere.x`"""\n',
+        "one.py:2: PXD002 :paramref:`nowhere.x`: target not found: nowhere",
+        id="one-word-owner-not-found",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "finding"), ONE_FILE_CASES)
+def test_one_finding_in_a_file(
+    lint_project: Path, run, name: str, source: str, finding: str
+) -> None:
+    path = lint_project / name
+    path.write_text(source)
+    result = run("lint", "--no-progress", str(path))
+    assert (result.status, result.out) == (1, finding + "\n")
 
 
 def test_clean_file_exits_0(lint_project: Path, run) -> None:
@@ -197,23 +264,69 @@ def _lint_doc(project: Path, run, doc: str) -> object:
     return run("lint", "--no-progress", str(path))
 
 
-def test_a_target_that_exits_is_read_not_run(targets: Path, run) -> None:
-    result = _lint_doc(
-        targets, run, ":paramref:`pxd_exits.f.a`\n:paramref:`pxd_exits.f.nope`"
-    )
-    assert result.status == 1
-    assert result.out == (
+#: A docstring naming targets in the ``targets`` modules, and its one finding
+#: ("" for none).  None of those modules is imported: what they do on import
+#: (exit, print) never happens.
+TARGET_CASES = [
+    pytest.param(
+        ":paramref:`pxd_exits.f.a`\n:paramref:`pxd_exits.f.nope`",
         "uses.py:2: PXD001 :paramref:`pxd_exits.f.nope` names no parameter "
-        "'nope' of pxd_exits.f\n"
-    )
-    assert "pxd_exits" not in sys.modules
+        "'nope' of pxd_exits.f",
+        id="a-target-that-exits-is-read-not-run",
+    ),
+    pytest.param(
+        ":paramref:`pxd_prints.f.a`", "", id="what-a-target-prints-is-never-shown"
+    ),
+    pytest.param(
+        ":paramref:`pxd_escaped.Config.file\\_` and\n"
+        ":paramref:`the path <pxd_escaped.Config.params.path\\_>` and\n"
+        ":paramref:`!pxd_escaped.Config.nope\\_`",
+        "uses.py:3: PXD001 :paramref:`!pxd_escaped.Config.nope\\_` names no "
+        "parameter 'nope_' of pxd_escaped.Config",
+        id="escaped-names-are-read-as-the-role-reads-them",
+    ),
+    pytest.param(
+        ":paramref:`pxd_pkg.connect.echo`, :paramref:`pxd_pkg.Engine.size`,\n"
+        ":paramref:`pxd_pkg.Engine.run.statement`, :paramref:`pxd_pkg.sub.g.b`,\n"
+        ":paramref:`pxd_pkg.starred.c`, :paramref:`pxd_pkg.impl.connect.url`,\n"
+        ":paramref:`pxd_pkg.Alias.params.size`, :paramref:`pxd_pkg._sub.g.b`,\n"
+        ":paramref:`pxd_pkg.Engine.nope`",
+        "uses.py:5: PXD001 :paramref:`pxd_pkg.Engine.nope` names no parameter "
+        "'nope' of pxd_pkg.Engine",
+        id="re-exports-are-followed-in-source",
+    ),
+    pytest.param(
+        ":paramref:`pxd_cycle.f.a`",
+        "uses.py:1: PXD002 :paramref:`pxd_cycle.f.a`: target not found: pxd_cycle.f",
+        id="a-re-export-cycle-is-not-found",
+    ),
+    pytest.param(
+        ":paramref:`pxd_stub.f.a` :paramref:`pxd_stub.f.b`\n"
+        ":paramref:`pxd_stub.g.a` :paramref:`pxd_stub.g.b`",
+        "uses.py:1: PXD001 :paramref:`pxd_stub.f.b` names no parameter 'b' of "
+        "pxd_stub.f",
+        id="a-stub-is-a-source",
+    ),
+    # as at run time: the implementation's signature; a stub's overloads together
+    pytest.param(
+        ":paramref:`pxd_overloads.g.a`",
+        "uses.py:1: PXD001 :paramref:`pxd_overloads.g.a` names no parameter 'a' "
+        "of pxd_overloads.g",
+        id="overloads-count-only-without-an-implementation",
+    ),
+]
 
 
-def test_what_a_target_prints_is_never_shown(targets: Path, run) -> None:
-    result = _lint_doc(targets, run, ":paramref:`pxd_prints.f.a`")
-    assert (result.status, result.out) == (0, "")
+@pytest.mark.parametrize(("doc", "finding"), TARGET_CASES)
+def test_targets_are_read_never_imported(
+    targets: Path, run, doc: str, finding: str
+) -> None:
+    imported = {name for name in sys.modules if name.startswith("pxd_")}
+    result = _lint_doc(targets, run, doc)
+    assert result.out == (finding + "\n" if finding else "")
+    assert result.status == (1 if finding else 0)
     assert "imported" not in result.err
-    assert "pxd_prints" not in sys.modules
+    assert {name for name in sys.modules if name.startswith("pxd_")} == imported
 
 
 def test_import_this_prints_no_zen(
@@ -226,75 +339,6 @@ def test_import_this_prints_no_zen(
         "uses.py:1: PXD002 :paramref:`this.f.x`: target not found: this.f\n"
     )
     assert "Zen" not in result.out + result.err
-
-
-def test_escaped_names_are_read_as_the_role_reads_them(targets: Path, run) -> None:
-    result = _lint_doc(
-        targets,
-        run,
-        ":paramref:`pxd_escaped.Config.file\\_` and\n"
-        ":paramref:`the path <pxd_escaped.Config.params.path\\_>` and\n"
-        ":paramref:`!pxd_escaped.Config.nope\\_`",
-    )
-    assert result.out == (
-        "uses.py:3: PXD001 :paramref:`!pxd_escaped.Config.nope\\_` names no "
-        "parameter 'nope_' of pxd_escaped.Config\n"
-    )
-
-
-def test_re_exports_are_followed_in_source(targets: Path, run) -> None:
-    result = _lint_doc(
-        targets,
-        run,
-        ":paramref:`pxd_pkg.connect.echo`, :paramref:`pxd_pkg.Engine.size`,\n"
-        ":paramref:`pxd_pkg.Engine.run.statement`, :paramref:`pxd_pkg.sub.g.b`,\n"
-        ":paramref:`pxd_pkg.starred.c`, :paramref:`pxd_pkg.impl.connect.url`,\n"
-        ":paramref:`pxd_pkg.Alias.params.size`, :paramref:`pxd_pkg._sub.g.b`,\n"
-        ":paramref:`pxd_pkg.Engine.nope`",
-    )
-    assert result.out == (
-        "uses.py:5: PXD001 :paramref:`pxd_pkg.Engine.nope` names no parameter "
-        "'nope' of pxd_pkg.Engine\n"
-    )
-    assert "imported" not in result.err
-    assert "pxd_pkg" not in sys.modules
-
-
-def test_a_re_export_cycle_is_not_found(targets: Path, run) -> None:
-    result = _lint_doc(targets, run, ":paramref:`pxd_cycle.f.a`")
-    assert result.out == (
-        "uses.py:1: PXD002 :paramref:`pxd_cycle.f.a`: target not found: pxd_cycle.f\n"
-    )
-
-
-def test_a_stub_is_a_source(targets: Path, run) -> None:
-    result = _lint_doc(
-        targets,
-        run,
-        ":paramref:`pxd_stub.f.a` :paramref:`pxd_stub.f.b`\n"
-        ":paramref:`pxd_stub.g.a` :paramref:`pxd_stub.g.b`",
-    )
-    assert result.out == (
-        "uses.py:1: PXD001 :paramref:`pxd_stub.f.b` names no parameter 'b' of "
-        "pxd_stub.f\n"
-    )
-
-
-def test_targets_in_the_same_module_without_a_dot(lint_project: Path, run) -> None:
-    """``f.params.a`` in a docstring of f's module finds f, as Sphinx does."""
-    path = lint_project / "local.py"
-    path.write_text(
-        "def f(alpha):\n"
-        '    """See :paramref:`f.params.alpha`, :paramref:`.f.params.alpha` and\n'
-        '    :paramref:`C.m.beta`, :paramref:`f.nope`."""\n\n\n'
-        "class C:\n"
-        "    def m(self, beta):\n"
-        '        """See :paramref:`m.beta` and :paramref:`.m.beta`."""\n'
-    )
-    result = run("lint", "--no-progress", str(path))
-    assert result.out == (
-        "local.py:3: PXD001 :paramref:`f.nope` names no parameter 'nope' of local.f\n"
-    )
 
 
 @pytest.fixture
@@ -359,86 +403,6 @@ def test_shapes_of_targets(shapes: Path, run) -> None:
         "uses.py:7: PXD003 :paramref:`pxd_shapes.Query.rows.x`: target has no "
         "signature: pxd_shapes.Query.rows",
     ]
-
-
-def test_bare_names_in_a_subclass_use_the_inherited_constructor(
-    lint_project: Path, run
-) -> None:
-    path = lint_project / "sub.py"
-    path.write_text(
-        "from pxdsample.target import Engine\n\n\n"
-        "class Sub(Engine):\n"
-        '    """Takes :paramref:`pool_size`, not :paramref:`size`."""\n'
-    )
-    result = run("lint", "--no-progress", str(path))
-    assert result.out == (
-        "sub.py:5: PXD001 :paramref:`size` names no parameter 'size' of Sub\n"
-    )
-
-
-def test_a_relative_target_whose_head_is_imported(lint_project: Path, run) -> None:
-    path = lint_project / "rel.py"
-    path.write_text(
-        "from pxdsample.target import Engine\n\n\n"
-        'def f():\n    """:paramref:`.Engine.nope.x`"""\n'
-    )
-    result = run("lint", "--no-progress", str(path))
-    assert result.out == (
-        "rel.py:5: PXD002 :paramref:`.Engine.nope.x`: target not found: "
-        "rel.Engine.nope\n"
-    )
-
-
-def test_relative_targets_skip_owners_without_a_signature(
-    lint_project: Path, run
-) -> None:
-    """As Sphinx: ``.helper`` in class C is C.helper only if that takes parameters."""
-    path = lint_project / "skip.py"
-    path.write_text(
-        "def helper(x):\n    pass\n\n\n"
-        "class C:\n"
-        "    helper = None\n\n"
-        "    def m(self):\n"
-        '        """:paramref:`.helper.x` and :paramref:`.helper.y`."""\n'
-    )
-    result = run("lint", "--no-progress", str(path))
-    assert result.out == (
-        "skip.py:9: PXD001 :paramref:`.helper.y` names no parameter 'y' of "
-        "skip.helper\n"
-    )
-
-
-def test_relative_targets_are_named_where_they_are_defined(
-    lint_project: Path, run
-) -> None:
-    path = lint_project / "rel.py"
-    path.write_text(
-        "from pxdsample.target import Engine\n\n\n"
-        'def f():\n    """:paramref:`.Engine.run.nope`"""\n'
-    )
-    result = run("lint", "--no-progress", str(path))
-    assert result.out == (
-        "rel.py:5: PXD001 :paramref:`.Engine.run.nope` names no parameter 'nope' "
-        "of pxdsample.target.Engine.run\n"
-    )
-
-
-def test_a_one_word_owner_not_found(lint_project: Path, run) -> None:
-    path = lint_project / "one.py"
-    path.write_text('def f():\n    """:paramref:`nowhere.x`"""\n')
-    result = run("lint", "--no-progress", str(path))
-    assert result.out == (
-        "one.py:2: PXD002 :paramref:`nowhere.x`: target not found: nowhere\n"
-    )
-
-
-def test_overloads_count_only_without_an_implementation(targets: Path, run) -> None:
-    """As at run time: the implementation's signature; a stub's overloads together."""
-    result = _lint_doc(targets, run, ":paramref:`pxd_overloads.g.a`")
-    assert result.out == (
-        "uses.py:1: PXD001 :paramref:`pxd_overloads.g.a` names no parameter 'a' "
-        "of pxd_overloads.g\n"
-    )
 
 
 def test_a_relative_owner_without_a_signature_needs_sphinx(
