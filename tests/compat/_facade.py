@@ -2,8 +2,9 @@
 
 Each ``tests/roots/test-compat-*`` root documents ``Session.close(force, *args,
 timeout)`` and its proxy ``ScopedSession.close`` (with SQLAlchemy's
-``class_bases`` marker) in a module ``pd_compat_<name>``, and links three of
-the parameters with ``:paramref:`` from its index page.
+``class_bases`` marker) in a module ``pd_compat_<name>`` (written by its
+``conf.py`` from :mod:`._library`, numpydoc's and MyST's excepted), and links
+three of the parameters with ``:paramref:`` from its index page.
 """
 
 from __future__ import annotations

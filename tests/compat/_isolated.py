@@ -13,6 +13,10 @@ from pathlib import Path
 
 from tests.helpers import copy_root, strip_ansi
 
+#: The checkout: the build runs there, so a root's conf.py can import
+#: ``tests.compat._library`` (``python -m`` puts the working folder on sys.path).
+CHECKOUT = Path(__file__).resolve().parents[2]
+
 
 class Build:
     """An HTML build made in a subprocess: its output folder and warnings."""
@@ -41,7 +45,11 @@ def build_isolated(
     for name, value in overrides.items():
         command += ["-D", f"{name}={value}"]
     done = subprocess.run(
-        [*command, str(src), str(out)], capture_output=True, text=True, timeout=600
+        [*command, str(src), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=CHECKOUT,
     )
     assert done.returncode == 0, done.stderr
     lines = strip_ansi(done.stderr).splitlines()

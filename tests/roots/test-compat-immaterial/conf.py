@@ -3,6 +3,16 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from tests.compat._library import write_library
+
+# The module this root documents: the compat roots' one library, written
+# here from tests/compat/_library.py (the tests build a copy of the root).
+write_library(
+    __file__,
+    "pd_compat_immaterial.py",
+    "A library with a facade, documented under sphinx-immaterial.",
+)
+
 # sphinx-immaterial's theme and its Python domain features (parameter objects,
 # synopses, object ids), listed before proxydoc; the tests also build it after.
 extensions = [
