@@ -545,3 +545,139 @@ def test_a_package_stub_reads_its_relative_imports(lint_project: Path, run) -> N
         "pxd_stubbed/__init__.pyi:1: PXD001 :paramref:`f.nope` names no parameter "
         "'nope' of pxd_stubbed._impl.f\n"
     )
+
+
+def test_docstrings_assigned_as_literals_are_checked(lint_project: Path, run) -> None:
+    """``f.__doc__ = "..."`` and ``__doc__ = "..."`` in a class body: read like
+    the docstrings they replace; one of an imported function, in its module."""
+    path = lint_project / "assigned.py"
+    path.write_text(
+        "from pxdsample.target import Engine\n\n\n"
+        "def f(alpha):\n    pass\n\n\n"
+        'f.__doc__ = """Takes :paramref:`alpha`,\n'
+        'not :paramref:`beta`."""\n\n\n'
+        "class C:\n"
+        '    __doc__ = "Made with :paramref:`size`, not :paramref:`nope`."\n\n'
+        "    def __init__(self, size):\n        pass\n\n"
+        "    def m(self, gamma):\n        pass\n\n\n"
+        'C.m.__doc__ = ":paramref:`gamma`, :paramref:`.m.delta`"\n'
+        'Engine.run.__doc__ = ":paramref:`statement`, :paramref:`nope`"\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert result.status == 1
+    assert result.out.splitlines() == [
+        "assigned.py:9: PXD001 :paramref:`beta` names no parameter 'beta' of f",
+        "assigned.py:13: PXD001 :paramref:`nope` names no parameter 'nope' of C",
+        "assigned.py:22: PXD001 :paramref:`.m.delta` names no parameter 'delta' "
+        "of assigned.C.m",
+        "assigned.py:23: PXD001 :paramref:`nope` names no parameter 'nope' of run",
+    ]
+    assert "note" not in result.err
+
+
+def test_docstrings_lint_cannot_read_are_noted(lint_project: Path, run) -> None:
+    """A computed docstring, or one of an object lint cannot find, that holds a
+    :paramref: is a note on stderr: not a problem, the exit status is 0."""
+    path = lint_project / "made.py"
+    path.write_text(
+        "def f(alpha):\n    pass\n\n\n"
+        'f.__doc__ = "Takes :paramref:`%s`." % "alpha"\n'
+        "f.__doc__ += ' and :paramref:`beta`'\n"
+        "handler = make_handler()\n"
+        'handler.run.__doc__ = ":paramref:`x`"\n'
+        'f.__doc__ = "no roles" + f.__doc__\n'
+    )
+    result = run("lint", "--no-progress", str(path))
+    assert (result.status, result.out) == (0, "")
+    assert result.err.splitlines() == [
+        "made.py:5: note: the value assigned to f.__doc__ is computed at import "
+        "time; its :paramref: roles are not checked",
+        "made.py:6: note: the value assigned to f.__doc__ is computed at import "
+        "time; its :paramref: roles are not checked",
+        "made.py:8: note: the value assigned to handler.run.__doc__ documents "
+        "something lint cannot find in made; its :paramref: roles are not checked",
+        "proxydoc lint: 1 files, 0 problems, 0 with errors, 3 notes",
+    ]
+
+
+@pytest.fixture
+def made_at_run_time(lint_project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Targets whose docstrings or names a module makes when imported."""
+    files = {
+        "pxd_assigned.py": (
+            "def connect(url, **kw):\n    pass\n\n\n"
+            'connect.__doc__ = """Connect.\n\n:keyword echo: log statements\n"""\n\n\n'
+            "def render(**kw):\n    pass\n\n\n"
+            "render.__doc__ = TEMPLATE.format(name='render')\n\n\n"
+            "class Pool:\n"
+            "    def __init__(self, **kw):\n        pass\n\n\n"
+            'Pool.__init__.__doc__ = ":param size: how many"\n'
+        ),
+        "pxd_lazy/__init__.py": (
+            "import importlib\n\n\n"
+            "def real(a):\n    pass\n\n\n"
+            "def __getattr__(name):\n"
+            "    return getattr(importlib.import_module('pxd_lazy._impl'), name)\n"
+        ),
+        "pxd_lazy/_impl.py": "def connect(url):\n    pass\n",
+        "pxd_attached/__init__.py": (
+            "import lazy_loader\n\n"
+            "__getattr__, __dir__, __all__ = lazy_loader.attach(\n"
+            "    __name__, submod_attrs={'_impl': ['connect']}\n)\n"
+        ),
+        "pxd_attached/_impl.py": "def connect(url):\n    pass\n",
+    }
+    for name, text in files.items():
+        path = lint_project / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text)
+    yield lint_project
+    for name in [n for n in sys.modules if n.startswith("pxd_")]:
+        monkeypatch.delitem(sys.modules, name)
+
+
+def test_targets_documented_at_import_time(made_at_run_time: Path, run) -> None:
+    """A literal assigned to a target's ``__doc__`` documents its parameters; a
+    finding about a target whose docstring is computed says why it may be wrong."""
+    result = _lint_doc(
+        made_at_run_time,
+        run,
+        ":paramref:`pxd_assigned.connect.echo` :paramref:`pxd_assigned.Pool.size`\n"
+        ":paramref:`pxd_assigned.connect.nope` :paramref:`pxd_assigned.render.fmt`",
+    )
+    assert result.out.splitlines() == [
+        "uses.py:2: PXD001 :paramref:`pxd_assigned.connect.nope` names no "
+        "parameter 'nope' of pxd_assigned.connect",
+        "uses.py:2: PXD001 :paramref:`pxd_assigned.render.fmt` names no parameter "
+        "'fmt' of pxd_assigned.render (its docstring is computed at import time: "
+        "a parameter documented only there is not seen)",
+    ]
+
+
+def test_names_a_module_makes_at_run_time_are_noted(
+    made_at_run_time: Path, run
+) -> None:
+    """A module-level ``__getattr__`` (a function, or bound as lazy_loader does)
+    may make any name: a target lint cannot find there is a note, not PXD002."""
+    result = _lint_doc(
+        made_at_run_time,
+        run,
+        ":paramref:`pxd_lazy.connect.url` :paramref:`pxd_lazy.real.b`\n"
+        ":paramref:`pxd_attached.connect.url` :paramref:`pxd_lazy._impl.nope.x`",
+    )
+    assert result.status == 1
+    assert result.out.splitlines() == [
+        "uses.py:1: PXD001 :paramref:`pxd_lazy.real.b` names no parameter 'b' of "
+        "pxd_lazy.real",
+        "uses.py:2: PXD002 :paramref:`pxd_lazy._impl.nope.x`: target not found: "
+        "pxd_lazy._impl.nope",
+    ]
+    assert result.err.splitlines() == [
+        "uses.py:1: note: :paramref:`pxd_lazy.connect.url` not checked: "
+        "pxd_lazy.connect is not in the source of pxd_lazy, which makes names at "
+        "run time (a module-level __getattr__); lint runs no project code",
+        "uses.py:2: note: :paramref:`pxd_attached.connect.url` not checked: "
+        "pxd_attached.connect is not in the source of pxd_attached, which makes "
+        "names at run time (a module-level __getattr__); lint runs no project code",
+        "proxydoc lint: 1 files, 2 problems, 0 with errors, 2 notes",
+    ]

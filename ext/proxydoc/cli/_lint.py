@@ -1,7 +1,11 @@
 """``proxydoc lint``: each ``:paramref:`` must name a parameter of its target.
 
 Targets are read from source (:mod:`proxydoc.cli._definitions`), never
-imported: linting runs no project code.
+imported: linting runs no project code.  So it reads a docstring assigned at
+import time (``f.__doc__ = "..."``) only when the value is a string literal,
+and a name a module makes at run time (a module-level ``__getattr__``) not at
+all; where that leaves a role unchecked, or may explain a finding, it says so
+(a note on stderr, which is not a problem).
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from proxydoc.cli._definitions import (
     Definition,
     SourceIndex,
     SourceModule,
+    dotted_names,
     full_name,
 )
 from proxydoc.cli._errors import ProxydocError
@@ -44,12 +49,17 @@ CODES = {
     "PXD005": "relative target cannot be resolved without Sphinx",
 }
 
+#: The code of a note: something lint could not check, and why; not a problem.
+NOTE = "note"
+
 #: Which finding to report when a target has two readings (``m.params.x``).
-_PRIORITY = ("PXD001", "PXD003", "PXD002", "PXD005")
+_PRIORITY = ("PXD001", "PXD003", "PXD002", "PXD005", NOTE)
 
 _Function = ast.FunctionDef | ast.AsyncFunctionDef
 _Owner = _Function | ast.ClassDef | ast.Module
 _OWNERS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+#: What an assignment to ``X.__doc__`` is read for: X found as one of these.
+_DOCUMENTED = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 _HOLDS_STATEMENTS = (ast.stmt, ast.excepthandler, ast.match_case)
 
 
@@ -63,6 +73,8 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
+        if self.code == NOTE:
+            return f"{self.display}:{self.line}: note: {self.message}"
         return f"{self.display}:{self.line}: {self.code} {self.message}"
 
 
@@ -73,22 +85,24 @@ def run_lint(
     from proxydoc.cli._cli import display_path
 
     checker = ParamChecker(config.module_prefixes, config.import_roots)
-    findings: list[Finding] = []
+    found: list[Finding] = []
     errors = 0
     for done, path in enumerate(files, 1):
         display = display_path(path)
         progress.update(done, display)
         try:
-            findings.extend(checker.lint_file(path, display, strict=strict))
+            found.extend(checker.lint_file(path, display, strict=strict))
         except ProxydocError as exc:
             errors += 1
             print(exc, file=sys.stderr)
     progress.finish()
-    for finding in findings:
-        print(finding)
+    findings = [f for f in found if f.code != NOTE]
+    for finding in found:
+        print(finding, file=sys.stderr if finding.code == NOTE else sys.stdout)
+    notes = len(found) - len(findings)
     print(
         f"proxydoc lint: {len(files)} files, {len(findings)} problems, "
-        f"{errors} with errors",
+        f"{errors} with errors" + (f", {notes} notes" if notes else ""),
         file=sys.stderr,
     )
     return 2 if errors else (1 if findings else 0)
@@ -101,9 +115,11 @@ class ParamChecker:
         self.prefixes = prefixes
         self.roots = roots
         self.index = SourceIndex(ModuleFiles(search_folders(roots, sys.path)))
+        #: Per module, its ``__doc__`` assignments, by the object each documents.
+        self._assigned: dict[ast.Module, dict[ast.AST, list[_Assignment]]] = {}
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
-        """Findings for every ``:paramref:`` in the docstrings of one file."""
+        """Findings (and notes) for every ``:paramref:`` in the docstrings of a file."""
         source, _ = read_source(path, display)
         if ":paramref:" not in source:
             return []
@@ -111,13 +127,57 @@ class ParamChecker:
         self.index.files.remember(path, tree)
         here = SourceModule(module_name(path, self.roots), path, tree)
         found: list[Finding] = []
-        for doc in _docstrings(tree):
+        for doc in self._all_docstrings(here, display, found):
+            module = doc.module or here
             for match in _ROLE.finditer(doc.text):
                 at = doc.line + doc.text.count("\n", 0, match.start())
-                finding = self._check(match[1], _Where(here, doc, display, at))
+                finding = self._check(match[1], _Where(module, doc, display, at))
                 if finding is not None and (strict or finding.code != "PXD005"):
                     found.append(finding)
         return sorted(found, key=lambda finding: finding.line)
+
+    def _all_docstrings(
+        self, here: SourceModule, display: str, notes: list[Finding]
+    ) -> Iterator[_Docstring]:
+        """The docstrings of *here*: written, then assigned as string literals.
+
+        An assigned docstring that holds a ``:paramref:`` but is computed, or
+        whose object lint cannot find, is a note in *notes*.
+        """
+        yield from _docstrings(here.tree)
+        for assigned in _doc_assignments(here.tree):
+            if not _mentions_paramref(assigned.value):
+                continue
+            owner = self._documented(assigned, here)
+            text = assigned.text
+            if owner is not None and text is not None:
+                yield _Docstring(*owner, text=text, line=assigned.value.lineno)
+                continue
+            message = f"the value assigned to {assigned.written} "
+            if text is None:
+                message += "is computed at import time"
+            else:
+                message += f"documents something lint cannot find in {here.name}"
+            message += "; its :paramref: roles are not checked"
+            notes.append(Finding(display, assigned.value.lineno, NOTE, message))
+
+    def _documented(
+        self, assigned: _Assignment, here: SourceModule
+    ) -> tuple[_Owner, ast.ClassDef | None, SourceModule] | None:
+        """The function or class whose ``__doc__`` *assigned* sets, the class it
+        is read in and its module; None when lint cannot find it."""
+        if assigned.names is None:  # __doc__ = "..." in a module or class body
+            cls = assigned.body if isinstance(assigned.body, ast.ClassDef) else None
+            return assigned.body, cls, here
+        found = self.index.member(here, assigned.names) if assigned.names else None
+        if found is None or not isinstance(found.node, _DOCUMENTED):
+            return None
+        cls = found.node if isinstance(found.node, ast.ClassDef) else None
+        if cls is None and len(assigned.names) > 1:
+            parent = self.index.member(here, assigned.names[:-1])
+            if parent is not None and isinstance(parent.node, ast.ClassDef):
+                cls = parent.node
+        return found.node, cls, found.module
 
     def _check(self, content: str, where: _Where) -> Finding | None:
         target = expand_prefix(role_target(content), self.prefixes)
@@ -147,10 +207,18 @@ class ParamChecker:
                 return None
             else:
                 message = f":paramref:`{content}` names no parameter {param!r} of "
-                return where.finding("PXD001", message + name)
+                return where.finding("PXD001", message + name + self._unseen(found))
         if no_signature is not None and not owner.startswith("."):
             message = f":paramref:`{content}`: {CODES['PXD003']}: {no_signature}"
             return where.finding("PXD003", message)
+        lazy = None if owner.startswith(".") else self._made_at_run_time(owner)
+        if lazy is not None:
+            message = (
+                f":paramref:`{content}` not checked: {owner} is not in the source "
+                f"of {lazy}, which makes names at run time (a module-level "
+                "__getattr__); lint runs no project code"
+            )
+            return where.finding(NOTE, message)
         name = owner
         if owner.startswith("."):  # Sphinx would search further, by suffix
             head = owner.lstrip(".").partition(".")[0]
@@ -202,9 +270,55 @@ class ParamChecker:
         if signature is None:
             return None
         names = set(signature.names)
-        for doc in signature.docstrings:
-            names.update(documented_params(doc))
+        docs = [*signature.docstrings, *(a.text for a in self._assigned_docs(found))]
+        for doc in docs:
+            if doc is not None:
+                names.update(documented_params(doc))
         return names
+
+    def _unseen(self, found: Definition) -> str:
+        """A note for a finding about *found*, whose docstring may be computed."""
+        if all(a.text is not None for a in self._assigned_docs(found)):
+            return ""
+        return (
+            " (its docstring is computed at import time: a parameter documented "
+            "only there is not seen)"
+        )
+
+    def _assigned_docs(self, found: Definition) -> list[_Assignment]:
+        """What the module defining *found* assigns to its ``__doc__`` (a
+        class's: and to its ``__init__``'s and ``__new__``'s)."""
+        tree = found.module.tree
+        if tree not in self._assigned:
+            by_object: dict[ast.AST, list[_Assignment]] = {}
+            for assigned in _doc_assignments(tree):
+                owner = self._documented(assigned, found.module)
+                if owner is not None:
+                    by_object.setdefault(owner[0], []).append(assigned)
+            self._assigned[tree] = by_object
+        owners: list[ast.AST | None] = [found.node]
+        if isinstance(found.node, ast.ClassDef):
+            bound = self.index.bindings(found.node)
+            owners.extend(bound.get(name) for name in ("__init__", "__new__"))
+        table = self._assigned[tree]
+        return [a for owner in owners if owner for a in table.get(owner, [])]
+
+    def _made_at_run_time(self, owner: str) -> str | None:
+        """The module that may make *owner* with its ``__getattr__``, if any.
+
+        That is the longest module of *owner* lint finds, when the name after
+        it is not in its source and it binds ``__getattr__``.
+        """
+        parts = owner.split(".")
+        for split in range(len(parts) - 1, 0, -1):
+            module = self.index.module(".".join(parts[:split]))
+            if module is None:
+                continue
+            if self.index.member(module, parts[split : split + 1]) is not None:
+                return None
+            lazy = "__getattr__" in self.index.bindings(module.tree)
+            return module.name if lazy else None
+        return None
 
 
 def _parse(source: str, display: str) -> ast.Module:
@@ -232,12 +346,17 @@ def role_target(content: str) -> str:
 
 @dataclass(frozen=True)
 class _Docstring:
-    """A docstring, what it documents and the class it is read in."""
+    """A docstring, what it documents and the class it is read in.
+
+    *module* is where the object is defined, when not the linted module (a
+    docstring assigned to an imported function).
+    """
 
     owner: _Owner
     cls: ast.ClassDef | None
-    text: str
-    line: int
+    module: SourceModule | None = None
+    text: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -267,7 +386,7 @@ def _docstrings(tree: ast.Module) -> Iterator[_Docstring]:
         if isinstance(node, _OWNERS):
             doc = _docstring(node)
             if doc is not None:
-                yield _Docstring(node, cls, *doc)
+                yield _Docstring(node, cls, None, *doc)
         pending.extend(
             (child, cls)
             for child in ast.iter_child_nodes(node)
@@ -285,3 +404,65 @@ def _docstring(node: _Owner) -> tuple[str, int] | None:
     ):
         return body[0].value.value, body[0].value.lineno
     return None
+
+
+class _Assignment(NamedTuple):
+    """A statement setting a ``__doc__``: ``X.y.__doc__ = v``, or ``__doc__ = v``
+    in a module or class body (*names* None, *body* that module or class)."""
+
+    names: list[str] | None
+    written: str
+    body: _Owner
+    value: ast.expr
+    augmented: bool
+
+    @property
+    def text(self) -> str | None:
+        """The docstring, when the value is a string literal that replaces it."""
+        value = self.value
+        if self.augmented or not isinstance(value, ast.Constant):
+            return None
+        return value.value if isinstance(value.value, str) else None
+
+
+def _doc_assignments(tree: ast.Module) -> Iterator[_Assignment]:
+    """Every assignment to a ``__doc__`` in *tree* (walking statements only)."""
+    pending: list[tuple[ast.AST, _Owner]] = [(tree, tree)]
+    while pending:
+        node, body = pending.pop()
+        if isinstance(node, _OWNERS):
+            body = node
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                assigned = _doc_target(target, body)
+                if assigned is not None:
+                    names, written = assigned
+                    augmented = isinstance(node, ast.AugAssign)
+                    yield _Assignment(names, written, body, node.value, augmented)
+        pending.extend(
+            (child, body)
+            for child in ast.iter_child_nodes(node)
+            if isinstance(child, _HOLDS_STATEMENTS)
+        )
+
+
+def _doc_target(target: ast.expr, body: _Owner) -> tuple[list[str] | None, str] | None:
+    """Whose ``__doc__`` *target* sets, written in *body*: dotted names (empty when
+    not a dotted name) or None for the body's own, and the target as written."""
+    if isinstance(target, ast.Attribute) and target.attr == "__doc__":
+        return dotted_names(target.value) or [], ast.unparse(target)
+    in_body = isinstance(body, (ast.Module, ast.ClassDef))  # in a function: a local
+    if isinstance(target, ast.Name) and target.id == "__doc__" and in_body:
+        return None, "__doc__"
+    return None
+
+
+def _mentions_paramref(value: ast.expr) -> bool:
+    """Does a string in *value* hold a ``:paramref:`` role?"""
+    return any(
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and ":paramref:" in node.value
+        for node in ast.walk(value)
+    )
