@@ -1,10 +1,11 @@
-"""Block-level walks: find descriptions and containers without visiting inline text."""
+"""Shared tree walks: block-level searches and a description's first signature."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
+from sphinx import addnodes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,3 +32,11 @@ def find_blocks(root: nodes.Node, kinds: type[N] | tuple[type[N], ...]) -> list[
             children: Iterable[nodes.Node] = node.children
             push(reversed(children))  # type: ignore[call-overload]
     return found
+
+
+def first_signature(desc: addnodes.desc) -> addnodes.desc_signature | None:
+    """The first signature of *desc*."""
+    for child in desc.children:
+        if isinstance(child, addnodes.desc_signature):
+            return child
+    return None

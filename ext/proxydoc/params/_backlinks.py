@@ -20,10 +20,9 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._config import settings
 from proxydoc._pydomain import ProxydocPythonDomain, python_domain
-from proxydoc._walk import find_blocks
+from proxydoc._walk import find_blocks, first_signature
 from proxydoc.params._anchors import ENTRY_CLASS, owner_of
 from proxydoc.params._resolve import ParamRefTarget
-from proxydoc.proxies._markers import first_signature
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

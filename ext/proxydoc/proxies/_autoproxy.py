@@ -26,11 +26,12 @@ from sphinx.util.inspect import signature as read_signature
 from sphinx.util.parsing import nested_parse_to_nodes
 from sphinx.util.typing import stringify_annotation
 
+from proxydoc._walk import first_signature
 from proxydoc._warnings import warn
 from proxydoc.core.imports import MISSING, import_object
 from proxydoc.core.markers import MARKER_CLASS, copy_pieces
 from proxydoc.core.names import public_name
-from proxydoc.proxies._markers import GENERATED, first_signature
+from proxydoc.proxies._markers import GENERATED
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

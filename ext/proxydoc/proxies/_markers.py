@@ -10,7 +10,7 @@ from sphinx.locale import _
 from sphinx.transforms import SphinxTransform
 
 from proxydoc._config import settings
-from proxydoc._walk import find_blocks
+from proxydoc._walk import find_blocks, first_signature
 from proxydoc._warnings import warn
 from proxydoc.core.markers import (
     EXPECTED_WORDINGS,
@@ -168,14 +168,6 @@ def enclosing_desc(node: nodes.Node) -> addnodes.desc | None:
     while parent is not None and not isinstance(parent, addnodes.desc):
         parent = parent.parent
     return parent
-
-
-def first_signature(desc: addnodes.desc) -> addnodes.desc_signature | None:
-    """The first signature of *desc*."""
-    for child in desc.children:
-        if isinstance(child, addnodes.desc_signature):
-            return child
-    return None
 
 
 def full_name(sig: addnodes.desc_signature) -> str:
