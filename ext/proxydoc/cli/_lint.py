@@ -4,8 +4,9 @@ Targets are read from source (:mod:`proxydoc.cli._definitions`), never
 imported: linting runs no project code.  So it reads a docstring assigned at
 import time (``f.__doc__ = "..."``) only when the value is a string literal,
 and a name a module makes at run time (a module-level ``__getattr__``) not at
-all; where that leaves a role unchecked, or may explain a finding, it says so
-(a note on stderr, which is not a problem).
+all (:mod:`proxydoc.cli._assigned` finds both); where that leaves a role
+unchecked, or may explain a finding, it says so (a note on stderr, which is not
+a problem).
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from proxydoc.cli._definitions import (
-    Definition,
-    SourceIndex,
-    SourceModule,
-    dotted_names,
-    full_name,
+from proxydoc.cli._assigned import (
+    HOLDS_STATEMENTS,
+    OWNERS,
+    AssignedDocs,
+    Owner,
+    made_at_run_time,
 )
+from proxydoc.cli._definitions import Definition, SourceIndex, SourceModule, full_name
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._generate import read_source
 from proxydoc.cli._module_files import ModuleFiles, module_name, search_folders
@@ -54,13 +56,6 @@ NOTE = "note"
 
 #: Which finding to report when a target has two readings (``m.params.x``).
 _PRIORITY = ("PXD001", "PXD003", "PXD002", "PXD005", NOTE)
-
-_Function = ast.FunctionDef | ast.AsyncFunctionDef
-_Owner = _Function | ast.ClassDef | ast.Module
-_OWNERS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-#: What an assignment to ``X.__doc__`` is read for: X found as one of these.
-_DOCUMENTED = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-_HOLDS_STATEMENTS = (ast.stmt, ast.excepthandler, ast.match_case)
 
 
 @dataclass(frozen=True)
@@ -115,8 +110,7 @@ class ParamChecker:
         self.prefixes = prefixes
         self.roots = roots
         self.index = SourceIndex(ModuleFiles(search_folders(roots, sys.path)))
-        #: Per module, its ``__doc__`` assignments, by the object each documents.
-        self._assigned: dict[ast.Module, dict[ast.AST, list[_Assignment]]] = {}
+        self.assigned = AssignedDocs(self.index)
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
         """Findings (and notes) for every ``:paramref:`` in the docstrings of a file."""
@@ -145,10 +139,7 @@ class ParamChecker:
         whose object lint cannot find, is a note in *notes*.
         """
         yield from _docstrings(here.tree)
-        for assigned in _doc_assignments(here.tree):
-            if not _mentions_paramref(assigned.value):
-                continue
-            owner = self._documented(assigned, here)
+        for assigned, owner in self.assigned.with_paramref(here):
             text = assigned.text
             if owner is not None and text is not None:
                 yield _Docstring(*owner, text=text, line=assigned.value.lineno)
@@ -160,24 +151,6 @@ class ParamChecker:
                 message += f"documents something lint cannot find in {here.name}"
             message += "; its :paramref: roles are not checked"
             notes.append(Finding(display, assigned.value.lineno, NOTE, message))
-
-    def _documented(
-        self, assigned: _Assignment, here: SourceModule
-    ) -> tuple[_Owner, ast.ClassDef | None, SourceModule] | None:
-        """The function or class whose ``__doc__`` *assigned* sets, the class it
-        is read in and its module; None when lint cannot find it."""
-        if assigned.names is None:  # __doc__ = "..." in a module or class body
-            cls = assigned.body if isinstance(assigned.body, ast.ClassDef) else None
-            return assigned.body, cls, here
-        found = self.index.member(here, assigned.names) if assigned.names else None
-        if found is None or not isinstance(found.node, _DOCUMENTED):
-            return None
-        cls = found.node if isinstance(found.node, ast.ClassDef) else None
-        if cls is None and len(assigned.names) > 1:
-            parent = self.index.member(here, assigned.names[:-1])
-            if parent is not None and isinstance(parent.node, ast.ClassDef):
-                cls = parent.node
-        return found.node, cls, found.module
 
     def _check(self, content: str, where: _Where) -> Finding | None:
         target = expand_prefix(role_target(content), self.prefixes)
@@ -211,7 +184,7 @@ class ParamChecker:
         if no_signature is not None and not owner.startswith("."):
             message = f":paramref:`{content}`: {CODES['PXD003']}: {no_signature}"
             return where.finding("PXD003", message)
-        lazy = None if owner.startswith(".") else self._made_at_run_time(owner)
+        lazy = None if owner.startswith(".") else made_at_run_time(self.index, owner)
         if lazy is not None:
             message = (
                 f":paramref:`{content}` not checked: {owner} is not in the source "
@@ -270,7 +243,7 @@ class ParamChecker:
         if signature is None:
             return None
         names = set(signature.names)
-        docs = [*signature.docstrings, *(a.text for a in self._assigned_docs(found))]
+        docs = [*signature.docstrings, *(a.text for a in self.assigned.of(found))]
         for doc in docs:
             if doc is not None:
                 names.update(documented_params(doc))
@@ -278,47 +251,12 @@ class ParamChecker:
 
     def _unseen(self, found: Definition) -> str:
         """A note for a finding about *found*, whose docstring may be computed."""
-        if all(a.text is not None for a in self._assigned_docs(found)):
+        if not self.assigned.computed(found):
             return ""
         return (
             " (its docstring is computed at import time: a parameter documented "
             "only there is not seen)"
         )
-
-    def _assigned_docs(self, found: Definition) -> list[_Assignment]:
-        """What the module defining *found* assigns to its ``__doc__`` (a
-        class's: and to its ``__init__``'s and ``__new__``'s)."""
-        tree = found.module.tree
-        if tree not in self._assigned:
-            by_object: dict[ast.AST, list[_Assignment]] = {}
-            for assigned in _doc_assignments(tree):
-                owner = self._documented(assigned, found.module)
-                if owner is not None:
-                    by_object.setdefault(owner[0], []).append(assigned)
-            self._assigned[tree] = by_object
-        owners: list[ast.AST | None] = [found.node]
-        if isinstance(found.node, ast.ClassDef):
-            bound = self.index.bindings(found.node)
-            owners.extend(bound.get(name) for name in ("__init__", "__new__"))
-        table = self._assigned[tree]
-        return [a for owner in owners if owner for a in table.get(owner, [])]
-
-    def _made_at_run_time(self, owner: str) -> str | None:
-        """The module that may make *owner* with its ``__getattr__``, if any.
-
-        That is the longest module of *owner* lint finds, when the name after
-        it is not in its source and it binds ``__getattr__``.
-        """
-        parts = owner.split(".")
-        for split in range(len(parts) - 1, 0, -1):
-            module = self.index.module(".".join(parts[:split]))
-            if module is None:
-                continue
-            if self.index.member(module, parts[split : split + 1]) is not None:
-                return None
-            lazy = "__getattr__" in self.index.bindings(module.tree)
-            return module.name if lazy else None
-        return None
 
 
 def _parse(source: str, display: str) -> ast.Module:
@@ -352,7 +290,7 @@ class _Docstring:
     docstring assigned to an imported function).
     """
 
-    owner: _Owner
+    owner: Owner
     cls: ast.ClassDef | None
     module: SourceModule | None = None
     text: str = ""
@@ -383,18 +321,18 @@ def _docstrings(tree: ast.Module) -> Iterator[_Docstring]:
         node, cls = pending.pop()
         if isinstance(node, ast.ClassDef):
             cls = node
-        if isinstance(node, _OWNERS):
+        if isinstance(node, OWNERS):
             doc = _docstring(node)
             if doc is not None:
                 yield _Docstring(node, cls, None, *doc)
         pending.extend(
             (child, cls)
             for child in ast.iter_child_nodes(node)
-            if isinstance(child, _HOLDS_STATEMENTS)  # never inside an expression
+            if isinstance(child, HOLDS_STATEMENTS)  # never inside an expression
         )
 
 
-def _docstring(node: _Owner) -> tuple[str, int] | None:
+def _docstring(node: Owner) -> tuple[str, int] | None:
     body = node.body
     if (
         body
@@ -404,65 +342,3 @@ def _docstring(node: _Owner) -> tuple[str, int] | None:
     ):
         return body[0].value.value, body[0].value.lineno
     return None
-
-
-class _Assignment(NamedTuple):
-    """A statement setting a ``__doc__``: ``X.y.__doc__ = v``, or ``__doc__ = v``
-    in a module or class body (*names* None, *body* that module or class)."""
-
-    names: list[str] | None
-    written: str
-    body: _Owner
-    value: ast.expr
-    augmented: bool
-
-    @property
-    def text(self) -> str | None:
-        """The docstring, when the value is a string literal that replaces it."""
-        value = self.value
-        if self.augmented or not isinstance(value, ast.Constant):
-            return None
-        return value.value if isinstance(value.value, str) else None
-
-
-def _doc_assignments(tree: ast.Module) -> Iterator[_Assignment]:
-    """Every assignment to a ``__doc__`` in *tree* (walking statements only)."""
-    pending: list[tuple[ast.AST, _Owner]] = [(tree, tree)]
-    while pending:
-        node, body = pending.pop()
-        if isinstance(node, _OWNERS):
-            body = node
-        if isinstance(node, (ast.Assign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                assigned = _doc_target(target, body)
-                if assigned is not None:
-                    names, written = assigned
-                    augmented = isinstance(node, ast.AugAssign)
-                    yield _Assignment(names, written, body, node.value, augmented)
-        pending.extend(
-            (child, body)
-            for child in ast.iter_child_nodes(node)
-            if isinstance(child, _HOLDS_STATEMENTS)
-        )
-
-
-def _doc_target(target: ast.expr, body: _Owner) -> tuple[list[str] | None, str] | None:
-    """Whose ``__doc__`` *target* sets, written in *body*: dotted names (empty when
-    not a dotted name) or None for the body's own, and the target as written."""
-    if isinstance(target, ast.Attribute) and target.attr == "__doc__":
-        return dotted_names(target.value) or [], ast.unparse(target)
-    in_body = isinstance(body, (ast.Module, ast.ClassDef))  # in a function: a local
-    if isinstance(target, ast.Name) and target.id == "__doc__" and in_body:
-        return None, "__doc__"
-    return None
-
-
-def _mentions_paramref(value: ast.expr) -> bool:
-    """Does a string in *value* hold a ``:paramref:`` role?"""
-    return any(
-        isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and ":paramref:" in node.value
-        for node in ast.walk(value)
-    )
