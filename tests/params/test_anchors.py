@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sphinx import addnodes
 
+from proxydoc._pydomain import python_domain
 from proxydoc.params._output import param_link
 from tests.helpers import (
     inventory,
+    paramref_links,
     soup,
     warnings_of,
 )
@@ -38,6 +41,15 @@ EXPECTED_IDS = {
         "pd_hand.listens_for.params.target",
     ],
 }
+
+
+#: The parameters of tests/roots/test-params-noindex: described once indexed,
+#: in index.rst, and again as copies in old.rst (:noindex:) and new.rst (:no-index:).
+NOINDEX_ORIGINALS = [
+    "pd_nx.connect.params.dsn",
+    "pd_nx.connect.params.timeout",
+    "pd_nx.Pool.checkout.params.block",
+]
 
 
 def param_ids(app, docname):
@@ -145,3 +157,37 @@ def test_parameters_in_general_index_and_search(shared_build):
         entry[4] for entry in search["objects"]["Engine.connect"] if entry[1] == ptype
     }
     assert found == {"timeout", "args", "retry", "kw"}
+
+
+@pytest.mark.parametrize(
+    ("docname", "spelling"), [("old", "noindex"), ("new", "no-index")]
+)
+def test_hand_written_no_index_copy_keeps_anchors_but_is_no_object(
+    shared_build, docname, spelling
+):
+    """A ``py:function`` and a ``py:method`` with either spelling of the option."""
+    app = shared_build("params-noindex")
+    source = (app.srcdir / f"{docname}.rst").read_text(encoding="utf-8")
+    assert source.count(f"   :{spelling}:\n") == 3
+    only = f"pd_nx.only_{docname}.params.flag"
+    copies = [*NOINDEX_ORIGINALS, only]
+    assert param_ids(app, docname) == copies
+    params = {k for k, v in inventory(app).items() if v[0] == "py:parameter"}
+    assert sorted(params) == sorted(NOINDEX_ORIGINALS)
+    owners = python_domain(app.env).param_owners
+    assert {o: e.docname for o, e in owners.items()} == {
+        "pd_nx.connect": "index",
+        "pd_nx.Pool.checkout": "index",
+    }
+    genindex = (app.outdir / "genindex.html").read_text(encoding="utf-8")
+    assert f"{docname}.html#" not in genindex
+    # A bare name in the copy, and every full name, link to the original.
+    assert paramref_links(soup(app, docname)) == {
+        "timeout": "index.html#pd_nx.connect.params.timeout"
+    }
+    assert paramref_links(soup(app, "refs")) == {
+        "pd_nx.connect.dsn": "index.html#pd_nx.connect.params.dsn",
+        "pd_nx.Pool.checkout.block": "index.html#pd_nx.Pool.checkout.params.block",
+        "pd_nx.connect.timeout": "index.html#pd_nx.connect.params.timeout",
+    }
+    assert warnings_of(app._warning) == []
