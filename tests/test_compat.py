@@ -56,3 +56,26 @@ def test_latex_float_counter(app: Any) -> None:
     allow_latex_floats(translator)
     allow_latex_floats(translator)
     assert translator.no_latex_floats == before
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "latex", "text"])
+def test_builder_format_of_a_post_transform(make_app, tmp_path, builder) -> None:
+    from sphinx.transforms.post_transforms import SphinxPostTransform
+
+    from proxydoc._compat import builder_format
+
+    seen: list[str] = []
+
+    class Probe(SphinxPostTransform):
+        default_priority = 999
+
+        def run(self, **kwargs: Any) -> None:
+            seen.append(builder_format(self))
+
+    (tmp_path / "conf.py").write_text("")
+    (tmp_path / "index.rst").write_text("Probe\n=====\n")
+    app = make_app(builder, srcdir=tmp_path)
+    app.add_post_transform(Probe)
+    app.build()
+    expected = {"html": "html", "dirhtml": "html", "latex": "latex", "text": "text"}
+    assert seen and set(seen) == {expected[builder]}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from sphinx.domains.python import ObjectEntry, PythonDomain
     from sphinx.environment import BuildEnvironment
+    from sphinx.transforms.post_transforms import SphinxPostTransform
     from sphinx.writers.latex import LaTeXTranslator
 
 
@@ -78,3 +79,17 @@ def forbid_latex_floats(translator: LaTeXTranslator) -> None:
 def allow_latex_floats(translator: LaTeXTranslator) -> None:
     """End the region :func:`forbid_latex_floats` started."""
     translator.no_latex_floats -= 1
+
+
+def builder_format(transform: SphinxPostTransform) -> str:
+    """The output format (``html``, ``latex`` ...) *transform* is run for.
+
+    No public API: a post-transform's ``formats`` selects transforms by format,
+    and Sphinx reads the format itself from ``env._builder_cls`` (Sphinx 9+)
+    or from ``app.builder`` (before; ``SphinxTransform.app`` is deprecated
+    since Sphinx 9).
+    """
+    builder_cls = getattr(transform.env, "_builder_cls", None)  # Sphinx 9+
+    if builder_cls is not None:
+        return str(builder_cls.format)
+    return str(transform.app.builder.format)

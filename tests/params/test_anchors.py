@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from docutils import nodes
 from sphinx import addnodes
 
 from proxydoc._pydomain import python_domain
-from proxydoc.params._output import param_link
+from proxydoc.params._anchors import ANCHOR_ATTR
+from proxydoc.params._output import param_link, param_name
 from tests.helpers import (
     inventory,
     paramref_links,
@@ -122,6 +124,16 @@ def test_stored_doctree_holds_one_index_node_per_description(shared_build):
     app = shared_build("params")
     doctree = app.env.get_doctree("index")
     assert not list(doctree.findall(param_link))  # made at write time, for HTML
+    # The name becomes self-linking at write time, in place (no node per
+    # parameter); the ¶ links to the item's first id, kept as an attribute
+    # only by the copy whose id the first description took.
+    assert not list(doctree.findall(param_name))
+    kept = [
+        node[ANCHOR_ATTR]
+        for node in doctree.findall(nodes.Element)
+        if ANCHOR_ATTR in node.attributes
+    ]
+    assert kept == [f"{ENGINE}.event.params.fn"]
     per_node = [
         [e[2] for e in node["entries"] if e[1].endswith(" parameter)")]
         for node in doctree.findall(addnodes.index)

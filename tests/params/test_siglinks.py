@@ -4,7 +4,10 @@ undocumented-parameter check."""
 from __future__ import annotations
 
 import pytest
+from docutils import nodes
 
+from proxydoc.params._output import SIGLINK_CLASS
+from proxydoc.params._siglinks import param_sig_name
 from tests.helpers import serial_and_parallel, soup, warnings_of
 
 
@@ -52,6 +55,13 @@ def test_signature_names_link_to_their_entries(shared_build) -> None:
         assert link.span["class"] == ["n"]
     for _, href, _ in connect:
         assert page.find(id=href[1:]) is not None, href
+    # Made at write time: the doctree Sphinx keeps from reading holds no link,
+    # and in HTML the name itself is written as the link (no node made).
+    stored = app.env.get_doctree("index")
+    assert not [
+        n for n in stored.findall(nodes.reference) if SIGLINK_CLASS in n["classes"]
+    ]
+    assert not list(stored.findall(param_sig_name))
 
 
 def test_overloads_and_handwritten_signatures(shared_build) -> None:

@@ -137,15 +137,24 @@ class AnchorParameters(SphinxTransform):
         """The link a reader clicks to copy a parameter's address.
 
         The ``¶`` symbol is added at write time, for HTML only
-        (:class:`proxydoc.params._output.AddSelfLinks`); the id it links to is
-        kept here.
+        (:class:`proxydoc.params._output.AddSelfLinks`), to the item's first
+        parameter id; an item whose first anchor is not among its ids (the
+        same object described twice in a page) keeps it in an attribute.
+        Nothing else is stored: Sphinx keeps every doctree in memory, and an
+        attribute more on a node costs a larger attribute table on each item.
         """
-        entry.node[ANCHOR_ATTR] = anchor
+        if first_param_id(entry.holder) != anchor:  # seldom: a repeated description
+            entry.node[ANCHOR_ATTR] = anchor
         if self.link_style in ("name", "both"):
             name = entry.name_node
             wrapped = nodes.reference("", "", refid=anchor, classes=[NAME_LINK_CLASS])
             entry.node.replace(name, wrapped)
             wrapped += name
+
+
+def first_param_id(holder: nodes.Element) -> str | None:
+    """The first parameter id an item holds: where its ``¶`` links to."""
+    return next((i for i in holder["ids"] if PARAMS in i), None)
 
 
 def object_index(desc: addnodes.desc) -> addnodes.index | None:

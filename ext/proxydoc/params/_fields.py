@@ -81,7 +81,9 @@ def _names_in(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
 
-def _holder(node: nodes.Element) -> nodes.Element:
+def holder_of(node: nodes.Element) -> nodes.Element:
+    """What takes the anchors of the item *node* starts: its list item or field
+    body when *node* is all or the start of it, else *node* itself."""
     parent = node.parent
     if isinstance(parent, nodes.list_item) and parent.children[0] is node:
         return parent
@@ -94,7 +96,7 @@ def _entry_from(node: nodes.Element) -> ParamEntry | None:
     if (found := immaterial_name(node)) is not None:  # sphinx-immaterial's terms
         name_node, as_written = found
         bare = as_written.lstrip("*")
-        return ParamEntry(node, _holder(node), name_node, (bare,), (as_written,))
+        return ParamEntry(node, holder_of(node), name_node, (bare,), (as_written,))
     for child in node.children:
         if isinstance(child, (addnodes.index, nodes.target)):
             continue
@@ -102,7 +104,7 @@ def _entry_from(node: nodes.Element) -> ParamEntry | None:
             names, written = _names_in(child.astext())
             if not names:
                 return None
-            return ParamEntry(node, _holder(node), child, names, written)
+            return ParamEntry(node, holder_of(node), child, names, written)
         if isinstance(child, nodes.Element) or str(child).strip():
             return None
     return None

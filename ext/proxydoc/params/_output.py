@@ -17,47 +17,120 @@ from proxydoc.params._anchors import (
     ENTRY_CLASS,
     NAME_CLASS,
     NAME_LINK_CLASS,
+    first_param_id,
 )
-from proxydoc.params._fields import entry_nodes
-from proxydoc.params._siglinks import SIGLINK_CLASS
+from proxydoc.params._fields import entry_nodes, holder_of
 
 if TYPE_CHECKING:
     from docutils.nodes import NodeVisitor
     from sphinx.application import Sphinx
 
 
+#: The class of a parameter name in a signature that links to its entry.
+SIGLINK_CLASS = "proxydoc-siglink"
+#: The class of a link whose title the stylesheet shows as a tooltip.
+TOOLTIP_CLASS = "proxydoc-tooltip"
+
+
 class param_link(nodes.Inline, nodes.Element):
-    """The ``¶`` after a parameter's name that links to the parameter (HTML only)."""
+    """The ``¶`` after a parameter's name that links to the parameter (HTML only).
+
+    Used where the name is itself a link (``proxydoc_param_link_style =
+    "both"``); a plain name becomes a :class:`param_name` instead.
+    """
+
+
+def _self_link(refid: str) -> str:
+    title = _("Link to this parameter")
+    return (
+        f'<a class="proxydoc-paramlink headerlink" href="#{refid}" '
+        f'title="{title}">¶</a>'
+    )
 
 
 def visit_param_link_html(self: Any, node: param_link) -> None:
-    title = _("Link to this parameter")
-    self.body.append(
-        f'<a class="proxydoc-paramlink headerlink" href="#{node["refid"]}" '
-        f'title="{title}">¶</a>'
-    )
+    self.body.append(_self_link(node["refid"]))
     raise nodes.SkipNode
+
+
+class param_name(addnodes.literal_strong):
+    """A parameter's name written as Sphinx writes it, then its ``¶`` self-link.
+
+    A name node becomes one in place at write time (its class is changed, no
+    node is made): Sphinx's autodoc keeps the doctrees of the pages it read
+    alive after they are written (a module it cannot analyse is cached as an
+    exception whose traceback grows by the frames of each later attempt), so
+    a node made per parameter at write time stays for the rest of the build.
+    """
+
+
+class param_name_strong(nodes.strong):
+    """:class:`param_name` for a name Sphinx wrote as plain ``strong``."""
+
+
+#: The class a name node of each kind becomes.
+SELF_LINKED: dict[type[nodes.Element], type[nodes.Element]] = {
+    addnodes.literal_strong: param_name,
+    nodes.strong: param_name_strong,
+}
+#: The translator methods that write each as Sphinx writes the name.
+_WRITTEN_AS: dict[type, type] = {
+    param_name: addnodes.literal_strong,
+    param_name_strong: nodes.strong,
+}
+
+
+def anchor_of_name(name: nodes.Element) -> str | None:
+    """The id the ``¶`` after *name* links to (``_anchors.add_self_link``)."""
+    entry = name.parent
+    if not isinstance(entry, nodes.Element):
+        return None
+    return entry.get(ANCHOR_ATTR) or first_param_id(holder_of(entry))
+
+
+def write_as(translator: Any, how: str, node: nodes.Element, base: type) -> None:
+    """Visit or depart (*how*) *node* as the translator writes a *base* node.
+
+    Looked up along *base*'s classes, as Sphinx's translators dispatch.
+    """
+    for cls in base.__mro__:
+        method = getattr(translator, f"{how}_{cls.__name__}", None)
+        if method is not None:
+            method(node)
+            return
+    getattr(translator, f"unknown_{how}")(node)
+
+
+def visit_param_name_html(self: Any, node: nodes.Element) -> None:
+    write_as(self, "visit", node, _WRITTEN_AS[type(node)])
+
+
+def depart_param_name_html(self: Any, node: nodes.Element) -> None:
+    write_as(self, "depart", node, _WRITTEN_AS[type(node)])
+    anchor = anchor_of_name(node)
+    if anchor:
+        self.body.append(_self_link(anchor))
 
 
 def skip(self: NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def _name_position(entry: nodes.Element) -> int | None:
-    for position, child in enumerate(entry.children):
+def _name_node(entry: nodes.Element) -> nodes.Element | None:
+    for child in entry.children:
         if isinstance(child, nodes.Element) and (
             NAME_CLASS in child["classes"] or NAME_LINK_CLASS in child["classes"]
         ):
-            return position
+            return child
     return None
 
 
 class AddSelfLinks(SphinxPostTransform):
     """Put the ``¶`` self-link after each anchored parameter name (HTML only).
 
-    Made at write time, not when the document is read: Sphinx keeps every
-    doctree in memory from reading until it is written, and a node per
-    parameter held there for the whole build is memory the output does not need.
+    Made at write time, not when the document is read, and without a node of
+    its own where the name is plain text (:class:`param_name`): the doctrees
+    of a build stay in memory, and a node per parameter with them.
     """
 
     default_priority = 20
@@ -68,10 +141,16 @@ class AddSelfLinks(SphinxPostTransform):
             return
         for content in find_blocks(self.document, addnodes.desc_content):
             for entry in entry_nodes(content):
-                anchor = entry.get(ANCHOR_ATTR)
-                position = _name_position(entry) if anchor else None
-                if position is not None:
-                    entry.insert(position + 1, param_link(refid=anchor))
+                name = _name_node(entry)
+                if name is None or not anchor_of_name(name):
+                    continue
+                swapped = SELF_LINKED.get(type(name))
+                if swapped is not None:
+                    name.__class__ = swapped
+                else:  # a link already (link style "both"): the symbol after it
+                    anchor = anchor_of_name(name)
+                    assert anchor
+                    entry.insert(entry.index(name) + 1, param_link(refid=anchor))
 
 
 def _is_param_entry(node: nodes.Node) -> bool:
@@ -127,8 +206,6 @@ def inline_extra_ids(app: Sphinx, doctree: nodes.document, docname: str) -> None
             del entry["ids"][1:]
 
 
-#: The class of a link whose title the stylesheet shows as a tooltip.
-TOOLTIP_CLASS = "proxydoc-tooltip"
 #: The class Sphinx gives the text of a ``:paramref:`` link.
 PARAMREF_CLASS = "py-paramref"
 
@@ -174,6 +251,8 @@ def setup_output(app: Sphinx) -> None:
         man=(skip, None),
         texinfo=(skip, None),
     )
+    for name_class in SELF_LINKED.values():
+        app.add_node(name_class, html=(visit_param_name_html, depart_param_name_html))
     app.add_post_transform(AddSelfLinks)
     app.add_post_transform(TargetParameters)
     app.add_post_transform(MarkTooltips)

@@ -1,78 +1,157 @@
 """Signature to description: each documented parameter's name in a signature
 links to its entry, with the parameter's synopsis as the link's title.
 
-Made when the anchors are (``proxydoc-object-params``), in the description's
-own page, so the links are plain in-page references every builder writes.
+Made at write time (a post-transform), in the description's own page, so the
+links are plain in-page references every builder writes.  In HTML the name
+itself becomes the link, in place (:class:`param_sig_name`, no node is made):
+Sphinx's autodoc keeps the doctrees of the pages it read alive after they are
+written, so a node per parameter made at write time would stay in memory for
+the rest of the build.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from proxydoc._compat import builder_format
 from proxydoc._config import settings
 from proxydoc._pydomain import python_domain
+from proxydoc._walk import find_blocks
 from proxydoc.core.targets import canonical_target
-from proxydoc.params._anchors import OBJECT_PARAMS_EVENT
+from proxydoc.params._anchors import owner_of
+from proxydoc.params._fields import PARAM_OBJTYPES, param_entries, param_labels
+from proxydoc.params._output import SIGLINK_CLASS, TOOLTIP_CLASS, write_as
 from proxydoc.params._signature import parameter_name
 from proxydoc.params._synopsis import synopsis
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from sphinx.application import Sphinx
 
+    from proxydoc._pydomain import ProxydocPythonDomain
     from proxydoc.params._fields import ParamEntry
 
-#: The class of a parameter name in a signature that links to its entry.
-SIGLINK_CLASS = "proxydoc-siglink"
+
+class param_sig_name(addnodes.desc_sig_name):
+    """A parameter's name in an HTML signature, written as a link to its entry.
+
+    Its target and title are looked up when it is written: the owner from
+    the signature, the title from the synopses the domain keeps.
+    """
+
+
+def _signature_of(node: nodes.Node) -> addnodes.desc_signature | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, addnodes.desc_signature):
+        parent = parent.parent
+    return parent
+
+
+def _target_of(
+    domain: ProxydocPythonDomain, node: nodes.Element
+) -> tuple[str, str] | None:
+    """Anchor and title of the parameter *node* names, from the domain's record."""
+    sig, param = _signature_of(node), node.parent
+    if sig is None or not isinstance(param, addnodes.desc_parameter):
+        return None
+    owner, name = owner_of(sig)[0], parameter_name(param)
+    known = domain.param_owners.get(owner)
+    if not name or known is None or name not in known.synopses:
+        return None
+    return canonical_target(owner, name), known.synopses[name]
+
+
+def visit_param_sig_name_html(self: Any, node: nodes.Element) -> None:
+    target = _target_of(python_domain(self.builder.env), node)
+    if target is not None:
+        anchor, title = target
+        tooltip = settings(self.config).param_tooltip
+        classes = f"{SIGLINK_CLASS}{' ' + TOOLTIP_CLASS if tooltip else ''}"
+        self.body.append(
+            f'<a class="{classes} reference internal" href="#{anchor}" '
+            f'title="{self.attval(title)}">'
+        )
+    write_as(self, "visit", node, addnodes.desc_sig_name)
+
+
+def depart_param_sig_name_html(self: Any, node: nodes.Element) -> None:
+    write_as(self, "depart", node, addnodes.desc_sig_name)
+    if _target_of(python_domain(self.builder.env), node) is not None:
+        self.body.append("</a>")
+
+
+class LinkSignatures(SphinxPostTransform):
+    """Link each documented parameter's name in a signature to its entry."""
+
+    # After cross-references are resolved (10): a name another extension
+    # links (sphinx-immaterial) is a reference by then, and left alone.
+    default_priority = 15
+
+    def run(self, **kwargs: Any) -> None:
+        if not settings(self.config).signature_links:
+            return
+        domain = python_domain(self.env)
+        labels = param_labels(domain)
+        in_place = builder_format(self) == "html"
+        for desc in find_blocks(self.document, addnodes.desc):
+            if desc.get("domain") == "py" and desc.get("objtype") in PARAM_OBJTYPES:
+                link_signatures(domain, desc, labels, in_place, self.env.docname)
+
+
+def _documented(
+    desc: addnodes.desc, owner: str, labels: frozenset[str]
+) -> dict[str, ParamEntry]:
+    """Each anchored parameter of *desc*'s description -> its entry."""
+    contents = [c for c in desc.children if isinstance(c, addnodes.desc_content)]
+    targets: dict[str, ParamEntry] = {}
+    for entry in param_entries(contents[0], labels) if contents else ():
+        for name in entry.names:
+            if (
+                name not in targets
+                and canonical_target(owner, name) in entry.holder["ids"]
+            ):
+                targets[name] = entry
+    return targets
 
 
 def link_signatures(
-    app: Sphinx,
+    domain: ProxydocPythonDomain,
     desc: addnodes.desc,
-    owner: tuple[str, str],
-    entries: list[ParamEntry],
-    lines: Mapping[str, str],
+    labels: frozenset[str],
+    in_place: bool,
+    docname: str,
 ) -> None:
     """Link each documented parameter's name in *desc*'s signatures to its entry."""
-    if not entries or not settings(app.config).signature_links:
+    sigs = [c for c in desc.children if isinstance(c, addnodes.desc_signature)]
+    if not sigs:
         return
-    targets: dict[str, tuple[str, ParamEntry]] = {}
-    for entry in entries:
-        for name in entry.names:
-            anchor = canonical_target(owner[0], name)
-            if name not in targets and anchor in entry.holder["ids"]:
-                targets[name] = (anchor, entry)
+    owner, display = owner_of(sigs[0])
+    targets = _documented(desc, owner, labels) if display else {}
     if not targets:
         return
-    # Made by the anchors just before, for an indexed description: shared.
-    known = python_domain(app.env).param_owners.get(owner[0])
-    titles = dict(known.synopses) if known and known.docname == app.env.docname else {}
-    for sig in desc.children:
-        if not isinstance(sig, addnodes.desc_signature):
-            continue
+    known = domain.param_owners.get(owner)
+    # The domain's synopses are this description's when it is the one recorded.
+    titles = known.synopses if known and known.docname == docname else {}
+    for sig in sigs:
         for param in sig.findall(addnodes.desc_parameter):
-            found = parameter_name(param)
-            if not found or found not in targets:
-                continue
-            name = found
+            name = parameter_name(param)
             sig_name = next(param.findall(addnodes.desc_sig_name), None)
-            if sig_name is None or isinstance(
-                sig_name.parent, (nodes.reference, addnodes.pending_xref)
-            ):
+            if not name or name not in targets or sig_name is None:
+                continue
+            if isinstance(sig_name.parent, (nodes.reference, addnodes.pending_xref)):
                 continue  # linked already (sphinx-immaterial links it itself)
-            anchor, entry = targets[name]
-            if name not in titles:
-                titles[name] = synopsis(owner[1], name, entry)
+            if in_place and name in titles:
+                sig_name.__class__ = param_sig_name
+                continue
             link = nodes.reference(
                 "",
                 "",
-                refid=anchor,
+                refid=canonical_target(owner, name),
                 internal=True,
-                reftitle=titles[name],
+                reftitle=titles.get(name) or synopsis(display, name, targets[name]),
                 classes=[SIGLINK_CLASS],
             )
             # Element.replace, not replace_self: that would give the link the
@@ -82,5 +161,8 @@ def link_signatures(
 
 
 def setup_siglinks(app: Sphinx) -> None:
-    """Link signatures to descriptions once the parameters are anchored."""
-    app.connect(OBJECT_PARAMS_EVENT, link_signatures)
+    """Link signatures to descriptions when each page is written."""
+    app.add_node(
+        param_sig_name, html=(visit_param_sig_name_html, depart_param_sig_name_html)
+    )
+    app.add_post_transform(LinkSignatures)
