@@ -3,10 +3,11 @@
 Read time: :mod:`._fields` finds parameter items in every docstring style,
 :mod:`._anchors` gives them ids, index entries and ``py:parameter`` objects, and
 announces each described object's parameters (``proxydoc-object-params``), which
-:mod:`._signature` checks against the signature and :mod:`._siglinks` links from
-it, each link titled with the parameter's synopsis (:mod:`._synopsis`).  Resolve
-time: :mod:`._paramref` (the role, owner search, diagnosis of bad links).  Write
-time: :mod:`._output` (self-links, print targets, stylesheet) and
+:mod:`._signature` checks against the signature; each parameter's synopsis
+(:mod:`._synopsis`) is kept for the links' titles.  Resolve time:
+:mod:`._paramref` (the role, owner search, diagnosis of bad links).  Write
+time: :mod:`._siglinks` (signature names link to their entries),
+:mod:`._output` (self-links, print targets, stylesheet) and
 :mod:`._incremental` (pages whose links changed target); :mod:`._backlinks`
 records where each ``:paramref:`` stands and lists it under its parameter;
 :mod:`._kwargs` links keyword arguments in sphinx-codeautolink's examples.
