@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: Bump when the shape of the data proxydoc keeps in the environment changes
 #: (3: the classes stored there moved to proxydoc._pydomain and proxydoc.proxies;
 #: 5: a proxy's record keeps where its note is).
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -28,6 +28,7 @@ from proxydoc.params._resolve import (
     diagnose,
     resolve_owner,
 )
+from proxydoc.params._synopsis import with_head
 from proxydoc.prefixes._references import expand_reference, restore_title
 
 if TYPE_CHECKING:
@@ -49,8 +50,14 @@ class ParamOwner(NamedTuple):
     display: str
     #: Parameter name -> anchor id, in the order they are documented.
     params: dict[str, str]
-    #: Parameter name -> its synopsis (``params._synopsis``), the links' title.
-    synopses: dict[str, str]
+    #: Parameter name -> its synopsis after the head (``params._synopsis``):
+    #: the links' title is :meth:`synopsis`.
+    details: dict[str, str]
+
+    def synopsis(self, name: str) -> str | None:
+        """The synopsis of parameter *name*; None if it is not documented here."""
+        detail = self.details.get(name)
+        return None if detail is None else with_head(self.display, name, detail)
 
 
 #: What proxydoc adds to the Python domain it extends.
@@ -119,12 +126,8 @@ class ProxydocPythonDomain(PythonDomain):
             owner_entry.params.update(
                 {k: v for k, v in known.params.items() if k not in owner_entry.params}
             )
-            owner_entry.synopses.update(
-                {
-                    k: v
-                    for k, v in known.synopses.items()
-                    if k not in owner_entry.synopses
-                }
+            owner_entry.details.update(
+                {k: v for k, v in known.details.items() if k not in owner_entry.details}
             )
         self.param_owners[owner] = owner_entry
         self.touched_owners.add(owner)
@@ -391,7 +394,7 @@ def _param_refnode(
     builder: Builder, fromdocname: str, entry: ParamOwner, name: str, contnode: Element
 ) -> nodes.reference:
     """A link to parameter *name* of *entry*, titled with its synopsis."""
-    title = entry.synopses.get(name) or f"parameter {name} of {entry.display}"
+    title = entry.synopsis(name) or f"parameter {name} of {entry.display}"
     return make_refnode(
         builder, fromdocname, entry.docname, entry.params[name], contnode, title
     )

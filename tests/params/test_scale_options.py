@@ -116,18 +116,26 @@ def test_a_synopsis_read_from_an_entry(name):
 
 
 def test_signature_links_take_the_synopses_the_anchors_made(shared_build):
-    """The anchors store each synopsis in the domain; the signature links of
-    the same description use those (one string per parameter)."""
+    """The anchors store each synopsis in the domain, after its head (the
+    owner's and the parameter's names, known without it): the signature links
+    of the same description are titled with those."""
     from proxydoc._pydomain import python_domain
 
     app = shared_build("siglinks")
-    stored = python_domain(app.env).param_owners["pd_sig.Engine.connect"].synopses
+    stored = python_domain(app.env).param_owners["pd_sig.Engine.connect"]
     titles = {
         a.get_text(): a["title"]
         for a in soup(app).find(id="pd_sig.Engine.connect").select("a.proxydoc-siglink")
     }
-    assert titles == {name: stored[name] for name in titles}
+    assert titles == {
+        name: f"Engine.connect.{name} \u2014 parameter{stored.details[name]}"
+        for name in titles
+    }
     assert set(titles) == {"timeout", "args"}
+    assert stored.details["timeout"] == (
+        ", float: Seconds to wait, at most; afterwards the attempt fails."
+    )
+    assert stored.details["timeout"].isascii()  # one byte a character
 
 
 def test_parameter_entries_add_no_index_node(shared_build):

@@ -21,7 +21,7 @@ from proxydoc.params._fields import (
     remember_field_lines,
     take_field_lines,
 )
-from proxydoc.params._synopsis import synopsis
+from proxydoc.params._synopsis import synopsis_detail
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -87,12 +87,13 @@ class AnchorParameters(SphinxTransform):
             and not (desc.get("no-index-entry") or desc.get("noindexentry"))
         )
         params: dict[str, str] = {}
-        synopses: dict[str, str] = {}
+        details: dict[str, str] = {}
         index = object_index(desc) if with_index else None
         for entry in entries:
             anchored = self.anchor_entry(entry, owner[0], params)
             if indexed:
-                synopses.update({n: synopsis(owner[1], n, entry) for n in anchored})
+                detail = synopsis_detail(entry)  # one string for the item's names
+                details.update(dict.fromkeys(anchored, detail))
             if anchored and with_index:
                 if index is None:
                     index = addnodes.index(entries=[])
@@ -102,7 +103,7 @@ class AnchorParameters(SphinxTransform):
             python_domain(self.env).note_params(
                 owner[0],
                 ParamOwner(
-                    self.env.docname, desc["objtype"], owner[1], params, synopses
+                    self.env.docname, desc["objtype"], owner[1], params, details
                 ),
             )
         self.env.events.emit(OBJECT_PARAMS_EVENT, desc, owner, entries, lines)

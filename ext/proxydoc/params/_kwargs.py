@@ -120,7 +120,7 @@ def _kwarg_link(
     entry = domain.param_owners.get(owner)
     if entry is None or name not in entry.params:
         return text
-    title = html.escape(entry.synopses.get(name, ""), quote=True)
+    title = html.escape(entry.synopsis(name) or "", quote=True)
     href = html.escape(url(entry.docname, entry.params[name]), quote=True)
     return f'<a href="{href}" class="{KWARG_CLASS}" title="{title}">{text}</a>'
 

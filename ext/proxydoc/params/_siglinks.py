@@ -39,7 +39,7 @@ class param_sig_name(addnodes.desc_sig_name):
     """A parameter's name in an HTML signature, written as a link to its entry.
 
     Its target and title are looked up when it is written: the owner from
-    the signature, the title from the synopses the domain keeps.
+    the signature, the title from the synopsis the domain keeps.
     """
 
 
@@ -59,13 +59,19 @@ def _target_of(
         return None
     owner, name = owner_of(sig)[0], parameter_name(param)
     known = domain.param_owners.get(owner)
-    if not name or known is None or name not in known.synopses:
+    if not name or known is None or (title := known.synopsis(name)) is None:
         return None
-    return canonical_target(owner, name), known.synopses[name]
+    return canonical_target(owner, name), title
+
+
+#: Translator attribute: for each open :class:`param_sig_name`, whether its
+#: link was opened (one lookup a name, not one each for visit and depart).
+_OPEN = "proxydoc_open_siglinks"
 
 
 def visit_param_sig_name_html(self: Any, node: nodes.Element) -> None:
     target = _target_of(python_domain(self.builder.env), node)
+    self.__dict__.setdefault(_OPEN, []).append(target is not None)
     if target is not None:
         anchor, title = target
         tooltip = settings(self.config).param_tooltip
@@ -79,7 +85,7 @@ def visit_param_sig_name_html(self: Any, node: nodes.Element) -> None:
 
 def depart_param_sig_name_html(self: Any, node: nodes.Element) -> None:
     write_as(self, "depart", node, addnodes.desc_sig_name)
-    if _target_of(python_domain(self.builder.env), node) is not None:
+    if getattr(self, _OPEN).pop():
         self.body.append("</a>")
 
 
@@ -134,7 +140,7 @@ def link_signatures(
         return
     known = domain.param_owners.get(owner)
     # The domain's synopses are this description's when it is the one recorded.
-    titles = known.synopses if known and known.docname == docname else {}
+    recorded = known is not None and known.docname == docname
     for sig in sigs:
         for param in sig.findall(addnodes.desc_parameter):
             name = parameter_name(param)
@@ -143,7 +149,8 @@ def link_signatures(
                 continue
             if isinstance(sig_name.parent, (nodes.reference, addnodes.pending_xref)):
                 continue  # linked already (sphinx-immaterial links it itself)
-            if in_place and name in titles:
+            title = known.synopsis(name) if recorded and known else None
+            if in_place and title is not None:
                 sig_name.__class__ = param_sig_name
                 continue
             link = nodes.reference(
@@ -151,7 +158,7 @@ def link_signatures(
                 "",
                 refid=canonical_target(owner, name),
                 internal=True,
-                reftitle=titles.get(name) or synopsis(display, name, targets[name]),
+                reftitle=title or synopsis(display, name, targets[name]),
                 classes=[SIGLINK_CLASS],
             )
             # Element.replace, not replace_self: that would give the link the

@@ -84,11 +84,22 @@ def first_sentence(text: str) -> str:
 
 def synopsis(display: str, name: str, entry: ParamEntry | None) -> str:
     """The synopsis of parameter *name* of the object the reader knows as *display*."""
-    head = f"{display}.{name} \u2014 parameter"
-    if entry is None:
-        return head
+    return with_head(display, name, synopsis_detail(entry) if entry else "")
+
+
+def synopsis_detail(entry: ParamEntry) -> str:
+    """What a synopsis says after its head: ``, type: first sentence``.
+
+    What the domain keeps per parameter (:class:`proxydoc._pydomain.ParamOwner`):
+    the head is the owner's name and the parameter's, known without it, and
+    its dash would make Python store the whole string two bytes a character.
+    """
     kind, text = entry_parts(entry)
-    if kind:
-        head += f", {_SPACE.sub(' ', kind)}"
+    detail = f", {_SPACE.sub(' ', kind)}" if kind else ""
     sentence = first_sentence(text)
-    return f"{head}: {sentence}" if sentence else head
+    return f"{detail}: {sentence}" if sentence else detail
+
+
+def with_head(display: str, name: str, detail: str) -> str:
+    """The synopsis of parameter *name* of *display*, from its *detail*."""
+    return f"{display}.{name} \u2014 parameter{detail}"
