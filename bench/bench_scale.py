@@ -56,6 +56,8 @@ project = "scale"
 extensions = ["proxydoc_bench.timing_ext", "sphinx.ext.autodoc"]
 if os.environ.get("PROXYDOC_BENCH_MEMTRACE"):
     extensions.append("proxydoc_bench.memtrace_ext")
+if os.environ.get("PROXYDOC_BENCH_PYCODE_FIX"):  # Sphinx's pinned pages released
+    extensions.append("proxydoc_bench.pycode_leak")
 _MODE = os.environ["PROXYDOC_BENCH_MODE"]
 if os.environ.get("PROXYDOC_BENCH_EXT"):  # another proxydoc tree (--before)
     sys.path.insert(0, os.environ["PROXYDOC_BENCH_EXT"])

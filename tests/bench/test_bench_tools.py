@@ -202,3 +202,38 @@ def test_alembic_conf_swaps_the_extension_in_place(
     assert conf["templates_path"] == [str(tmp_path / "_templates")]
     assert conf["html_static_path"] == [str(tmp_path / "_static")]
     assert conf["project"] == "Alembic"
+
+
+def test_pycode_leak_extension_releases_pages(make_app, tmp_path: Path) -> None:
+    """Sphinx caches a module it cannot analyse as the error it raised and
+    raises it again for each later caller: its traceback keeps their frames,
+    and the pages they were reading, alive.  The bench extension drops it."""
+    from sphinx.errors import PycodeError
+    from sphinx.pycode import ModuleAnalyzer
+
+    (tmp_path / "leaky_mod.py").write_text(
+        '"""M."""\n\n\nclass Plain:\n    """A class with object\'s __init__."""\n'
+    )
+    for page in ("one", "two"):
+        (tmp_path / f"{page}.rst").write_text(
+            f"{page}\n===\n\n.. autoclass:: leaky_mod.Plain\n   :no-index:\n"
+        )
+    (tmp_path / "index.rst").write_text("I\n=\n\n.. toctree::\n\n   one\n   two\n")
+    conf = "import sys; sys.path.insert(0, {!r})\nextensions = {!r}\n"
+
+    def cached_error(extensions: list[str]) -> PycodeError:
+        ModuleAnalyzer.cache.pop(("module", "builtins"), None)
+        (tmp_path / "conf.py").write_text(conf.format(str(tmp_path), extensions))
+        make_app("html", srcdir=tmp_path, freshenv=True).build()
+        error = ModuleAnalyzer.cache[("module", "builtins")]
+        assert isinstance(error, PycodeError)
+        return error
+
+    leaky = cached_error(["sphinx.ext.autodoc"])
+    raises, tb = 0, leaky.__traceback__
+    while tb is not None:
+        raises += tb.tb_frame.f_code.co_name == "for_module"
+        tb = tb.tb_next
+    assert raises >= 2  # one raise per caller, each caller's frames kept
+    fixed = cached_error(["sphinx.ext.autodoc", "proxydoc_bench.pycode_leak"])
+    assert fixed.__traceback__ is None
