@@ -135,21 +135,25 @@ def link_signatures(
     if not sigs:
         return
     owner, display = owner_of(sigs[0])
-    targets = _documented(desc, owner, labels) if display else {}
-    if not targets:
+    if not display:
         return
     known = domain.param_owners.get(owner)
-    # The domain's synopses are this description's when it is the one recorded.
-    recorded = known is not None and known.docname == docname
+    # The description the domain recorded: its parameters and synopses are
+    # there, read when the page was; any other (a :no-index: copy) is read now.
+    recorded = known if known is not None and known.docname == docname else None
+    entries = {} if recorded else _documented(desc, owner, labels)
+    names = recorded.params if recorded else entries
+    if not names:
+        return
     for sig in sigs:
         for param in sig.findall(addnodes.desc_parameter):
             name = parameter_name(param)
             sig_name = next(param.findall(addnodes.desc_sig_name), None)
-            if not name or name not in targets or sig_name is None:
+            if not name or name not in names or sig_name is None:
                 continue
             if isinstance(sig_name.parent, (nodes.reference, addnodes.pending_xref)):
                 continue  # linked already (sphinx-immaterial links it itself)
-            title = known.synopsis(name) if recorded and known else None
+            title = recorded.synopsis(name) if recorded else None
             if in_place and title is not None:
                 sig_name.__class__ = param_sig_name
                 continue
@@ -158,7 +162,7 @@ def link_signatures(
                 "",
                 refid=canonical_target(owner, name),
                 internal=True,
-                reftitle=title or synopsis(display, name, targets[name]),
+                reftitle=title or synopsis(display, name, entries[name]),
                 classes=[SIGLINK_CLASS],
             )
             # Element.replace, not replace_self: that would give the link the
