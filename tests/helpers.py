@@ -81,12 +81,18 @@ def unresolved_paramrefs(page: BeautifulSoup) -> list[str]:
 
 
 def serial_and_parallel(
-    make_app: Any, root: str, tmp_path: Path, package: str, outcome: Any
+    make_app: Any,
+    root: str,
+    tmp_path: Path,
+    package: str,
+    outcome: Any,
+    prepare: Any = None,
 ) -> list[Any]:
     """``outcome(app)`` of a ``-j 1`` and a ``-j 2`` build of a fresh copy of *root*.
 
-    *package*, the root's own Python package, is dropped from ``sys.modules``
-    before each build, so each imports it from its own copy.  The ``-j 2``
+    *package*, the root's own Python package (or ""), is dropped from
+    ``sys.modules`` before each build, so each imports it from its own copy;
+    ``prepare(srcdir)``, if given, changes each copy first.  The ``-j 2``
     build must really read in parallel (Sphinx logs worker chunks as ranges).
     """
     import sys
@@ -96,6 +102,8 @@ def serial_and_parallel(
         for name in [m for m in sys.modules if m.split(".")[0] == package]:
             del sys.modules[name]
         srcdir = copy_root(root, tmp_path / f"j{jobs}")
+        if prepare is not None:
+            prepare(srcdir)
         app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
         app.build()
         if jobs == 2:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..helpers import copy_root, status_of
+from ..helpers import copy_root, serial_and_parallel, status_of
 from .helpers import at_marker, notes_by_member, proxied_by, proxy_warnings, soup
 
 MOD = "cycles"
@@ -65,20 +65,16 @@ def add_pages(srcdir: Path, *names: str) -> None:
 def test_cycles_warn_once_each_with_parallel_jobs(make_app, tmp_path):
     """Read and written by two processes, each cycle member still warns once,
     at its note, as a serial build does (the check runs once all is merged)."""
-    results = []
-    for jobs in (1, 2):
-        srcdir = copy_root("proxy-cycles", tmp_path / f"j{jobs}")
-        # more than five pages (Sphinx 7.4 reads fewer serially); index and
-        # other fall in different chunks: index j1 j2 | other p1 p2
-        add_pages(srcdir, "j1", "j2", "p1", "p2")
-        app = make_app("html", srcdir=srcdir, parallel=jobs, freshenv=True)
-        app.build()
-        if jobs == 2:
-            assert app.is_parallel_allowed("read") and app.is_parallel_allowed("write")
-            assert re.search(r"reading sources\.\.\..*\w \.\. \w", status_of(app))
-        results.append(cycle_warnings(app))
-        app.cleanup()
-    serial, parallel = results
+    # more than five pages (Sphinx 7.4 reads fewer serially); index and
+    # other fall in different chunks: index j1 j2 | other p1 p2
+    serial, parallel = serial_and_parallel(
+        make_app,
+        "proxy-cycles",
+        tmp_path,
+        "",
+        cycle_warnings,
+        prepare=lambda srcdir: add_pages(srcdir, "j1", "j2", "p1", "p2"),
+    )
     assert parallel == serial
     assert len(serial) == 3, serial
     assert [w.split(": WARNING")[0].rsplit(":", 1)[0] for w in serial] == [
