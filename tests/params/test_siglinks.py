@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from docutils import nodes
 
+from proxydoc._pydomain import python_domain
 from proxydoc.params._output import SIGLINK_CLASS
 from proxydoc.params._siglinks import param_sig_name
-from tests.helpers import serial_and_parallel, soup, warnings_of
+from tests.helpers import copy_root, serial_and_parallel, soup, warnings_of
 
 
 def siglinks(app, object_id: str) -> list[tuple[str, str, str]]:
@@ -243,3 +244,52 @@ def test_autoproxy_members_link_their_parameters(shared_build) -> None:
         ("timeout", "#proxy_auto_mod.Facade.connect.params.timeout"),
         ("retries", "#proxy_auto_mod.Facade.connect.params.retries"),
     ]
+
+
+def test_a_no_index_copy_links_its_own_items(shared_build) -> None:
+    """A :no-index: copy is not the description the domain recorded: its
+    signature links go to its own items, titled with its own words."""
+    app = shared_build("siglinks")
+    page = soup(app, "copy")
+    links = [
+        (a.get_text(), a["href"], a["title"])
+        for a in page.select("dt a.proxydoc-siglink")
+    ]
+    assert links == [
+        (
+            name,
+            f"#handwritten.params.{name}",
+            f"handwritten.{name} \u2014 parameter: {text}",
+        )
+        for name, text in (
+            ("alpha", "First, in the copy."),
+            ("beta", "Second, in the copy."),
+            ("gamma", "Third, in the copy."),
+        )
+    ]
+    for _, href, _ in links:
+        assert page.find(id=href[1:]) is not None, href
+
+
+def test_other_formats_get_reference_nodes(make_app, tmp_path, shared_build) -> None:
+    """Outside HTML a signature link is a reference node, made at write time."""
+    app = make_app("pseudoxml", srcdir=copy_root("siglinks", tmp_path / "src"))
+    app.build()
+    text = (app.outdir / "index.pseudoxml").read_text()
+    domain = python_domain(app.env)
+    timeout = domain.param_owners["pd_sig.Engine.connect"].synopsis("timeout")
+    assert timeout is not None
+    expected = (
+        '<reference classes="proxydoc-siglink" internal="1" '
+        f'refid="pd_sig.Engine.connect.params.timeout" reftitle="{timeout}">'
+    )
+    assert expected in text
+    # as many as HTML writes in place, with the same targets
+    html = soup(shared_build("siglinks")).select("a.proxydoc-siglink")
+    refids = [
+        line.split('refid="')[1].split('"')[0]
+        for line in text.splitlines()
+        if 'classes="proxydoc-siglink"' in line
+    ]
+    assert refids == [a["href"][1:] for a in html]
+    assert len(refids) > 5

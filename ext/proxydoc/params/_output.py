@@ -73,11 +73,6 @@ SELF_LINKED: dict[type[nodes.Element], type[nodes.Element]] = {
     addnodes.literal_strong: param_name,
     nodes.strong: param_name_strong,
 }
-#: The translator methods that write each as Sphinx writes the name.
-_WRITTEN_AS: dict[type, type] = {
-    param_name: addnodes.literal_strong,
-    param_name_strong: nodes.strong,
-}
 
 
 def anchor_of_name(name: nodes.Element) -> str | None:
@@ -88,12 +83,13 @@ def anchor_of_name(name: nodes.Element) -> str | None:
     return entry.get(ANCHOR_ATTR) or first_param_id(holder_of(entry))
 
 
-def write_as(translator: Any, how: str, node: nodes.Element, base: type) -> None:
-    """Visit or depart (*how*) *node* as the translator writes a *base* node.
+def write_as_base(translator: Any, how: str, node: nodes.Element) -> None:
+    """Visit or depart (*how*) *node* as the translator writes the node it was.
 
-    Looked up along *base*'s classes, as Sphinx's translators dispatch.
+    *node*'s class was changed in place to a subclass of its own: the method
+    is looked up along that class's bases, as Sphinx's translators dispatch.
     """
-    for cls in base.__mro__:
+    for cls in type(node).__mro__[1:]:
         method = getattr(translator, f"{how}_{cls.__name__}", None)
         if method is not None:
             method(node)
@@ -102,11 +98,11 @@ def write_as(translator: Any, how: str, node: nodes.Element, base: type) -> None
 
 
 def visit_param_name_html(self: Any, node: nodes.Element) -> None:
-    write_as(self, "visit", node, _WRITTEN_AS[type(node)])
+    write_as_base(self, "visit", node)
 
 
 def depart_param_name_html(self: Any, node: nodes.Element) -> None:
-    write_as(self, "depart", node, _WRITTEN_AS[type(node)])
+    write_as_base(self, "depart", node)
     anchor = anchor_of_name(node)
     if anchor:
         self.body.append(_self_link(anchor))
@@ -142,14 +138,13 @@ class AddSelfLinks(SphinxPostTransform):
         for content in find_blocks(self.document, addnodes.desc_content):
             for entry in entry_nodes(content):
                 name = _name_node(entry)
-                if name is None or not anchor_of_name(name):
+                anchor = anchor_of_name(name) if name is not None else None
+                if name is None or not anchor:
                     continue
                 swapped = SELF_LINKED.get(type(name))
                 if swapped is not None:
                     name.__class__ = swapped
                 else:  # a link already (link style "both"): the symbol after it
-                    anchor = anchor_of_name(name)
-                    assert anchor
                     entry.insert(entry.index(name) + 1, param_link(refid=anchor))
 
 

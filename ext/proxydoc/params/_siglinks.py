@@ -24,7 +24,7 @@ from proxydoc._walk import find_blocks
 from proxydoc.core.targets import canonical_target
 from proxydoc.params._anchors import owner_of
 from proxydoc.params._fields import PARAM_OBJTYPES, param_entries, param_labels
-from proxydoc.params._output import SIGLINK_CLASS, TOOLTIP_CLASS, write_as
+from proxydoc.params._output import SIGLINK_CLASS, TOOLTIP_CLASS, write_as_base
 from proxydoc.params._signature import parameter_name
 from proxydoc.params._synopsis import synopsis
 
@@ -80,11 +80,11 @@ def visit_param_sig_name_html(self: Any, node: nodes.Element) -> None:
             f'<a class="{classes} reference internal" href="#{anchor}" '
             f'title="{self.attval(title)}">'
         )
-    write_as(self, "visit", node, addnodes.desc_sig_name)
+    write_as_base(self, "visit", node)
 
 
 def depart_param_sig_name_html(self: Any, node: nodes.Element) -> None:
-    write_as(self, "depart", node, addnodes.desc_sig_name)
+    write_as_base(self, "depart", node)
     if getattr(self, _OPEN).pop():
         self.body.append("</a>")
 
