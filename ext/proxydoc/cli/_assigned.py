@@ -124,13 +124,30 @@ def made_at_run_time(index: SourceIndex, owner: str) -> str | None:
     return None
 
 
-def _doc_assignments(tree: ast.Module) -> Iterator[Assignment]:
-    """Every assignment to a ``__doc__`` in *tree* (walking statements only)."""
-    pending: list[tuple[ast.AST, Owner]] = [(tree, tree)]
+def statements(
+    tree: ast.Module,
+) -> Iterator[tuple[ast.AST, Owner, ast.ClassDef | None]]:
+    """Every node of *tree* that holds or is a statement (never one inside an
+    expression), with the innermost module, class or function around it and
+    the innermost class (for a class or function: itself included)."""
+    pending: list[tuple[ast.AST, Owner, ast.ClassDef | None]] = [(tree, tree, None)]
     while pending:
-        node, body = pending.pop()
+        node, owner, cls = pending.pop()
         if isinstance(node, OWNERS):
-            body = node
+            owner = node
+        if isinstance(node, ast.ClassDef):
+            cls = node
+        yield node, owner, cls
+        pending.extend(
+            (child, owner, cls)
+            for child in ast.iter_child_nodes(node)
+            if isinstance(child, HOLDS_STATEMENTS)
+        )
+
+
+def _doc_assignments(tree: ast.Module) -> Iterator[Assignment]:
+    """Every assignment to a ``__doc__`` in *tree*."""
+    for node, body, _ in statements(tree):
         if isinstance(node, (ast.Assign, ast.AugAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
@@ -139,11 +156,6 @@ def _doc_assignments(tree: ast.Module) -> Iterator[Assignment]:
                     names, written = assigned
                     augmented = isinstance(node, ast.AugAssign)
                     yield Assignment(names, written, body, node.value, augmented)
-        pending.extend(
-            (child, body)
-            for child in ast.iter_child_nodes(node)
-            if isinstance(child, HOLDS_STATEMENTS)
-        )
 
 
 def _doc_target(target: ast.expr, body: Owner) -> tuple[list[str] | None, str] | None:

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proxydoc.cli._assigned import (
-    HOLDS_STATEMENTS,
     OWNERS,
     AssignedDocs,
     Owner,
     made_at_run_time,
+    statements,
 )
 from proxydoc.cli._definitions import Definition, SourceIndex, SourceModule, full_name
 from proxydoc.cli._errors import ProxydocError
@@ -316,20 +316,11 @@ class _Where:
 
 def _docstrings(tree: ast.Module) -> Iterator[_Docstring]:
     """Every docstring, with the class that encloses it (a class's own, itself)."""
-    pending: list[tuple[ast.AST, ast.ClassDef | None]] = [(tree, None)]
-    while pending:
-        node, cls = pending.pop()
-        if isinstance(node, ast.ClassDef):
-            cls = node
+    for node, _, cls in statements(tree):
         if isinstance(node, OWNERS):
             doc = _docstring(node)
             if doc is not None:
                 yield _Docstring(node, cls, None, *doc)
-        pending.extend(
-            (child, cls)
-            for child in ast.iter_child_nodes(node)
-            if isinstance(child, HOLDS_STATEMENTS)  # never inside an expression
-        )
 
 
 def _docstring(node: Owner) -> tuple[str, int] | None:
