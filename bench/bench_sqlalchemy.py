@@ -20,8 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 
 from proxydoc_bench.analyse import (
     Page,
+    broken_note_links,
     check_site,
     lost_links,
+    missing_notes,
     read_site,
     warning_lines,
 )
@@ -152,6 +154,11 @@ def links(pages: dict[str, dict[str, Page]]) -> dict[str, Any]:
             "anchor_internal_links_lost_examples": sorted(
                 f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in internal_lost.items()
             )[:60],
+            # proxy notes: links to the member (proxydoc) or to the classes
+            # (the container as written), so not among the internal links above
+            "proxy_notes": sum(p.notes for p in pages[mode].values()),
+            "anchor_proxy_notes_missing": missing_notes(pages["anchor"], pages[mode]),
+            "proxy_note_links_broken": broken_note_links(pages[mode]),
             "anchor_links_lost": sum(links_lost.values()),
             "anchor_links_lost_examples": sorted(
                 f"{p} -> {t}#{f} (x{n})" for (p, t, f), n in links_lost.items()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +13,13 @@ from bs4 import BeautifulSoup
 BENCH_LIB = Path(__file__).resolve().parents[2] / "bench" / "lib"
 sys.path.insert(0, str(BENCH_LIB))
 
-from proxydoc_bench.analyse import check_site, lost_links, read_site  # noqa: E402
+from proxydoc_bench.analyse import (  # noqa: E402
+    broken_note_links,
+    check_site,
+    lost_links,
+    missing_notes,
+    read_site,
+)
 from proxydoc_bench.build import sphinx_build  # noqa: E402
 from proxydoc_bench.memtrace_ext import compare  # noqa: E402
 
@@ -56,6 +63,61 @@ def test_site_reader_counts_links_and_finds_broken_ones(make_app, tmp_path):
     assert all(b.endswith(f"#{fragment}") for b in broken)
     # The hrefs are unchanged, so no link went missing; only its anchor did.
     assert sum(lost_links(before, after).values()) == 0
+
+
+def test_site_reader_compares_proxy_notes_apart(make_app, tmp_path: Path) -> None:
+    """Links in proxy notes (the container or pointer as written, proxydoc's
+    note) are counted apart from the other internal links, note by note."""
+    written_src = copy_root("proxy-sqlalchemy", tmp_path / "written")
+    conf = written_src / "conf.py"
+    conf.write_text(f'{conf.read_text()}\nextensions = ["sphinx.ext.autodoc"]\n')
+    written = make_app("html", srcdir=written_src)
+    written.build()
+    noted = make_app("html", srcdir=copy_root("proxy-sqlalchemy", tmp_path / "noted"))
+    noted.build()
+    before, after = read_site(Path(written.outdir)), read_site(Path(noted.outdir))
+
+    page = Path(noted.outdir) / "scoping.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    notes = html.select("div.proxydoc-proxy-note")
+
+    def internal(tag: Any) -> list[str]:  # what the reader counts: plain xrefs
+        found = tag.select("a.reference.internal")
+        return [a["href"] for a in found if a["class"] == ["reference", "internal"]]
+
+    in_notes = [href for n in notes for href in internal(n)]
+    everywhere = internal(html)
+    assert notes and in_notes
+    assert after["scoping.html"].notes == len(notes)
+    assert after["scoping.html"].note_links == in_notes
+    assert len(after["scoping.html"].internal) == len(everywhere) - len(in_notes)
+    # as written: a class_bases container per copied method, a pointer
+    # paragraph per attribute proxy; proxydoc makes a note of each
+    old = BeautifulSoup(
+        (Path(written.outdir) / "scoping.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    containers = old.select("div.class-bases")
+    pointers = [p for p in old.select("dd > p") if p.text.startswith("Proxy for the ")]
+    assert containers and pointers
+    assert before["scoping.html"].notes == len(containers) + len(pointers)
+    assert before["scoping.html"].notes == len(notes)
+    assert missing_notes(before, after) == 0
+    assert broken_note_links(after) == 0
+
+    # a note gone is missing; a note's link to a gone anchor is broken
+    text = page.read_text(encoding="utf-8")
+    first = str(notes[0])
+    assert first in text
+    page.write_text(text.replace(first, "", 1), encoding="utf-8")
+    assert missing_notes(before, read_site(Path(noted.outdir))) == 1
+    fragment = in_notes[-1].partition("#")[2]
+    target = page.parent / (in_notes[-1].partition("#")[0] or page.name)
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(f'id="{fragment}"', 'id="gone"'),
+        encoding="utf-8",
+    )
+    assert broken_note_links(read_site(Path(noted.outdir))) >= 1
 
 
 def params_root_with(tmp_path: Path, extensions: str) -> Path:

@@ -15,6 +15,16 @@ _PARAMREF_LINK = re.compile(
 )
 _PARAMREF_CODE = re.compile(r'<code class="xref py py-paramref\b')
 _INTERNAL_LINK = re.compile(r'<a class="reference internal" href="([^"]*)"')
+#: A proxy's note: as written, the ``class_bases`` container (``class-bases`` in
+#: HTML) or the pointer paragraph that is an attribute proxy's whole docstring
+#: ("Proxy for the ... attribute on behalf of the ... class."); or the note
+#: proxydoc makes of either.  None nests a ``div`` in SQLAlchemy's docs; a nested
+#: one would end the match early and leave the rest to ``internal``.
+_PROXY_NOTE = re.compile(
+    r'<div class="(?:class-bases|proxydoc-proxy-note)\b[^"]*"[^>]*>.*?</div>'
+    r"|(?<=<dd>)<p>Proxy for the .*?</p>",
+    re.S,
+)
 _WARNING_TYPE = re.compile(r"\[([\w.-]+)\]$")
 _LEVEL = re.compile(r"\b(WARNING|ERROR|CRITICAL|SEVERE):\s*(.*)$")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\b[\w.]+\.[\w.]+\b|\d+")
@@ -51,8 +61,14 @@ class Page:
     ids: set[str]
     links: list[str]
     unresolved: int
-    #: Every internal link (cross-references, toctrees), paramref or not.
+    #: Every internal link (cross-references, toctrees), paramref or not,
+    #: outside the proxy notes.
     internal: list[str] = field(default_factory=list)
+    #: Proxy notes (``class_bases`` containers or proxydoc's notes) and the
+    #: internal links in them: proxydoc links a note to the member, the
+    #: container as written to the classes, so these are compared apart.
+    notes: int = 0
+    note_links: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,12 +82,16 @@ class SiteReport:
 
 
 def read_page(path: Path) -> Page:
-    """Ids, resolved paramref links and unresolved paramref roles of one page."""
+    """Ids, paramref links (resolved and not), internal links and proxy notes."""
     text = path.read_text(encoding="utf-8", errors="replace")
     links = _PARAMREF_LINK.findall(text)
     unresolved = len(_PARAMREF_CODE.findall(text)) - len(links)
-    internal = _INTERNAL_LINK.findall(text)
-    return Page(set(_ID.findall(text)), links, unresolved, internal)
+    notes = _PROXY_NOTE.findall(text)
+    internal = _INTERNAL_LINK.findall(_PROXY_NOTE.sub("", text))
+    note_links = [href for note in notes for href in _INTERNAL_LINK.findall(note)]
+    return Page(
+        set(_ID.findall(text)), links, unresolved, internal, len(notes), note_links
+    )
 
 
 def read_site(outdir: Path) -> dict[str, Page]:
@@ -114,6 +134,20 @@ def lost_links(
     for name, page in after.items():
         now.update((name, *landing(name, href)) for href in getattr(page, kind))
     return working_links(before, kind) - now
+
+
+def missing_notes(before: dict[str, Page], after: dict[str, Page]) -> int:
+    """Proxy notes of *before* that *after* lacks, counted page by page."""
+    return sum(
+        max(0, page.notes - (after[name].notes if name in after else 0))
+        for name, page in before.items()
+    )
+
+
+def broken_note_links(pages: dict[str, Page]) -> int:
+    """Internal links in proxy notes whose page or anchor does not exist."""
+    total = sum(len(p.note_links) for p in pages.values())
+    return total - sum(working_links(pages, "note_links").values())
 
 
 def check_site(pages: dict[str, Page]) -> SiteReport:
