@@ -90,6 +90,9 @@ class ProxydocPythonDomain(PythonDomain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._by_suffix: dict[str, list[str]] | None = None
+        #: (module, class, name, specific) -> ids of the objects found
+        #: (:meth:`_objects_named`); None once the objects change.
+        self._named: dict[tuple[str, str, str, bool], list[str]] | None = None
         #: Owners changed in this build, for the incremental rewrite.
         self.touched_owners: set[str] = set()
         #: Documents read in this build (they are written anyway).
@@ -132,6 +135,7 @@ class ProxydocPythonDomain(PythonDomain):
         self.param_owners[owner] = owner_entry
         self.touched_owners.add(owner)
         self._by_suffix = None
+        self._named = None
 
     @property
     def param_backrefs(self) -> dict[str, list[Any]]:
@@ -141,8 +145,11 @@ class ProxydocPythonDomain(PythonDomain):
         return refs
 
     def note_paramref(self, docname: str, owner: str) -> None:
-        """Remember that *docname* links to a parameter of *owner*."""
-        self.paramref_owners.setdefault(docname, set()).add(owner.rpartition(".")[2])
+        """Remember that *docname* links to a parameter of *owner* ("": of an
+        owner not known, which still tells that the page has a ``:paramref:``)."""
+        lasts = self.paramref_owners.setdefault(docname, set())
+        if owner:
+            lasts.add(owner.rpartition(".")[2])
 
     def clear_doc(self, docname: str) -> None:
         super().clear_doc(docname)
@@ -154,6 +161,7 @@ class ProxydocPythonDomain(PythonDomain):
         self.backref_changes.extend(self.param_backrefs.pop(docname, ()))
         self.backlinks_cache = None
         self._by_suffix = None
+        self._named = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         super().merge_domaindata(docnames, otherdata)
@@ -170,6 +178,7 @@ class ProxydocPythonDomain(PythonDomain):
                 self.backref_changes.extend(refs)
         self.backlinks_cache = None
         self._by_suffix = None
+        self._named = None
 
     def owners_by_suffix(self) -> dict[str, list[str]]:
         """Owners by their last one and last two names, for ``.``-prefixed search.
@@ -267,14 +276,31 @@ class ProxydocPythonDomain(PythonDomain):
             if ref.param in entry.params:
                 return entry, ref.param
         # An owner named by an alias (autodoc's canonical names): the object it is.
-        module, cls = ref.module or "", ref.classname or ""
-        for _name, obj in find_python_object(
-            self, module, cls, ref.owner, ref.specific
-        ):
-            found = self.param_owners.get(obj.node_id)
+        for node_id in self._objects_named(ref):
+            found = self.param_owners.get(node_id)
             if found is not None and ref.param in found.params:
                 return found, ref.param
         return None
+
+    def _objects_named(self, ref: ParamRefTarget) -> list[str]:
+        """Ids of the Python objects *ref*'s owner may name, as Sphinx searches.
+
+        Kept until the objects change: a search for a name not documented
+        scans every object, and links are resolved several times (the link,
+        its backlink, the pages to rewrite).
+        """
+        key = (ref.module or "", ref.classname or "", ref.owner, ref.specific)
+        if self._named is None:
+            self._named = {}
+        found = self._named.get(key)
+        if found is None:
+            found = [obj.node_id for _name, obj in find_python_object(self, *key)]
+            self._named[key] = found
+        return found
+
+    def note_object(self, *args: Any, **kwargs: Any) -> None:
+        self._named = None
+        super().note_object(*args, **kwargs)
 
     def explain_missing(self, ref: ParamRefTarget) -> Diagnosis:
         """Why *ref* did not resolve, with the closest parameter names."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.helpers import paramref_links, soup, unresolved_paramrefs
+from proxydoc._pydomain import python_domain
+from proxydoc.params._resolve import ParamRefTarget
+from tests.helpers import copy_root, paramref_links, soup, unresolved_paramrefs
 
 ENGINE = "pd_params.engine"
 
@@ -42,3 +44,19 @@ def test_paramrefs_inside_docstrings(shared_build):
         "Engine.url": f"#{ENGINE}.Engine.params.url",
         "timeout": f"#{ENGINE}.Engine.connect.params.timeout",
     }
+
+
+def test_alias_lookups_see_objects_noted_later(make_app, tmp_path) -> None:
+    """The domain keeps what a search for an owner's name found (the search
+    scans every object) only until an object is noted."""
+    app = make_app("html", srcdir=copy_root("roles", tmp_path / "src"))
+    app.build()
+    domain = python_domain(app.env)
+    widget = domain.objects["pd_roles.core.Widget"]
+    ref = ParamRefTarget(owner="pd_roles.core.Gadget", param="w")
+    assert domain.find_param(ref) is None
+    assert domain.find_param(ref) is None  # asked twice: kept
+    domain.note_object("pd_roles.core.Gadget", "class", widget.node_id, True)
+    found = domain.find_param(ref)
+    assert found is not None
+    assert (found[0].display, found[1]) == ("Widget", "w")

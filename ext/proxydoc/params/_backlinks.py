@@ -61,6 +61,9 @@ def record_backrefs(app: Sphinx, doctree: nodes.document) -> None:
     if not backlinks_enabled(app):
         return
     env = app.env
+    domain = python_domain(env)
+    if env.docname not in domain.paramref_owners:
+        return  # the role notes every page it is used in: no walk for the others
     refs = []
     for position, node in enumerate(doctree.findall(addnodes.pending_xref)):
         if node.get("refdomain") != "py" or node.get("reftype") != "paramref":
@@ -68,7 +71,6 @@ def record_backrefs(app: Sphinx, doctree: nodes.document) -> None:
         refs.append(
             BackRef(ParamRefTarget.from_node(node), _place(env, node, position))
         )
-    domain = python_domain(env)
     if refs:
         domain.param_backrefs[env.docname] = refs
         domain.backref_changes.extend(refs)

@@ -44,8 +44,8 @@ def documents_of(tree: nodes.Node) -> dict[int, str]:
     parent, so this walks down); an inner one is met after the outer one.
     """
     found = {}
-    for start in tree.findall(addnodes.start_of_file):
-        for desc in start.findall(addnodes.desc):
+    for start in find_blocks(tree, addnodes.start_of_file):
+        for desc in find_blocks(start, addnodes.desc):
             found[id(desc)] = str(start["docname"])
     return found
 
