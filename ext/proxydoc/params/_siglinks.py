@@ -25,13 +25,13 @@ from proxydoc.core.targets import canonical_target
 from proxydoc.params._anchors import owner_of
 from proxydoc.params._fields import PARAM_OBJTYPES, param_entries, param_labels
 from proxydoc.params._output import SIGLINK_CLASS, TOOLTIP_CLASS, write_as_base
-from proxydoc.params._signature import parameter_name
+from proxydoc.params._signature import parameter_name, sig_name_of
 from proxydoc.params._synopsis import synopsis
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from proxydoc._pydomain import ProxydocPythonDomain
+    from proxydoc._pydomain import ParamOwner, ProxydocPythonDomain
     from proxydoc.params._fields import ParamEntry
 
 
@@ -50,34 +50,55 @@ def _signature_of(node: nodes.Node) -> addnodes.desc_signature | None:
     return parent
 
 
-def _target_of(
-    domain: ProxydocPythonDomain, node: nodes.Element
-) -> tuple[str, str] | None:
-    """Anchor and title of the parameter *node* names, from the domain's record."""
-    sig, param = _signature_of(node), node.parent
-    if sig is None or not isinstance(param, addnodes.desc_parameter):
-        return None
-    owner, name = owner_of(sig)[0], parameter_name(param)
-    known = domain.param_owners.get(owner)
-    if not name or known is None or (title := known.synopsis(name)) is None:
-        return None
-    return canonical_target(owner, name), title
+class _Writing:
+    """What the translator of one page keeps for its signature links: the
+    link class, the last signature's owner, the links open."""
+
+    def __init__(self, translator: Any) -> None:
+        self.domain = python_domain(translator.builder.env)
+        tooltip = settings(translator.config).param_tooltip
+        self.classes = f"{SIGLINK_CLASS}{' ' + TOOLTIP_CLASS if tooltip else ''}"
+        self.sig: addnodes.desc_signature | None = None
+        self.owner = ""
+        self.known: ParamOwner | None = None
+        #: For each open :class:`param_sig_name`, whether its link was opened
+        #: (one lookup a name, not one each for visit and depart).
+        self.open: list[bool] = []
+
+    def target_of(self, node: nodes.Element) -> tuple[str, str] | None:
+        """Anchor and title of the parameter *node* names, from the domain's record."""
+        sig, param = _signature_of(node), node.parent
+        if sig is None or not isinstance(param, addnodes.desc_parameter):
+            return None
+        if sig is not self.sig:  # a signature's names are written one after another
+            self.sig, self.owner = sig, owner_of(sig)[0]
+            self.known = self.domain.param_owners.get(self.owner)
+        name = parameter_name(param)
+        if not name or self.known is None:
+            return None
+        title = self.known.synopsis(name)
+        return None if title is None else (canonical_target(self.owner, name), title)
 
 
-#: Translator attribute: for each open :class:`param_sig_name`, whether its
-#: link was opened (one lookup a name, not one each for visit and depart).
-_OPEN = "proxydoc_open_siglinks"
+#: Translator attribute holding its :class:`_Writing`.
+_WRITING = "proxydoc_siglinks"
+
+
+def _writing(translator: Any) -> _Writing:
+    found: _Writing | None = translator.__dict__.get(_WRITING)
+    if found is None:
+        found = translator.__dict__[_WRITING] = _Writing(translator)
+    return found
 
 
 def visit_param_sig_name_html(self: Any, node: nodes.Element) -> None:
-    target = _target_of(python_domain(self.builder.env), node)
-    self.__dict__.setdefault(_OPEN, []).append(target is not None)
+    writing = _writing(self)
+    target = writing.target_of(node)
+    writing.open.append(target is not None)
     if target is not None:
         anchor, title = target
-        tooltip = settings(self.config).param_tooltip
-        classes = f"{SIGLINK_CLASS}{' ' + TOOLTIP_CLASS if tooltip else ''}"
         self.body.append(
-            f'<a class="{classes} reference internal" href="#{anchor}" '
+            f'<a class="{writing.classes} reference internal" href="#{anchor}" '
             f'title="{self.attval(title)}">'
         )
     write_as_base(self, "visit", node)
@@ -85,7 +106,7 @@ def visit_param_sig_name_html(self: Any, node: nodes.Element) -> None:
 
 def depart_param_sig_name_html(self: Any, node: nodes.Element) -> None:
     write_as_base(self, "depart", node)
-    if getattr(self, _OPEN).pop():
+    if _writing(self).open.pop():
         self.body.append("</a>")
 
 
@@ -147,8 +168,8 @@ def link_signatures(
         return
     for sig in sigs:
         for param in sig.findall(addnodes.desc_parameter):
-            name = parameter_name(param)
-            sig_name = next(param.findall(addnodes.desc_sig_name), None)
+            sig_name = sig_name_of(param)
+            name = parameter_name(param) if sig_name is not None else None
             if not name or name not in names or sig_name is None:
                 continue
             if isinstance(sig_name.parent, (nodes.reference, addnodes.pending_xref)):

@@ -32,11 +32,24 @@ class SignatureNames(NamedTuple):
 
 def parameter_name(param: addnodes.desc_parameter) -> str | None:
     """The name of one parameter; None where Sphinx kept unparsed text."""
-    sig_names = list(param.findall(addnodes.desc_sig_name))
-    if sig_names:
-        return clean_name(sig_names[0].astext())
+    sig_name = sig_name_of(param)
+    if sig_name is not None:
+        return clean_name(sig_name.astext())
     text = param.astext().strip()
     return "" if text in ("*", "/") else None
+
+
+def sig_name_of(param: addnodes.desc_parameter) -> addnodes.desc_sig_name | None:
+    """The first ``desc_sig_name`` of *param*: its name.  Sphinx makes it the
+    first child; an extension may have wrapped it (sphinx-immaterial does)."""
+    for child in param.children:
+        if isinstance(child, addnodes.desc_sig_name):
+            return child
+        if isinstance(child, nodes.Element):
+            found = next(child.findall(addnodes.desc_sig_name), None)
+            if found is not None:
+                return found
+    return None
 
 
 def signature_of(sigs: list[addnodes.desc_signature]) -> SignatureNames | None:
