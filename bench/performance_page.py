@@ -402,7 +402,24 @@ def scale_targets(scale: dict[str, Any]) -> list[list[Any]]:
     flat = max(shares) <= 2 * min(shares) if min(shares) > 0 else False
     rows.append(["scale: share growing no faster than N",
                  " / ".join(pct(f) for f in shares), verdict(flat)])  # fmt: skip
-    return rows
+    return rows + rst_targets(scale)
+
+
+def rst_targets(scale: dict[str, Any]) -> list[list[Any]]:
+    """The time and memory targets on the rst source (``py:`` directives)."""
+    sizes = sorted(
+        (s for s in scale["sizes"] if s["source"] == "rst"), key=lambda s: s["n"]
+    )
+    prox = sizes[-1]["modes"].get("proxydoc") if sizes else None
+    if prox is None:
+        return []
+    n = sizes[-1]["n"]
+    return [
+        [f"scale N={n} rst source, proxydoc: CPU time <= 1.05 x bare",
+         f"{prox['cpu_ratio']:.3f}", verdict(prox["cpu_ratio"] <= 1.05)],
+        [f"scale N={n} rst source, proxydoc: peak RSS <= 1.05 x bare",
+         f"{prox['rss_ratio']:.3f}", verdict(prox["rss_ratio"] <= 1.05)],
+    ]  # fmt: skip
 
 
 def notes_measured(found: dict[str, Any]) -> str:
