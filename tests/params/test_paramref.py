@@ -56,6 +56,7 @@ def test_alias_lookups_see_objects_noted_later(make_app, tmp_path) -> None:
     ref = ParamRefTarget(owner="pd_roles.core.Gadget", param="w")
     assert domain.find_param(ref) is None
     assert domain.find_param(ref) is None  # asked twice: kept
+    app.env.prepare_settings("index")  # as when a page is read
     domain.note_object("pd_roles.core.Gadget", "class", widget.node_id, True)
     found = domain.find_param(ref)
     assert found is not None
