@@ -368,10 +368,9 @@ def scale_section(data: dict[str, Any]) -> str:
 
 def scale_targets(scale: dict[str, Any]) -> list[list[Any]]:
     """Issue 15's targets at the largest size of the autodoc source."""
-    sizes = [s for s in scale["sizes"] if s["source"] == "autodoc"]
+    sizes = sizes_of(scale, "autodoc")
     if not sizes:
         return []
-    sizes.sort(key=lambda s: s["n"])
     largest = sizes[-1]["modes"]
     links = largest.get("paramlinks")
     n = sizes[-1]["n"]
@@ -382,14 +381,7 @@ def scale_targets(scale: dict[str, Any]) -> list[list[Any]]:
         prox = largest.get(mode)
         if prox is None:
             continue
-        rows += [
-            [f"scale N={n}, {mode}: CPU time <= 1.05 x bare",
-             f"{prox['cpu_ratio']:.3f}", verdict(prox["cpu_ratio"] <= 1.05)],
-            [f"scale N={n}, {mode}: wall time <= 1.05 x bare",
-             f"{prox['time_ratio']:.3f}", verdict(prox["time_ratio"] <= 1.05)],
-            [f"scale N={n}, {mode}: peak RSS <= 1.05 x bare",
-             f"{prox['rss_ratio']:.3f}", verdict(prox["rss_ratio"] <= 1.05)],
-        ]  # fmt: skip
+        rows += within_bare(f"scale N={n}, {mode}", prox, (CPU, WALL, RSS))
         if links:
             rows += [
                 [f"scale N={n}, {mode}: CPU time below paramlinks",
@@ -405,20 +397,37 @@ def scale_targets(scale: dict[str, Any]) -> list[list[Any]]:
     return rows + rst_targets(scale)
 
 
+def sizes_of(scale: dict[str, Any], source: str) -> list[dict[str, Any]]:
+    """The sizes measured on *source*, smallest first."""
+    return sorted(
+        (s for s in scale["sizes"] if s["source"] == source), key=lambda s: s["n"]
+    )
+
+
 def rst_targets(scale: dict[str, Any]) -> list[list[Any]]:
     """The time and memory targets on the rst source (``py:`` directives)."""
-    sizes = sorted(
-        (s for s in scale["sizes"] if s["source"] == "rst"), key=lambda s: s["n"]
-    )
+    sizes = sizes_of(scale, "rst")
     prox = sizes[-1]["modes"].get("proxydoc") if sizes else None
     if prox is None:
         return []
-    n = sizes[-1]["n"]
+    label = f"scale N={sizes[-1]['n']} rst source, proxydoc"
+    return within_bare(label, prox, (CPU, RSS))
+
+
+#: The scale targets' ratios to bare: (key in the results, what it measures).
+CPU = ("cpu_ratio", "CPU time")
+WALL = ("time_ratio", "wall time")
+RSS = ("rss_ratio", "peak RSS")
+
+
+def within_bare(
+    label: str, mode: dict[str, Any], ratios: tuple[tuple[str, str], ...]
+) -> list[list[Any]]:
+    """The rows "*label*: <what> <= 1.05 x bare" for each of *ratios*."""
     return [
-        [f"scale N={n} rst source, proxydoc: CPU time <= 1.05 x bare",
-         f"{prox['cpu_ratio']:.3f}", verdict(prox["cpu_ratio"] <= 1.05)],
-        [f"scale N={n} rst source, proxydoc: peak RSS <= 1.05 x bare",
-         f"{prox['rss_ratio']:.3f}", verdict(prox["rss_ratio"] <= 1.05)],
+        [f"{label}: {what} <= 1.05 x bare", f"{mode[key]:.3f}",
+         verdict(mode[key] <= 1.05)]
+        for key, what in ratios
     ]  # fmt: skip
 
 

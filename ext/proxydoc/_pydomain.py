@@ -90,8 +90,9 @@ class ProxydocPythonDomain(PythonDomain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._by_suffix: dict[str, list[str]] | None = None
-        #: (module, class, name, specific) -> ids of the objects found
-        #: (:meth:`_objects_named`); None once the objects change.
+        #: (module, class, name, specific) -> ids of the Python objects found
+        #: (:meth:`_objects_named`); None once the objects change (an object
+        #: noted, a document cleared, data merged).
         self._named: dict[tuple[str, str, str, bool], list[str]] | None = None
         #: Owners changed in this build, for the incremental rewrite.
         self.touched_owners: set[str] = set()
@@ -135,7 +136,6 @@ class ProxydocPythonDomain(PythonDomain):
         self.param_owners[owner] = owner_entry
         self.touched_owners.add(owner)
         self._by_suffix = None
-        self._named = None
 
     @property
     def param_backrefs(self) -> dict[str, list[Any]]:
@@ -145,11 +145,8 @@ class ProxydocPythonDomain(PythonDomain):
         return refs
 
     def note_paramref(self, docname: str, owner: str) -> None:
-        """Remember that *docname* links to a parameter of *owner* ("": of an
-        owner not known, which still tells that the page has a ``:paramref:``)."""
-        lasts = self.paramref_owners.setdefault(docname, set())
-        if owner:
-            lasts.add(owner.rpartition(".")[2])
+        """Remember that *docname* links to a parameter of *owner*."""
+        self.paramref_owners.setdefault(docname, set()).add(owner.rpartition(".")[2])
 
     def clear_doc(self, docname: str) -> None:
         super().clear_doc(docname)

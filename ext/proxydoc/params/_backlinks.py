@@ -63,7 +63,9 @@ def record_backrefs(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     domain = python_domain(env)
     if env.docname not in domain.paramref_owners:
-        return  # the role notes every page it is used in: no walk for the others
+        # no :paramref: here names an owner (one without resolves to nothing):
+        # no walk over the page's nodes
+        return
     refs = []
     for position, node in enumerate(doctree.findall(addnodes.pending_xref)):
         if node.get("refdomain") != "py" or node.get("reftype") != "paramref":

@@ -71,7 +71,8 @@ class ParamRefRole(PyXRefRole):
         elif tilde:
             refnode["refexplicit"] = True
         owner = normalise_owner(owner)
-        python_domain(env).note_paramref(env.docname, owner)
+        if owner:
+            python_domain(env).note_paramref(env.docname, owner)
         if owner and PARAMS in target:  # or parameter of a function named params
             python_domain(env).note_paramref(env.docname, f"{owner}.params")
         refnode[TITLE_ATTR] = title

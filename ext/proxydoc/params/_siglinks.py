@@ -168,10 +168,11 @@ def link_signatures(
         return
     for sig in sigs:
         for param in sig.findall(addnodes.desc_parameter):
-            sig_name = sig_name_of(param)
-            name = parameter_name(param) if sig_name is not None else None
-            if not name or name not in names or sig_name is None:
+            name = parameter_name(param)
+            if not name or name not in names:
                 continue
+            sig_name = sig_name_of(param)
+            assert sig_name is not None  # parameter_name found it: a name
             if isinstance(sig_name.parent, (nodes.reference, addnodes.pending_xref)):
                 continue  # linked already (sphinx-immaterial links it itself)
             title = recorded.synopsis(name) if recorded else None
