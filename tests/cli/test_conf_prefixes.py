@@ -94,6 +94,16 @@ def test_sphinx_conf_that_names_no_file_is_an_error(orm_project, run) -> None:
     assert "sphinx_conf: no such file: 'nowhere/conf.py'" in result.err
 
 
+@pytest.mark.parametrize("value", ["true", "3", '["docs/conf.py"]'])
+def test_sphinx_conf_of_another_type_is_an_error(orm_project, run, value) -> None:
+    pyproject(orm_project, f"sphinx_conf = {value}\n")
+    result = run("lint", "user.py")
+    assert result.status == 2
+    assert (
+        "[tool.proxydoc]: sphinx_conf must be a path to conf.py, or false" in result.err
+    )
+
+
 def test_pyproject_wins_per_token(orm_project, run) -> None:
     """conf.py's zzzeeksphinx table, then its proxydoc table, then pyproject."""
     pyproject(orm_project, 'module_prefixes = { _orm = "mylib.orm" }\n')
