@@ -173,17 +173,14 @@ def _conf_prefixes(root: Path, table: dict[str, Any], where: str) -> ConfPrefixe
     setting = table.get("sphinx_conf")
     ok = setting is None or setting is False or isinstance(setting, str)
     _require(ok, where, "sphinx_conf must be a path to conf.py, or false")
-    if setting is False:
-        return ConfPrefixes()
     if isinstance(setting, str):
-        path: Path | None = root / setting
-        assert path is not None
-        _require(path.is_file(), where, f"sphinx_conf: no such file: {setting!r}")
-    else:
-        path = find_sphinx_conf(root)
-    if path is None:
-        return ConfPrefixes()
-    return read_conf_prefixes(path, _display(path))
+        named = root / setting
+        _require(named.is_file(), where, f"sphinx_conf: no such file: {setting!r}")
+        return read_conf_prefixes(named, _display(named))
+    found = None if setting is False else find_sphinx_conf(root)
+    return (
+        ConfPrefixes() if found is None else read_conf_prefixes(found, _display(found))
+    )
 
 
 def _display(path: Path) -> str:
