@@ -4,6 +4,11 @@
   extension registers (name, type, default, description), followed by the
   example from :data:`EXAMPLES`; a value without an example is a warning, so
   a new option cannot ship undocumented (the docs build with ``-W``).
+  ``.. proxydoc-config:: legacy`` -- the same for the values of the tools
+  proxydoc replaces, which it registers and reads too, described by
+  :data:`LEGACY_DESCRIPTIONS`.
+* :func:`markdown_table` -- the README's table of the same values, with the
+  same type and default texts (``docs/_tools/config_table.py`` writes it).
 * ``.. proxydoc-cli::`` -- the command line reference, read from the argparse
   parser that ``proxydoc.cli.build_parser()`` returns.
 """
@@ -56,6 +61,30 @@ EXAMPLES: dict[str, str] = {
 }
 
 
+#: What each value of a replaced tool means to proxydoc (they have no description).
+LEGACY_DESCRIPTIONS: dict[str, str] = {
+    "zzzeeksphinx_module_prefixes": (
+        "zzzeeksphinx's name for :confval:`proxydoc_module_prefixes`, read too, "
+        "for projects migrating from zzzeeksphinx.  When both are set they are "
+        "merged, and the proxydoc entry wins for a prefix named in both."
+    ),
+    "paramlinks_hyperlink_param": (
+        "sphinx-paramlinks' link style, read when "
+        ":confval:`proxydoc_param_link_style` is left at its default: "
+        '``"link_symbol"`` means ``"symbol"``, ``"name"`` means ``"name"``, '
+        '``"name_and_symbol"`` means ``"both"`` and ``"none"`` means ``"none"``.  '
+        "Another value is a ``proxydoc.config`` warning."
+    ),
+}
+
+
+def legacy_names() -> tuple[str, ...]:
+    """The values of replaced tools that proxydoc registers when they are unset."""
+    from proxydoc._config import FOREIGN_OPTIONS
+
+    return tuple(option.name for option in FOREIGN_OPTIONS)
+
+
 @dataclass(frozen=True)
 class ConfigEntry:
     """One config value as the Sphinx application registered it."""
@@ -67,29 +96,51 @@ class ConfigEntry:
     description: str
 
 
-def registered_options(config: Any) -> list[ConfigEntry]:
-    """Every ``proxydoc_*`` config value registered with the application."""
+def registered_options(config: Any, *, legacy: bool = False) -> list[ConfigEntry]:
+    """Every ``proxydoc_*`` config value registered with the application.
+
+    With *legacy*, the values of the replaced tools instead (registered by
+    proxydoc when the configuration is read), described by
+    :data:`LEGACY_DESCRIPTIONS`.
+    """
     options = getattr(config, "_options", None) or config.values
+    names = legacy_names()
     return [
         ConfigEntry(
-            name, opt.default, str(opt.rebuild), opt.valid_types, opt.description
+            name,
+            opt.default,
+            str(opt.rebuild),
+            opt.valid_types,
+            LEGACY_DESCRIPTIONS.get(name, "") if legacy else opt.description,
         )
         for name, opt in sorted(options.items())
-        if name.startswith("proxydoc_")
+        if (name in names if legacy else name.startswith("proxydoc_"))
     ]
 
 
-def _type_names(types: Any) -> str:
+def type_names(types: Any) -> list[str]:
+    """The names of the types a config value accepts, as code; [] for any."""
     candidates = getattr(types, "candidates", None)
     if candidates is not None:  # sphinx.config.ENUM
-        return "one of " + ", ".join(f"``{c!r}``" for c in candidates)
+        return [repr(c) for c in candidates]
     names = sorted(getattr(t, "__name__", str(t)) for t in types or ())
+    return ["None" if n == "NoneType" else n for n in names]
+
+
+def type_text(types: Any, code: str) -> str:
+    """``bool or str``, each name between *code* marks (````` or `````)."""
+    names = type_names(types)
     if not names:
         return "any"
-    return " or ".join(f"``{'None' if n == 'NoneType' else n}``" for n in names)
+    joined = " or ".join(f"{code}{n}{code}" for n in names)
+    return ("one of " + joined) if getattr(types, "candidates", None) else joined
 
 
-def config_rst(option: ConfigEntry) -> list[str]:
+def _type_names(types: Any) -> str:
+    return type_text(types, "``")
+
+
+def config_rst(option: ConfigEntry, *, legacy: bool = False) -> list[str]:
     """reST for one config value: Sphinx's ``confval`` with its example."""
     lines = [
         f".. confval:: {option.name}",
@@ -101,6 +152,15 @@ def config_rst(option: ConfigEntry) -> list[str]:
         f"   Changing it rebuilds: ``{option.rebuild or 'nothing'}``.",
         "",
     ]
+    if legacy:
+        if not option.description:
+            logger.warning(
+                "config value %s has no entry in LEGACY_DESCRIPTIONS in "
+                "docs/_ext/proxydoc_docs.py",
+                option.name,
+                type="proxydoc-docs",
+            )
+        return lines
     example = EXAMPLES.get(option.name)
     if example is None:
         logger.warning(
@@ -115,13 +175,46 @@ def config_rst(option: ConfigEntry) -> list[str]:
     return lines
 
 
+#: A reST role as Markdown code: ``:confval:`x``` -> ```x```.
+_ROLE = re.compile(r":[\w:-]+:`([^`]+)`")
+
+
+def markdown_text(rst: str) -> str:
+    """One-paragraph reST (code, roles) as Markdown for a table cell."""
+    text = _ROLE.sub(r"``\1``", " ".join(rst.split()))
+    return text.replace("``", "`").replace("|", "\\|")
+
+
+def markdown_table(config: Any) -> str:
+    """The README's table: every value proxydoc registers, then the legacy ones."""
+    rows = ["| name | type | default | meaning |", "| --- | --- | --- | --- |"]
+    for legacy in (False, True):
+        for option in registered_options(config, legacy=legacy):
+            cells = [
+                f"`{option.name}`",
+                type_text(option.types, "`"),
+                f"`{option.default!r}`",
+                markdown_text(option.description or "Not described."),
+            ]
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 class ConfigReference(SphinxDirective):
-    """``.. proxydoc-config::`` -- every config value proxydoc registers."""
+    """``.. proxydoc-config::`` -- every config value proxydoc registers.
+
+    With the argument ``legacy``: the values of the tools proxydoc replaces.
+    """
+
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        legacy = bool(self.arguments) and self.arguments[0] == "legacy"
+        if self.arguments and not legacy:
+            raise self.error(f"unknown argument {self.arguments[0]!r} (or 'legacy')")
         lines: list[str] = []
-        for option in registered_options(self.config):
-            lines += config_rst(option)
+        for option in registered_options(self.config, legacy=legacy):
+            lines += config_rst(option, legacy=legacy)
         return self.parse_lines(lines)
 
     def parse_lines(self, lines: list[str]) -> list[nodes.Node]:
@@ -218,6 +311,8 @@ def find_build_parser() -> Any:
 
 class CliReference(ConfigReference):
     """``.. proxydoc-cli::`` -- the ``proxydoc`` command, from its argparse parser."""
+
+    optional_arguments = 0
 
     def run(self) -> list[nodes.Node]:
         build_parser = find_build_parser()

@@ -13,6 +13,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from proxydoc.cli._conf_prefixes import (
+    ConfPrefixes,
+    find_sphinx_conf,
+    read_conf_prefixes,
+)
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.core.prefixes import invalid_prefix_entries
 
@@ -28,6 +33,7 @@ _TOP_KEYS = {
     "import_paths",
     "formatter",
     "module_prefixes",
+    "sphinx_conf",
     "decorator",
     "header",
     "line_length",
@@ -97,7 +103,12 @@ class Config:
     paths: tuple[str, ...] = (".",)
     import_paths: tuple[str, ...] = ()
     formatter: str | None = None
+    #: The Sphinx ``conf.py`` prefixes, updated with ``[tool.proxydoc]``'s
     module_prefixes: dict[str, str] = field(default_factory=dict)
+    #: The ``conf.py`` the prefixes were read from, if one was
+    sphinx_conf: Path | None = None
+    #: What could not be read from it, as ``file:line: note: ...`` lines
+    notes: tuple[str, ...] = ()
     decorator: str = "create_proxy_methods"
     header: str = DEFAULT_HEADER
     line_length: int = 88
@@ -122,25 +133,61 @@ def find_pyproject(start: Path) -> Path | None:
 def load_config(path: Path | None) -> Config:
     """The settings read from *path*, or the defaults when it is ``None``."""
     if path is None:
-        return Config()
+        conf = _conf_prefixes(Path.cwd(), {}, "(no [tool.proxydoc])")
+        return Config(
+            module_prefixes=conf.prefixes or {},
+            sphinx_conf=conf.path,
+            notes=conf.notes,
+        )
     table = _tool_table(path).get("proxydoc", {})
     where = f"{path}: [tool.proxydoc]"
     _require(isinstance(table, dict), where, "must be a table")
     unknown = sorted(set(table) - _TOP_KEYS)
     _require(not unknown, where, f"unknown keys {unknown}")
+    conf = _conf_prefixes(path.parent, table, where)
     return Config(
         root=path.parent,
         source=path,
         paths=_strings(table, "paths", where) or (".",),
         import_paths=_strings(table, "import_paths", where),
         formatter=_optional_str(table, "formatter", where),
-        module_prefixes=_prefixes(table.get("module_prefixes", {}), where),
+        module_prefixes={
+            **(conf.prefixes or {}),
+            **_prefixes(table.get("module_prefixes", {}), where),
+        },
+        sphinx_conf=conf.path,
+        notes=conf.notes,
         decorator=_optional_str(table, "decorator", where) or "create_proxy_methods",
         header=_header(table, where),
         line_length=_line_length(table.get("line_length", 88), where),
         proxies=_proxies(table.get("proxies", {}), where),
         stubs=_stubs(table.get("stubs", {}), where),
     )
+
+
+def _conf_prefixes(root: Path, table: dict[str, Any], where: str) -> ConfPrefixes:
+    """The prefixes of the Sphinx ``conf.py``: ``sphinx_conf``, else found.
+
+    ``sphinx_conf = false`` reads none; a path that names no file is an error.
+    """
+    setting = table.get("sphinx_conf")
+    ok = setting is None or setting is False or isinstance(setting, str)
+    _require(ok, where, "sphinx_conf must be a path to conf.py, or false")
+    if isinstance(setting, str):
+        named = root / setting
+        _require(named.is_file(), where, f"sphinx_conf: no such file: {setting!r}")
+        return read_conf_prefixes(named, _display(named))
+    found = None if setting is False else find_sphinx_conf(root)
+    return (
+        ConfPrefixes() if found is None else read_conf_prefixes(found, _display(found))
+    )
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _tool_table(path: Path) -> dict[str, Any]:

@@ -92,9 +92,11 @@ def run_lint(
             print(exc, file=sys.stderr)
     progress.finish()
     findings = [f for f in found if f.code != NOTE]
+    for note in config.notes:  # what lint could not read from the Sphinx conf.py
+        print(note, file=sys.stderr)
     for finding in found:
         print(finding, file=sys.stderr if finding.code == NOTE else sys.stdout)
-    notes = len(found) - len(findings)
+    notes = len(found) - len(findings) + len(config.notes)
     print(
         f"proxydoc lint: {len(files)} files, {len(findings)} problems, "
         f"{errors} with errors" + (f", {notes} notes" if notes else ""),
