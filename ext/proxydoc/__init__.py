@@ -33,12 +33,14 @@ ENV_VERSION = 6
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register proxydoc's shared parts, then its three Sphinx features."""
     from proxydoc._config import setup_config
+    from proxydoc._conflicts import setup_conflicts
     from proxydoc._pydomain import setup_python_domain
     from proxydoc._static import setup_static
     from proxydoc.params import setup_params
     from proxydoc.prefixes import setup_prefixes
     from proxydoc.proxies import setup_proxies
 
+    setup_conflicts(app)
     setup_config(app)
     setup_python_domain(app)
     setup_static(app)
