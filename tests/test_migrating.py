@@ -69,16 +69,19 @@ site_base = "http://www.makotemplates.org"
 
 
 def build(
-    tmp_path: Path, root: str, example: str, before: str = "", page: str = ""
+    tmp_path: Path, root: str, example: str | Path, before: str = "", page: str = ""
 ) -> Any:
     """Build *root* with ``docs/migrating-examples/<example>`` appended to its conf.py.
+
+    *example* may also be the path of a fragment written by the test.
 
     *before* goes between the root's conf.py and the example (a project's own
     lines, such as its prefix table); *page* is appended to index.rst.
     """
-    srcdir = copy_root(root, tmp_path / example.replace(".", "-"))
+    fragment = EXAMPLES / example  # an absolute path stays as it is
+    srcdir = copy_root(root, tmp_path / fragment.stem)
     conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text() + before + "\n" + (EXAMPLES / example).read_text())
+    conf.write_text(conf.read_text() + before + "\n" + fragment.read_text())
     index = srcdir / "index.rst"
     index.write_text(index.read_text() + page)
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
@@ -120,6 +123,13 @@ def test_plain_style_keeps_the_old_ids(tmp_path: Path) -> None:
     assert old <= param_ids(after)
 
 
+#: SQLAlchemy's own lines the migration keeps: its theme and its prefix table.
+SQLALCHEMY = """
+html_theme = "zzzeeksphinx"
+html_domain_indices = False
+zzzeeksphinx_module_prefixes = {"_mp": "migpkg"}
+"""
+
 #: zzzeeksphinx's scss step leaves its stylesheet open: its warning, not ours.
 ZZZEEKSPHINX_LEAK = pytest.mark.filterwarnings(
     "ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning"
@@ -129,18 +139,32 @@ ZZZEEKSPHINX_LEAK = pytest.mark.filterwarnings(
 @ZZZEEKSPHINX_LEAK
 def test_zzzeeksphinx_with_prefixes_sqlalchemy(tmp_path: Path) -> None:
     pytest.importorskip("zzzeeksphinx", reason="zzzeeksphinx pins Sphinx 8.2")
-    own = """
-html_theme = "zzzeeksphinx"
-html_domain_indices = False
-zzzeeksphinx_module_prefixes = {"_mp": "migpkg"}
-"""
-    app = build(tmp_path, "migrate", "sqlalchemy-after.py", own, PREFIXED)
+    app = build(tmp_path, "migrate", "sqlalchemy-after.py", SQLALCHEMY, PREFIXED)
     assert warnings_of(app._warning) == []
     assert app.config.proxydoc_module_prefixes == {"_mp": "migpkg"}
     assert local_links(app) == LINKS
     prefixed = soup(app).find(string=re.compile("Prefixed, as SQLAlchemy"))
     hrefs = [a["href"] for a in prefixed.find_parent("p").find_all("a")]
     assert hrefs == [f"#{PKG}.Client.connect.params.retries", f"#{PKG}.Client"]
+
+
+@ZZZEEKSPHINX_LEAK
+def test_zzzeeksphinx_prefix_table_left_in_place(tmp_path: Path) -> None:
+    """The hand-over is optional: without its two lines the page is the same."""
+    pytest.importorskip("zzzeeksphinx", reason="zzzeeksphinx pins Sphinx 8.2")
+    fragment = (EXAMPLES / "sqlalchemy-after.py").read_text()
+    swap_only = tmp_path / "sqlalchemy-swap-only.py"
+    swap_only.write_text(fragment[: fragment.index("proxydoc_module_prefixes")])
+    moved = build(tmp_path, "migrate", "sqlalchemy-after.py", SQLALCHEMY, PREFIXED)
+    kept = build(tmp_path, "migrate", swap_only, SQLALCHEMY, PREFIXED)
+    assert warnings_of(kept._warning) == []
+    assert kept.config.proxydoc_module_prefixes == {}
+
+    def page(app: Any) -> str:
+        html = (Path(app.outdir) / "index.html").read_text()
+        return re.sub(r"Documentation last generated:[^<]*", "", html)
+
+    assert page(kept) == page(moved)
 
 
 @ZZZEEKSPHINX_LEAK
