@@ -9,8 +9,9 @@ The four features, one package each:
 
 Shared by them: :mod:`proxydoc.core` (text rules that import neither Sphinx nor
 docutils, used by the extension and the command alike), :mod:`._pydomain` (the
-Python domain with parameter objects), :mod:`._config`, :mod:`._compat` (the
-Sphinx internals proxydoc cannot avoid), :mod:`._warnings`, :mod:`._walk`.
+Python domain with parameter objects), :mod:`._config`, :mod:`._conflicts` (the
+extensions proxydoc replaces), :mod:`._compat` (the Sphinx internals proxydoc
+cannot avoid), :mod:`._warnings`, :mod:`._walk`.
 """
 
 from __future__ import annotations
