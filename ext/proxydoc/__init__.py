@@ -9,8 +9,9 @@ The four features, one package each:
 
 Shared by them: :mod:`proxydoc.core` (text rules that import neither Sphinx nor
 docutils, used by the extension and the command alike), :mod:`._pydomain` (the
-Python domain with parameter objects), :mod:`._config`, :mod:`._compat` (the
-Sphinx internals proxydoc cannot avoid), :mod:`._warnings`, :mod:`._walk`.
+Python domain with parameter objects), :mod:`._config`, :mod:`._conflicts` (the
+extensions proxydoc replaces), :mod:`._compat` (the Sphinx internals proxydoc
+cannot avoid), :mod:`._warnings`, :mod:`._walk`.
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ ENV_VERSION = 6
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register proxydoc's shared parts, then its three Sphinx features."""
     from proxydoc._config import setup_config
+    from proxydoc._conflicts import setup_conflicts
     from proxydoc._pydomain import setup_python_domain
     from proxydoc._static import setup_static
     from proxydoc.params import setup_params
     from proxydoc.prefixes import setup_prefixes
     from proxydoc.proxies import setup_proxies
 
+    setup_conflicts(app)
     setup_config(app)
     setup_python_domain(app)
     setup_static(app)

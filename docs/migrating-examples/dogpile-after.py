@@ -1,0 +1,6 @@
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.intersphinx",
+    "changelog",
+    "proxydoc",
+]

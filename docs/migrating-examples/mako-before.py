@@ -1,0 +1,6 @@
+extensions = [
+    "sphinx.ext.autodoc",
+    "changelog",
+    "sphinx_paramlinks",
+    "zzzeeksphinx",
+]
