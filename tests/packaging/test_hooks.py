@@ -39,6 +39,13 @@ def test_manifest_is_valid() -> None:
     assert [hook["id"] for hook in hooks] == ["proxydoc-check", "proxydoc-lint"]
     assert hooks[1]["name"] == "proxydoc lint (:paramref: names real parameters)"
     load_manifest(str(MANIFEST))  # raises InvalidManifestError
+    check, lint = hooks
+    assert check["entry"] == "proxydoc check --no-progress"
+    assert check["pass_filenames"] is False  # check reads its config's paths
+    assert check["types_or"] == ["python", "pyi", "toml"]
+    assert lint["entry"] == "proxydoc lint --no-progress"
+    assert lint["types"] == ["python"]
+    assert "pass_filenames" not in lint  # lint checks the files pre-commit names
     for hook in hooks:
         command, *argv = shlex.split(hook["entry"])
         assert command == "proxydoc"
