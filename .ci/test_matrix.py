@@ -1,7 +1,9 @@
 """Run the test suite against each supported Sphinx line, one venv per cell.
 
 Cells: Sphinx 7.4, 8.1 and 8.2 on Python 3.11; Sphinx 9.x on Python 3.12 and
-3.13.  Each interpreter is looked up on PATH (``python3.11`` ...), then among
+3.13.  The package's ``requires-python`` is the lowest cell's Python and its
+Python classifiers are the cells' (``tests/packaging/test_dist.py`` compares
+them); there is no 3.10 cell, as the suite's SQLAlchemy 2.1 needs 3.11.  Each interpreter is looked up on PATH (``python3.11`` ...), then among
 pyenv's installed versions (a pyenv shim on PATH fails for a version that is not
 selected); an absent one is skipped with a line saying so.  Venvs live in
 ``.venv-matrix/<py>-<sphinx>/`` and are reused while ``pyproject.toml`` is
