@@ -62,16 +62,6 @@ def test_console_script_is_declared() -> None:
     assert 'proxydoc = "proxydoc.cli:main"' in text
 
 
-def test_pre_commit_hooks_file() -> None:
-    text = (REPO / ".pre-commit-hooks.yaml").read_text()
-    for hook in ("proxydoc-check", "proxydoc-lint"):
-        assert f"- id: {hook}\n" in text
-    assert "entry: proxydoc check --no-progress\n" in text
-    assert "entry: proxydoc lint --no-progress\n" in text
-    assert text.count("types: [python]") == 2
-    assert text.count("pass_filenames: false") == 1  # check reads its config paths
-
-
 def test_files_are_found_in_stable_order(tmp_path: Path) -> None:
     for name in ("b.py", "a/c.py", "a/d.txt", ".hidden/e.py", "__pycache__/f.py"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import ast
-import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 from proxydoc.cli._conf_prefixes import (
     ConfPrefixes,
