@@ -83,3 +83,30 @@ def test_note_names_target_and_facade_as_documented(
         "            behalf of the :class:`mylib.hidden.Hidden` class.\n"
     ) in hidden
     assert run("check", "--no-progress", *files).status == 0
+
+
+def test_class_stub_region_names_its_facade_as_documented(
+    mylib: Path, run: Callable[..., object]
+) -> None:
+    """A stub region in a class body names its class by the same rule."""
+    (mylib / "orm" / "session.py").write_text(
+        "class Session:\n"
+        "    # START DECLARATIONS\n"
+        "    pass\n"
+        "    # END DECLARATIONS\n",
+        "utf-8",
+    )
+    (mylib.parent / "pyproject.toml").write_text(
+        "[tool.proxydoc]\n"
+        '[tool.proxydoc.stubs.decl]\nfile = "mylib/orm/session.py"\n'
+        'target = "mylib.engine:Engine"\nstart = "# START DECLARATIONS"\n'
+        'end = "# END DECLARATIONS"\nmembers = ["connect"]\n',
+        "utf-8",
+    )
+    result = run("generate", "--no-progress", str(mylib / "orm" / "session.py"))
+    assert result.status == 0, result.err
+    text = (mylib / "orm" / "session.py").read_text("utf-8")
+    assert (
+        "Proxied for the :class:`mylib.Engine` class on\n"
+        "            behalf of the :class:`mylib.Session` class.\n"
+    ) in text
