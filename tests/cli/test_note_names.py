@@ -90,10 +90,7 @@ def test_class_stub_region_names_its_facade_as_documented(
 ) -> None:
     """A stub region in a class body names its class by the same rule."""
     (mylib / "orm" / "session.py").write_text(
-        "class Session:\n"
-        "    # START DECLARATIONS\n"
-        "    pass\n"
-        "    # END DECLARATIONS\n",
+        "class Session:\n    # START DECLARATIONS\n    pass\n    # END DECLARATIONS\n",
         "utf-8",
     )
     (mylib.parent / "pyproject.toml").write_text(
