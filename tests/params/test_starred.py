@@ -100,9 +100,24 @@ def test_hints_suggest_only_forms_that_resolve(shared_build):
         f"bad.rst:6: WARNING: {API}.fetch has no documented parameter '**kws' "
         "(it documents: url, *args, timeout, **kw); did you mean '**kw'? "
         "[proxydoc.paramref]",
+        "bad.rst:8: WARNING: :paramref: '.fetch./' names the positional-only "
+        "marker '/' of a signature, not a parameter [proxydoc.paramref]",
+        "bad.rst:10: WARNING: :paramref: '.fetch.***kw' is not a parameter target; "
+        "write Class.method.param, module.function.param or a bare parameter name "
+        "[proxydoc.paramref]",
     ]
     # the form suggested is one that links (in index.rst)
     assert soup(app, "forms").find("code", string="fetch.**kw").parent.name == "a"
+
+
+def test_nitpick_ignore_names_a_starred_target_by_its_full_name(shared_build):
+    app = shared_build(
+        "params-starred",
+        nitpick_ignore=[("py:paramref", f"{API}.fetch.**kws")],
+        nitpick_ignore_regex=[("py:paramref", r".*\*\*\*kw")],
+    )
+    lines = [w.split("/src/")[-1] for w in warnings_of(app._warning)]
+    assert [line.split(": WARNING")[0] for line in lines] == ["bad.rst:4", "bad.rst:8"]
 
 
 def _consumer(shared_build, inventory_path: Path):

@@ -30,7 +30,9 @@ def split_stars(param: str) -> tuple[str, str]:
 
     Stars say how a parameter is passed, not what it is called: ``f.**kw``,
     ``f.*kw`` and ``f.kw`` all name parameter ``kw`` of ``f``.  The
-    keyword-only marker ``*`` is all stars and no name.
+    keyword-only marker ``*`` is all stars and no name; more than two stars
+    are not Python, and the text is returned whole as the name (no parameter).
     """
     name = param.lstrip("*")
-    return param[: len(param) - len(name)], name
+    stars = param[: len(param) - len(name)]
+    return (stars, name) if len(stars) <= 2 else ("", param)

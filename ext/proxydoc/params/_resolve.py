@@ -172,7 +172,7 @@ def diagnose(
             ref,
         )
     parts = [*ref.owner.split("."), ref.param] if ref.owner else [ref.param]
-    if len(ref.stars) > 2 or not all(part.isidentifier() for part in parts):
+    if not all(part.isidentifier() for part in parts):
         return Diagnosis(
             f":paramref: {shown!r} is not a parameter target; write "
             "Class.method.param, module.function.param or a bare parameter name",
