@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 #: Bump when the shape of the data proxydoc keeps in the environment changes
 #: (3: the classes stored there moved to proxydoc._pydomain and proxydoc.proxies;
 #: 5: a proxy's record keeps where its note is; 6: the domain keeps synopses
-#: without their head).
-ENV_VERSION = 6
+#: without their head; 7: and the starred forms of parameters' names).
+ENV_VERSION = 7
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -166,9 +166,10 @@ def _validate_prefixes(config: Config) -> None:
             continue
         bad = invalid_prefix_entries(value)
         if bad:
+            listed = ", ".join(sorted(map(repr, bad)))
             warn(
                 f"{name}: ignoring entries that are not 'token': 'module' "
-                f"strings without dots in the token: {sorted(map(repr, bad))}",
+                f"strings without dots in the token: {listed}",
                 "config",
             )
             setattr(config, name, {k: v for k, v in value.items() if k not in bad})

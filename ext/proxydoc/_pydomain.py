@@ -19,7 +19,7 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._compat import find_python_object
 from proxydoc._config import settings
-from proxydoc.core.targets import PARAMS
+from proxydoc.core.targets import PARAMS, split_stars
 from proxydoc.params._immaterial import immaterial_search_index
 from proxydoc.params._resolve import (
     Diagnosis,
@@ -32,7 +32,7 @@ from proxydoc.params._synopsis import with_head
 from proxydoc.prefixes._references import expand_reference, restore_title
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Set
+    from collections.abc import Iterable, Iterator, Set
 
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
@@ -53,6 +53,10 @@ class ParamOwner(NamedTuple):
     #: Parameter name -> its synopsis after the head (``params._synopsis``):
     #: the links' title is :meth:`synopsis`.
     details: dict[str, str]
+    #: Parameter name -> the name as written with its stars (``kw`` ->
+    #: ``**kw``), for those written with stars: the sphinx-paramlinks id
+    #: ``owner.params.**kw`` is on the item too, and objects.inv lists it.
+    starred: dict[str, str]
 
     def synopsis(self, name: str) -> str | None:
         """The synopsis of parameter *name*; None if it is not documented here."""
@@ -133,6 +137,9 @@ class ProxydocPythonDomain(PythonDomain):
             owner_entry.details.update(
                 {k: v for k, v in known.details.items() if k not in owner_entry.details}
             )
+            owner_entry.starred.update(
+                {k: v for k, v in known.starred.items() if k not in owner_entry.params}
+            )
         self.param_owners[owner] = owner_entry
         self.touched_owners.add(owner)
         self._by_suffix = None
@@ -204,6 +211,10 @@ class ProxydocPythonDomain(PythonDomain):
             display, docname = entry.display, entry.docname
             for name, anchor in entry.params.items():
                 yield anchor, f"{display}.{name}", "parameter", docname, anchor, prio
+                written = entry.starred.get(name)
+                if written is not None:  # sphinx-paramlinks' name and id, kept
+                    alias = anchor.removesuffix(name) + written
+                    yield alias, f"{display}.{written}", "parameter", docname, alias, -1
 
     def resolve_xref(
         self,
@@ -232,7 +243,7 @@ class ProxydocPythonDomain(PythonDomain):
             return None  # Sphinx shows contnode: the title as written
         entry, name = found
         if not node.get("refexplicit"):
-            text = f"{entry.display}.{name}"
+            text = f"{entry.display}.{ref.stars}{name}"
             literal = nodes.literal(text, text, classes=contnode["classes"])
             contnode = literal
         return _param_refnode(builder, fromdocname, entry, name, contnode)
@@ -331,12 +342,7 @@ class ProxydocPythonDomain(PythonDomain):
                     suffix = "." + ref.owner
                     owner = next((n for n in objects if n.endswith(suffix)), None)
                 if owner is not None:
-                    prefix = owner + PARAMS
-                    params = tuple(
-                        name[len(prefix) :]
-                        for name in inventory.get("py:parameter", {})
-                        if name.startswith(prefix) and PARAMS not in name[len(prefix) :]
-                    )
+                    params = _params_listed(inventory.get("py:parameter", {}), owner)
                     return Elsewhere(str(project), owner, params)
         return None
 
@@ -420,6 +426,26 @@ def _param_refnode(
     title = entry.synopsis(name) or f"parameter {name} of {entry.display}"
     return make_refnode(
         builder, fromdocname, entry.docname, entry.params[name], contnode, title
+    )
+
+
+def _params_listed(parameters: Iterable[str], owner: str) -> tuple[str, ...]:
+    """The parameters of *owner* an inventory lists, each once.
+
+    proxydoc lists a starred parameter twice (``kw`` and ``**kw``), the bare
+    name first; sphinx-paramlinks only with its stars.
+    """
+    prefix = owner + PARAMS
+    listed = [
+        name[len(prefix) :]
+        for name in parameters
+        if name.startswith(prefix) and PARAMS not in name[len(prefix) :]
+    ]
+    bare = set(listed)
+    return tuple(
+        name
+        for name in listed
+        if name == split_stars(name)[1] or split_stars(name)[1] not in bare
     )
 
 

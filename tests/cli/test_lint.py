@@ -74,7 +74,8 @@ ONE_FILE_CASES = [
         "from pxdsample.target import Engine\n\n\n"
         "class Sub(Engine):\n"
         '    """Takes :paramref:`pool_size`, not :paramref:`size`."""\n',
-        "sub.py:5: PXD001 :paramref:`size` names no parameter 'size' of Sub",
+        "sub.py:5: PXD001 :paramref:`size` names no parameter 'size' of Sub; "
+        "did you mean 'pool_size'?",
         id="bare-names-in-a-subclass-use-the-inherited-constructor",
     ),
     pytest.param(

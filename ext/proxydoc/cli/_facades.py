@@ -61,7 +61,8 @@ def read_specs(
         entry = config.proxies.get(f"{module}:{node.name}")
         if entry is not None:
             spelling = imports.spelling(entry.target, bound)
-            specs[node.name] = _from_config(entry, node, display, spelling)
+            facade = documented_facade_name(module, path, node.name)
+            specs[node.name] = _from_config(entry, node, display, spelling, facade)
             continue
         for deco in node.decorator_list:
             if _is_proxy_decorator(deco, config.decorator):
@@ -112,6 +113,46 @@ def bound_names(tree: ast.Module) -> set[str]:
     return names
 
 
+def documented_facade_name(module: str, path: Path, name: str) -> str:
+    """The name a facade class is documented under, as its target is named.
+
+    Its shortest re-export: the first parent package (shortest first) whose
+    ``__init__.py`` imports *name* from *module*, or from a package between
+    them that re-exports it; else *module*. Read from source: a facade's module
+    is not imported (it is the file being written).
+    """
+    parts = module.split(".")
+    # the folder of package parts[:k] is *path*'s folder, climbed up to it
+    depth = len(parts) - (0 if path.name == "__init__.py" else 1)
+    for length in range(1, len(parts)):
+        folder = path.parent
+        for _ in range(depth - length):
+            folder = folder.parent
+        package = ".".join(parts[:length])
+        if _reexports(folder, package, module, name):
+            return f"{package}.{name}"
+    return f"{module}.{name}"
+
+
+def _reexports(folder: Path, package: str, module: str, name: str) -> bool:
+    """Whether package *package* (in *folder*) binds *name* to *module*'s *name*."""
+    try:
+        tree = ast.parse((folder / "__init__.py").read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return False
+    origin = ImportMap(tree, package, is_package=True).names.get(name, "")
+    source, _, imported = origin.partition(":")
+    if imported != name:
+        return False
+    if source == module:
+        return True
+    # from a package between them, which must re-export it in turn
+    if not (source.startswith(package + ".") and module.startswith(source + ".")):
+        return False
+    below = folder.joinpath(*source[len(package) + 1 :].split("."))
+    return _reexports(below, source, module, name)
+
+
 def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
     if not isinstance(node, ast.Call):
         return False
@@ -122,14 +163,18 @@ def _is_proxy_decorator(node: ast.expr, name: str) -> bool:
 
 
 def _from_config(
-    entry: ProxyConfig, node: ast.ClassDef, display: str, spelling: str | None
+    entry: ProxyConfig,
+    node: ast.ClassDef,
+    display: str,
+    spelling: str | None,
+    facade: str,
 ) -> FacadeSpec:
     return FacadeSpec(
         facade=node.name,
         target_ref=entry.target,
         target_expr=spelling,
         target_name=entry.target_name,  # None: named as documented, once imported
-        facade_name=entry.facade_name or f":class:`{entry.facade.replace(':', '.')}`",
+        facade_name=entry.facade_name or f":class:`{facade}`",
         methods=entry.methods,
         attributes=entry.attributes,
         classmethods=entry.classmethods,

@@ -18,7 +18,13 @@ from pathlib import Path
 from proxydoc.cli._chain import load_module_text
 from proxydoc.cli._config import Config, StubConfig
 from proxydoc.cli._errors import ProxydocError, bug_error
-from proxydoc.cli._facades import FacadeSpec, bound_names, module_name, read_specs
+from proxydoc.cli._facades import (
+    FacadeSpec,
+    bound_names,
+    documented_facade_name,
+    module_name,
+    read_specs,
+)
 from proxydoc.cli._regions import (
     Region,
     find_marked_region,
@@ -155,7 +161,8 @@ class Generator:
         target = self._import(stub.target, display, region.start_line)
         facade_module = module_name(path, self.config.import_roots)
         if region.class_node is not None:
-            facade = f":class:`{facade_module}.{region.class_name}`"
+            name = documented_facade_name(facade_module, path, region.class_name)
+            facade = f":class:`{name}`"
         else:
             facade = f":mod:`{facade_module}`"
         layout = layout_for(

@@ -32,8 +32,9 @@ from proxydoc.cli._generate import read_source
 from proxydoc.cli._module_files import ModuleFiles, module_name, search_folders
 from proxydoc.cli._signatures import read_signature
 from proxydoc.core.fields import documented_params
+from proxydoc.core.hints import did_you_mean
 from proxydoc.core.prefixes import expand_prefix
-from proxydoc.core.targets import PARAMS, split_written
+from proxydoc.core.targets import PARAMS, split_stars, split_written
 
 if TYPE_CHECKING:
     from proxydoc.cli._cli import Progress
@@ -171,8 +172,9 @@ class ParamChecker:
         return min(findings, key=lambda finding: _PRIORITY.index(finding.code))
 
     def _check_owner(
-        self, content: str, owner: str, param: str, where: _Where
+        self, content: str, owner: str, written: str, where: _Where
     ) -> Finding | None:
+        param = split_stars(written)[1]  # ``**kw`` names parameter kw
         no_signature = None
         for name, found in self._owners(owner, where):
             accepted = self._accepted(found)
@@ -181,8 +183,9 @@ class ParamChecker:
             elif param in accepted:
                 return None
             else:
-                message = f":paramref:`{content}` names no parameter {param!r} of "
-                return where.finding("PXD001", message + name + self._unseen(found))
+                message = f":paramref:`{content}` names no parameter {written!r} of "
+                message += name + did_you_mean(param, accepted) + self._unseen(found)
+                return where.finding("PXD001", message)
         if no_signature is not None and not owner.startswith("."):
             message = f":paramref:`{content}`: {CODES['PXD003']}: {no_signature}"
             return where.finding("PXD003", message)
@@ -227,7 +230,8 @@ class ParamChecker:
                 as_written = search is searches[0] and not owner.startswith(".")
                 yield ".".join(names) if as_written else full_name(found), found
 
-    def _check_bare(self, content: str, param: str, where: _Where) -> Finding | None:
+    def _check_bare(self, content: str, written: str, where: _Where) -> Finding | None:
+        param = split_stars(written)[1]
         owner = where.doc.owner
         if isinstance(owner, ast.Module):
             return where.finding("PXD004", f":paramref:`{content}`: {CODES['PXD004']}")
@@ -237,8 +241,10 @@ class ParamChecker:
             return where.finding("PXD003", message)
         if param in accepted:
             return None
-        message = f":paramref:`{content}` names no parameter {param!r} of {owner.name}"
-        return where.finding("PXD001", message)
+        message = (
+            f":paramref:`{content}` names no parameter {written!r} of {owner.name}"
+        )
+        return where.finding("PXD001", message + did_you_mean(param, accepted))
 
     def _accepted(self, found: Definition) -> set[str] | None:
         signature = read_signature(self.index, found)

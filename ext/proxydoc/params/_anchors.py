@@ -88,9 +88,15 @@ class AnchorParameters(SphinxTransform):
         )
         params: dict[str, str] = {}
         details: dict[str, str] = {}
+        starred: dict[str, str] = {}
         index = object_index(desc) if with_index else None
         for entry in entries:
             anchored = self.anchor_entry(entry, owner[0], params)
+            starred.update(
+                (name, written)
+                for name, written in zip(entry.names, entry.written, strict=True)
+                if name in anchored and written != name
+            )
             if indexed:
                 detail = synopsis_detail(entry)  # one string for the item's names
                 details.update(dict.fromkeys(anchored, detail))
@@ -103,7 +109,12 @@ class AnchorParameters(SphinxTransform):
             python_domain(self.env).note_params(
                 owner[0],
                 ParamOwner(
-                    self.env.docname, desc["objtype"], owner[1], params, details
+                    self.env.docname,
+                    desc["objtype"],
+                    owner[1],
+                    params,
+                    details,
+                    starred,
                 ),
             )
         self.env.events.emit(OBJECT_PARAMS_EVENT, desc, owner, entries, lines)

@@ -103,24 +103,37 @@ def warn_missing_paramref(
     return True
 
 
-def function_named_params_elsewhere(
+def other_readings_elsewhere(
     app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
 ) -> Node | None:
-    """``m.params.x`` in another project: parameter x of its ``m.params``.
+    """Ask another project's inventory for the readings intersphinx did not try.
 
-    Intersphinx looks the target up as written (parameter x of ``m``); this
-    asks it again for the other reading, as the domain does for this project.
+    Intersphinx looks the target up as written; this asks it again for the
+    parameter under its other names (``kw``, ``*kw``, ``**kw``: proxydoc lists
+    the bare name and the starred one, sphinx-paramlinks only the starred one)
+    and for ``m.params.x`` read as parameter x of a function ``m.params``, as
+    the domain does for this project.
     """
     if node.get("reftype") != "paramref" or node.get("refdomain") != "py":
         return None
-    other = ParamRefTarget.from_node(node).in_function_named_params()
-    if other is None or "sphinx.ext.intersphinx" not in app.extensions:
+    if "sphinx.ext.intersphinx" not in app.extensions:
         return None
     from sphinx.ext.intersphinx import missing_reference
 
-    retry = node.deepcopy()
-    retry["reftarget"] = canonical_target(other.owner, other.param)
-    return missing_reference(app, env, retry, contnode)  # type: ignore[arg-type]
+    ref = ParamRefTarget.from_node(node)
+    readings = [ref, ref.in_function_named_params()]
+    for reading in readings:
+        if reading is None or not reading.owner:
+            continue
+        for stars in ("", "*", "**"):
+            if reading is ref and stars == ref.stars:
+                continue  # as written: intersphinx asked for it
+            retry = node.deepcopy()
+            retry["reftarget"] = canonical_target(reading.owner, stars + ref.param)
+            found = missing_reference(app, env, retry, contnode)  # type: ignore[arg-type]
+            if found is not None:
+                return found
+    return None
 
 
 def setup_paramref(app: Sphinx) -> None:
@@ -128,4 +141,4 @@ def setup_paramref(app: Sphinx) -> None:
     app.add_role_to_domain("py", "paramref", prefixed(ParamRefRole(warn_dangling=True)))
     app.connect("warn-missing-reference", warn_missing_paramref)
     # after intersphinx (500), which reads the target as written first
-    app.connect("missing-reference", function_named_params_elsewhere, priority=501)
+    app.connect("missing-reference", other_readings_elsewhere, priority=501)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from proxydoc.core.targets import PARAMS, canonical_target
+from proxydoc.core.hints import did_you_mean
+from proxydoc.core.targets import PARAMS, canonical_target, split_stars
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,12 +23,16 @@ class ParamRefTarget:
     """What a ``:paramref:`` node asks for, with the context it was written in."""
 
     owner: str
+    #: The parameter's name, without the stars it may be written with.
     param: str
     module: str | None = None
     classname: str | None = None
     specific: bool = False
     #: The target as the author wrote it, for messages.
     written: str = ""
+    #: The stars before the parameter's name as written (``**kw``): kept for
+    #: the link's text and intersphinx, never needed to find the parameter.
+    stars: str = ""
 
     @classmethod
     def from_node(cls, node: Element, target: str | None = None) -> ParamRefTarget:
@@ -39,6 +43,7 @@ class ParamRefTarget:
             owner, _, param = target.rpartition(PARAMS)
         else:
             owner, param = "", target.removeprefix("params.")
+        stars, param = split_stars(param)
         return cls(
             owner=owner,
             param=param,
@@ -46,7 +51,13 @@ class ParamRefTarget:
             classname=node.get("py:class"),
             specific=node.hasattr("refspecific"),
             written=node.get(WRITTEN_ATTR, ""),
+            stars=stars,
         )
+
+    @property
+    def starred(self) -> str:
+        """The parameter as written: its name with its stars (``**kw``)."""
+        return self.stars + self.param
 
     def in_function_named_params(self) -> ParamRefTarget | None:
         """``m.params.x`` read as parameter x of a function or method ``m.params``.
@@ -93,6 +104,10 @@ def resolve_owner(
             yield owner
 
 
+#: What a signature's markers are called, for a target that names one.
+_MARKERS = {"*": "keyword-only", "/": "positional-only"}
+
+
 class Diagnosis(NamedTuple):
     """Why a ``:paramref:`` found nothing, and the owners the message names."""
 
@@ -113,8 +128,9 @@ class Diagnosis(NamedTuple):
         owners = [ref.owner, *self.owners] if ref.owner else []
         names = {ref.written, written, written.lstrip(".")}
         for owner in owners:
-            names.add(f"{owner}.{ref.param}")
-            names.add(canonical_target(owner, ref.param))
+            for param in {ref.param, ref.starred}:
+                names.add(f"{owner}.{param}")
+                names.add(canonical_target(owner, param))
         names.discard("")
         return names
 
@@ -148,7 +164,13 @@ def diagnose(
         and _names_object(other, owners, by_suffix, documented)
     ):
         ref = other
-    shown = ref.written or (f"{ref.owner}.{ref.param}" if ref.owner else ref.param)
+    shown = ref.written or (f"{ref.owner}.{ref.starred}" if ref.owner else ref.starred)
+    if ref.starred in _MARKERS:
+        return Diagnosis(
+            f":paramref: {shown!r} names the {_MARKERS[ref.starred]} marker "
+            f"{ref.starred!r} of a signature, not a parameter",
+            ref,
+        )
     parts = [*ref.owner.split("."), ref.param] if ref.owner else [ref.param]
     if not all(part.isidentifier() for part in parts):
         return Diagnosis(
@@ -158,7 +180,7 @@ def diagnose(
         )
     if not ref.owner:
         return Diagnosis(
-            f"bare :paramref: {ref.param!r} is outside any object description; "
+            f"bare :paramref: {ref.starred!r} is outside any object description; "
             "write Class.method.param",
             ref,
         )
@@ -168,9 +190,11 @@ def diagnose(
         found = next((o for o in objects if o in owners), None)
     if found is not None:
         names = list(owners[found].params)
+        written: dict[str, str] = owners[found].starred
+        listed = ", ".join(written.get(name, name) for name in names)
         return Diagnosis(
-            f"{found} has no documented parameter {ref.param!r} "
-            f"(it documents: {', '.join(names)}){_did_you_mean(ref.param, names)}",
+            f"{found} has no documented parameter {ref.starred!r} "
+            f"(it documents: {listed}){did_you_mean(ref.param, names, written)}",
             ref,
             (found,),
         )
@@ -184,10 +208,11 @@ def diagnose(
     if found_elsewhere is not None:
         project, owner, params = found_elsewhere
         if params:
+            by_name = {split_stars(param)[1]: param for param in params}
             return Diagnosis(
                 f"{owner} (in {project}'s docs) has no documented parameter "
-                f"{ref.param!r} (it documents: {', '.join(params)})"
-                + _did_you_mean(ref.param, params),
+                f"{ref.starred!r} (it documents: {', '.join(params)})"
+                + did_you_mean(ref.param, by_name, by_name),
                 ref,
                 (owner,),
             )
@@ -198,12 +223,6 @@ def diagnose(
             (owner,),
         )
     return Diagnosis(f"unknown object {ref.owner!r} in :paramref: {shown!r}", ref)
-
-
-def _did_you_mean(param: str, names: Iterable[str]) -> str:
-    """ "; did you mean 'x'?" for the documented name closest to *param*, or ""."""
-    close = difflib.get_close_matches(param, list(names), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _names_object(

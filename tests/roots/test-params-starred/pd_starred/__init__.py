@@ -1,0 +1,1 @@
+"""Callables whose parameters are written with stars."""
