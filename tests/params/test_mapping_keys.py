@@ -2,9 +2,9 @@
 
 ``pd_mapkeys.RedisBackend.__init__(self, arguments)`` documents the keys of its
 ``arguments`` dictionary as ``:param url:`` etc.: none of the signature's
-parameters is documented, so the entries describe something else than the
-signature and are not checked against it, yet they stay anchored, indexed
-and linkable.  An ordinary typo still warns, and so do dangling references.
+parameters is documented and there are more entries than parameters, so the
+entries describe something else than the signature and are not checked
+against it, yet they stay anchored, indexed and linkable.  An ordinary typo still warns, and so do dangling references.
 """
 
 from __future__ import annotations
@@ -53,9 +53,13 @@ def test_typos_and_wrong_references_still_warn(shared_build) -> None:
         # an ordinary signature: some of its parameters are documented
         "Connection documents parameter 'timout', which its signature does not "
         "have (it has: timeout, url); did you mean 'timeout'?",
-        # none documented, but the entry is a near miss of the only parameter
+        # keys (two names, one parameter), but one is a near miss of it;
+        # 'timeout' is a key and does not warn
         "configure documents parameter 'argumnets', which its signature does "
         "not have (it has: arguments); did you mean 'arguments'?",
+        # as many names as parameters: a renamed parameter, not keys
+        "handle_error documents parameter 'context', which its signature does "
+        "not have (it has: exception_context)",
         # a signature with no parameters has no mapping to document
         "ping documents parameter 'host', which its signature does not have "
         "(it has: no parameters)",

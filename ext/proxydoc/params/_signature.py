@@ -81,10 +81,11 @@ def check_signature(
 ) -> None:
     """Warn for each documented parameter that the signature does not have.
 
-    *lines* gives where each parameter was written (``source:line``).  An
-    object whose signature has parameters, none of them documented, documents
-    something else under ``:param:`` (the keys of a mapping argument, as
-    dogpile.cache's backends do): only a near miss of a parameter warns there.
+    *lines* gives where each parameter was written (``source:line``).  A
+    description that documents none of the signature's parameters, but more
+    names than there are parameters, documents something else (the keys of a
+    mapping argument, as dogpile.cache's backends do): only a near miss of a
+    parameter warns there.
     """
     signature = signature_of(sigs)
     if signature is None or signature.takes_any_keyword:
@@ -113,11 +114,12 @@ def check_signature(
 
 
 def documents_other_names(signature: frozenset[str], documented: set[str]) -> bool:
-    """Whether the entries document none of the signature's parameters (but
-    ``self`` and ``cls``), which are at least one: then they name the keys of
-    a mapping argument or the like, not parameters."""
+    """Whether the entries name the keys of a mapping argument or the like,
+    not parameters: the signature has parameters (``self`` and ``cls``
+    aside), the entries document none of them, and there are more entries
+    than parameters, so they cannot all be stale names of them."""
     own = signature - {"self", "cls"}
-    return bool(own) and not own & documented
+    return bool(own) and not own & documented and len(documented) > len(own)
 
 
 def _close_parameter(name: str, names: frozenset[str]) -> str | None:

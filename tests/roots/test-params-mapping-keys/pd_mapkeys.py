@@ -27,9 +27,17 @@ class Connection:
 
 
 def configure(arguments):
-    """The only parameter, misspelt.
+    """The only parameter, misspelt, and a key of it.
 
     :param argumnets: the settings.
+    :param timeout: seconds to wait.
+    """
+
+
+def handle_error(exception_context):
+    """The only parameter, renamed: one name for one parameter.
+
+    :param context: what went wrong.
     """
 
 
