@@ -276,9 +276,9 @@ def dropin_section(data: dict[str, Any]) -> str:
         "*paramref ext* is the share of the build spent in proxydoc's code or "
         "in sphinx_paramlinks'; *lost* counts what the anchor build had and the "
         "proxydoc build lacks; *ids* is every id of the anchor build's pages, "
-        "and in the proxydoc row how many of them are missing.  Both "
-        "builds take a few seconds, so their wall times move by a fifth from "
-        "run to run; CPU time moves less.\n\n",
+        "and in the proxydoc row how many of them are missing.  The wall times "
+        "of builds this short follow the machine's load; CPU time moves far "
+        "less.\n\n",
         table(["project", "mode", "wall", "CPU", "/ anchor", "peak RSS",
                "/ anchor", "paramref ext", "internal links", "lost",
                "paramref links", "lost", "unresolved", "broken", ".params. ids", "lost",
