@@ -25,8 +25,9 @@ Performance
 
 SQLAlchemy's and Alembic's real documentation, each built as the project
 builds it and with proxydoc in place of ``sphinx_paramlinks`` (and, for
-SQLAlchemy, of zzzeeksphinx's module prefixes), plus a generated project to
-show how the cost grows.  Every number on this page comes from::
+SQLAlchemy, of zzzeeksphinx's module prefixes), dogpile.cache's and Mako's
+as a drop-in, plus a generated project to show how the cost grows.  Every
+number on this page comes from::
 
     make bench                      # runs bench/bench_*.py, writes bench/results/*.json
     .venv-bench/bin/python bench/performance_page.py   # writes this page
@@ -217,6 +218,109 @@ def other_project_note(data: dict[str, Any]) -> str:
         "docs*: right as written, unresolved only because the bench builds "
         "offline.  The anchor build printed those as plain text.\n"
     )
+
+
+DROPIN_MODES = ("anchor", "proxydoc")
+
+
+def dropin_section(data: dict[str, Any]) -> str:
+    """dogpile.cache's and Mako's docs as shipped and migrated: one table of cost,
+    ids and links, one of warnings by kind, and what moved in ``objects.inv``."""
+    projects = dict(sorted(data["projects"].items(), key=lambda i: i[0].lower()))
+    runs = min(len(p["runs"]["anchor"]) for p in projects.values())
+    rows, kinds_rows, checked_rows = [], [], []
+    for name, p in projects.items():
+        s, f, ids = p["summary"], p["links"], p["ids"]
+        for mode in DROPIN_MODES:
+            m, links = s[mode], f[mode]
+            frac = m["in_build_fraction"]
+            own = frac["proxydoc"] if mode == "proxydoc" else frac["sphinx_paramlinks"]
+            rows.append([
+                name, mode, f"{m['wall_seconds']:.1f} s", f"{m['cpu_seconds']:.1f} s",
+                f"{m['cpu_ratio']:.3f}", f"{m['peak_rss_mib']:.0f} MiB",
+                f"{m['rss_ratio']:.3f}", pct(own), links["internal_links"],
+                links["anchor_internal_links_lost"], links["paramref_links"],
+                links["anchor_links_lost"], links["paramref_unresolved"],
+                links["broken_links"],
+                links["params_ids"], links["anchor_params_ids_lost"],
+                ids["anchor_ids"] if mode == "anchor" else ids["lost"],
+            ])  # fmt: skip
+        kinds = sorted({k for m in DROPIN_MODES for k in s[m]["warnings"]})
+        kinds_rows += [
+            [name, k, *(s[m]["warnings"].get(k, 0) for m in DROPIN_MODES)]
+            for k in kinds
+        ]
+        checked = p["new_warnings_checked"]
+        causes = ", ".join(f"{c}: {n}" for c, n in checked["by_cause"].items() if n)
+        inv = p["inventory"]
+        moved = "; ".join(f"{k} ({n})" for k, n in inv["moved_pages"].items())
+        checked_rows.append([
+            name, len(p["warnings_not_in_anchor"]), checked["true"],
+            checked["false"], causes or "-", len(p["warnings_only_in_anchor"]),
+            f"{inv['anchor_entries']} / {inv['proxydoc_entries']}", inv["lost"],
+            inv["added"], f"{inv['moved']}" + (f": {moved}" if moved else ""),
+        ])  # fmt: skip
+    return "".join([
+        "Drop-in: dogpile.cache 1.5.0 and Mako 1.4.3\n"
+        "-------------------------------------------\n",
+        environment(data),
+        "\nTwo more projects that use sphinx-paramlinks today, each built from "
+        "its sdist by its own ``conf.py``, adjusted per mode by "
+        "``bench/lib/proxydoc_bench/dropin_conf/conf.py``: *anchor* as shipped "
+        "(``sphinx_paramlinks``), *proxydoc* with only ``\"sphinx_paramlinks\"`` "
+        "replaced by ``\"proxydoc\"`` in ``extensions``.  Mako also loads "
+        "zzzeeksphinx, with no module prefix table: it needs nothing else.  "
+        "The builds run offline: ``intersphinx_mapping`` is emptied in both "
+        "modes (dogpile.cache maps Python's docs, Mako none).  Medians of "
+        f"{runs} interleaved runs per mode; ratios are to the anchor build; "
+        "*paramref ext* is the share of the build spent in proxydoc's code or "
+        "in sphinx_paramlinks'; *lost* counts what the anchor build had and the "
+        "proxydoc build lacks; *ids* is every id of the anchor build's pages, "
+        "and in the proxydoc row how many of them are missing.  The wall times "
+        "of builds this short follow the machine's load; CPU time moves far "
+        "less.\n\n",
+        table(["project", "mode", "wall", "CPU", "/ anchor", "peak RSS",
+               "/ anchor", "paramref ext", "internal links", "lost",
+               "paramref links", "lost", "unresolved", "broken", ".params. ids", "lost",
+               "ids"],
+              rows),
+        "\n\nWarnings by kind (first run of each mode):\n\n",
+        table(["project", "kind", *DROPIN_MODES], kinds_rows),
+        "\n\nThe warnings the proxydoc build adds, each checked as for SQLAlchemy "
+        "(*true*: a broken reference the anchor build hid, or a documented "
+        "parameter the code lacks; *false*: unexplained), the ones it no "
+        "longer gives, and ``objects.inv`` (entries in each build, lost, "
+        "added, moved to another page):\n\n",
+        table(["project", "new", "true", "false", "causes", "gone",
+               "objects.inv", "lost", "added", "moved"], checked_rows),
+        "\n\nEvery line is in ``bench/results/dropin.json``.",
+        _inventory_note(projects),
+        "  The moved entries are parameters of methods that "
+        "dogpile.cache's ``usage.rst`` repeats with ``:noindex:``: "
+        "sphinx-paramlinks listed the copy read last, proxydoc lists the "
+        "indexed original, on the page of its method's own entry "
+        "(:doc:`reference/anchors`).\n",
+    ])  # fmt: skip
+
+
+def _inventory_note(projects: dict[str, Any]) -> str:
+    """The ``objects.inv`` entries lost and added, named when there are few."""
+    named = []
+    for name, p in projects.items():
+        found = [
+            ("ids lost", p["ids"]["lost"], p["ids"]["lost_examples"]),
+            *(
+                (f"objects.inv entries {what}", p["inventory"][what],
+                 p["inventory"][f"{what}_examples"])
+                for what in ("lost", "added")
+            ),
+        ]  # fmt: skip
+        for what, count, examples in found:
+            if count:
+                shown = ", ".join(f"``{e}``" for e in examples[:2])
+                more = f" and {count - 2} more" if count > 2 else ""
+                named.append(f"{name}'s {what}: {shown}{more}")
+    return ("  " + "; ".join(named) + ".") if named else ""
 
 
 def source_checks_section(data: dict[str, Any]) -> str:
@@ -517,6 +621,9 @@ def page() -> str:
             source_checks_section(alembic),
             parallel_section(alembic),
         ]
+    dropin = load("dropin")
+    if dropin:
+        parts += ["\n", dropin_section(dropin)]
     scale = load("scale")
     if scale:
         parts.append(scale_section(scale))

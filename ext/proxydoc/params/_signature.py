@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
@@ -80,12 +81,18 @@ def check_signature(
 ) -> None:
     """Warn for each documented parameter that the signature does not have.
 
-    *lines* gives where each parameter was written (``source:line``).
+    *lines* gives where each parameter was written (``source:line``).  A
+    description that documents none of the signature's parameters, but more
+    names than there are parameters, documents something else (the keys of a
+    mapping argument, as dogpile.cache's backends do): only a near miss of a
+    parameter warns there.
     """
     signature = signature_of(sigs)
     if signature is None or signature.takes_any_keyword:
         return
     fullname, display = owner
+    documented = {name for entry in entries for name in entry.names}
+    keys_only = documents_other_names(signature.names, documented)
     known = ", ".join(sorted(signature.names)) or "no parameters"
     for entry in entries:
         for name in entry.names:
@@ -94,12 +101,31 @@ def check_signature(
                 config, "parameter", ignorable
             ):
                 continue
+            hint = _close_parameter(name, signature.names)
+            if keys_only and not hint:
+                continue
             warn(
                 f"{display} documents parameter {name!r}, which its "
-                f"signature does not have (it has: {known})",
+                f"signature does not have (it has: {known})"
+                + (f"; did you mean {hint!r}?" if hint else ""),
                 "param",
                 location=lines.get(name) or entry.node,
             )
+
+
+def documents_other_names(signature: frozenset[str], documented: set[str]) -> bool:
+    """Whether the entries name the keys of a mapping argument or the like,
+    not parameters: the signature has parameters (``self`` and ``cls``
+    aside), the entries document none of them, and there are more entries
+    than parameters, so they cannot all be stale names of them."""
+    own = signature - {"self", "cls"}
+    return bool(own) and not own & documented and len(documented) > len(own)
+
+
+def _close_parameter(name: str, names: frozenset[str]) -> str | None:
+    """The signature's parameter *name* is a likely typo of, if any."""
+    close = difflib.get_close_matches(name, sorted(names), n=1)
+    return close[0] if close else None
 
 
 def _written(param: addnodes.desc_parameter, name: str) -> str:
