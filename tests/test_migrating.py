@@ -15,7 +15,7 @@ without it the build is skipped, and the checks that need no zzzeeksphinx
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -33,11 +33,6 @@ from tests.helpers import (
     unresolved_paramrefs,
     warnings_of,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
 
 REPO = Path(__file__).parents[1]
 EXAMPLES = REPO / "docs" / "migrating-examples"

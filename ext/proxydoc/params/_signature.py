@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
@@ -11,6 +10,7 @@ from sphinx import addnodes
 from proxydoc._config import settings
 from proxydoc._warnings import warn
 from proxydoc.core.fields import clean_name
+from proxydoc.core.hints import closest
 from proxydoc.core.targets import canonical_target
 from proxydoc.params._anchors import OBJECT_PARAMS_EVENT
 from proxydoc.params._resolve import nitpick_ignored
@@ -101,7 +101,7 @@ def check_signature(
                 config, "parameter", ignorable
             ):
                 continue
-            hint = _close_parameter(name, signature.names)
+            hint = closest(name, signature.names)
             if keys_only and not hint:
                 continue
             warn(
@@ -120,12 +120,6 @@ def documents_other_names(signature: frozenset[str], documented: set[str]) -> bo
     than parameters, so they cannot all be stale names of them."""
     own = signature - {"self", "cls"}
     return bool(own) and not own & documented and len(documented) > len(own)
-
-
-def _close_parameter(name: str, names: frozenset[str]) -> str | None:
-    """The signature's parameter *name* is a likely typo of, if any."""
-    close = difflib.get_close_matches(name, sorted(names), n=1)
-    return close[0] if close else None
 
 
 def _written(param: addnodes.desc_parameter, name: str) -> str:
