@@ -3,7 +3,10 @@
 Each theme builds the root once (backlinks and tooltips on); each test opens
 the pages and measures what a reader sees: where a click leads and what is
 highlighted there, the tooltip on hover and on keyboard focus, the backlinks,
-the spacing of parameter items, a phone-wide screen, light and dark modes.
+the spacing of parameter items, field lists beside a wide code example, a
+phone-wide screen, light and dark modes.  Sizes are compared with each other
+(tests/docs/layout.py), never with pixel values: the tests hold whatever
+fonts the machine has.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 import pytest
 from docsbuild import ROOT, Site, serve
+from layout import WIDER_TEXT, overflow, spilling_lists, squeezed_labels
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -456,11 +460,19 @@ def test_backlinks_list_and_lead_to_the_referring_place(
         tab.context.close()
 
 
+#: Each list of parameter items, measured: where each item is, where its
+#: first paragraph starts and how tall it is, and how tall that paragraph is
+#: when set on one line (so items are compared whatever the font: how the
+#: lines wrap depends on its width), the room between the name and its dash.
 LAYOUT_JS = """() => [...document.querySelectorAll('ul')].map(list =>
     [...list.children].filter(li => li.classList.contains('proxydoc-param'))
 ).filter(items => items.length > 1).map(items => items.map(li => {
     const item = li.getBoundingClientRect();
-    const first = li.querySelector('p').getBoundingClientRect();
+    const p = li.querySelector('p');
+    const first = p.getBoundingClientRect();
+    p.style.whiteSpace = 'nowrap';
+    const line = p.getBoundingClientRect().height;
+    p.style.whiteSpace = '';
     const name = li.querySelector('.proxydoc-param-name');
     let text = name.nextSibling;
     while (text.nodeType !== Node.TEXT_NODE) text = text.nextSibling;
@@ -472,7 +484,7 @@ LAYOUT_JS = """() => [...document.querySelectorAll('ul')].map(list =>
     space.setEnd(text, 1);
     return {
         id: li.id, top: item.top, bottom: item.bottom,
-        offset: first.top - item.top, height: first.height,
+        offset: first.top - item.top, height: first.height, line: line,
         gap: dash.getBoundingClientRect().left - name.getBoundingClientRect().right,
         space: space.getBoundingClientRect().width,
         dash: dash.getBoundingClientRect().left,
@@ -492,11 +504,15 @@ def test_parameter_items_are_evenly_spaced(
         for items in lists:
             gaps = [b["top"] - a["bottom"] for a, b in pairwise(items)]
             assert max(gaps) - min(gaps) <= 1, (gaps, items)
-            # an item with an alias id on its name is neither taller nor lower
-            for key in ("offset", "height"):
+            # an item with an alias id on its name is neither taller nor lower:
+            # its paragraph starts where the others' do, is as tall on one line,
+            # and on as many lines as it wraps to, as tall as that many lines
+            for key in ("offset", "line"):
                 values = [item[key] for item in items]
                 assert max(values) - min(values) <= 1, (key, items)
             for item in items:
+                lines = max(round(item["height"] / item["line"]), 1)
+                assert abs(item["height"] - lines * item["line"]) <= lines, item
                 # name, one space, dash: the hidden self-link takes no room
                 assert abs(item["gap"] - item["space"]) <= 1, item
         # *args, **options, *params: their items were measured with the others
@@ -515,39 +531,36 @@ def test_parameter_items_are_evenly_spaced(
         tab.context.close()
 
 
-#: Elements that start a sideways overflow: past the screen's right edge while
-#: their parent is not.  Empty when the page fits.
-OVERFLOW_JS = """() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    const over = el => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && r.right > width + 0.5;
-    };
-    return [...document.body.querySelectorAll('*')]
-        .filter(el => over(el) && !over(el.parentElement))
-        .map(el => ({
-            tag: el.tagName.toLowerCase(), classes: el.className,
-            parent: el.parentElement.tagName.toLowerCase() + '.'
-                + el.parentElement.className,
-            proxydoc: el.closest('[class*="proxydoc-"]') !== null,
-        }));
-}"""
-
 #: The Read the Docs theme lays out a field list as a grid whose second column
 #: is at least 80% wide (``minmax(80%, 95%)``) beside the field names, so the
 #: field list overflows a phone's screen with or without proxydoc.
 THEME_OVERFLOW = {"sphinx_rtd_theme": {("dd", "dl.field-list")}}
+#: The same grid: on a phone its descriptions reach past the list.
+GRID_SPILLS = {("sphinx_rtd_theme", PHONE["width"])}
 
 
-def overflow(tab: Any, theme: str) -> list[dict[str, Any]]:
-    """What makes the page wider than the screen, less the theme's own grids."""
+def theme_overflow(theme: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """*found* (:func:`layout.overflow`) less the theme's own grids."""
     allowed = THEME_OVERFLOW.get(theme, set())
     return [
         el
-        for el in tab.evaluate(OVERFLOW_JS)
+        for el in found
         if el["proxydoc"] or (el["tag"], el["parent"].split(" ")[0]) not in allowed
     ]
+
+
+def page_overflow(tab: Any, theme: str) -> dict[str, list[dict[str, Any]]]:
+    """What widens the page, as served and with wider text (the theme's own
+    grids aside)."""
+    found = {"as served": theme_overflow(theme, overflow(tab))}
+    tab.add_style_tag(content=WIDER_TEXT)
+    found["wider text"] = theme_overflow(theme, overflow(tab))
+    return {k: v for k, v in found.items() if v}
+
+
+#: The pages of the root: the API, the guide that links to it, and a parameter
+#: whose description holds a code example wider than any screen.
+PAGES = ("api.html", "guide.html", "examples.html")
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -558,16 +571,52 @@ def test_pages_fit_a_phone_screen(browser: Any, theme_sites: Site, theme: str) -
     )  # fmt: skip
     try:
         found = {}
-        for page in ("api.html", "guide.html"):
+        for page in PAGES:
             tab.goto(url(theme_sites, theme, page))
-            found[page] = overflow(tab, theme)
+            found[page] = page_overflow(tab, theme)
         # a shown tooltip sits at the screen's foot and widens nothing either
+        tab.goto(url(theme_sites, theme, "guide.html"))
         tab.add_style_tag(content=HITTABLE)
         tab.locator("a.proxydoc-tooltip").nth(3).focus()  # the second section's
         tab.keyboard.press("Tab")
         shown = tooltip(tab, "a.proxydoc-tooltip:focus")
         assert shown["shown"] and shown["inside"] and shown["on_top"], shown
-        found["guide.html, tooltip shown"] = overflow(tab, theme)
+        found["guide.html, tooltip shown"] = theme_overflow(theme, overflow(tab))
     finally:
         tab.context.close()
     assert not any(found.values()), found
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("width", [1280, PHONE["width"]], ids=["wide", "phone"])
+def test_field_lists_keep_their_label_and_their_column(
+    browser: Any, theme_sites: Site, theme: str, width: int
+) -> None:
+    """The "Parameters" label keeps its word whole, and a description's wide
+    code example scrolls in its box instead of widening the list past its
+    column, with the font the machine has and with wider text."""
+    tab = open_page(
+        browser, theme_sites, theme, "examples.html",
+        viewport={"width": width, "height": 800},
+    )  # fmt: skip
+    try:
+        found: dict[str, Any] = {}
+        for page in ("api.html", "examples.html"):
+            tab.goto(url(theme_sites, theme, page))
+            assert tab.locator("dl.field-list .proxydoc-param").count() >= 2
+            for css in ("", WIDER_TEXT):
+                if css:
+                    tab.add_style_tag(content=css)
+                text = "wider text" if css else "as served"
+                if labels := squeezed_labels(tab):
+                    found[f"{page}, {text}: label"] = labels
+                spilling = spilling_lists(tab)
+                if spilling and (theme, width) not in GRID_SPILLS:
+                    found[f"{page}, {text}: list"] = spilling
+        example = tab.locator("dl.field-list pre").first
+        assert example.evaluate("pre => pre.scrollWidth > pre.clientWidth"), (
+            "the example is wider than its box, which scrolls"
+        )
+    finally:
+        tab.context.close()
+    assert not found, found
