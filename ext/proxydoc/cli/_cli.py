@@ -16,7 +16,7 @@ from proxydoc.cli._chain import plan_files
 from proxydoc.cli._config import Config, find_pyproject, load_config
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._files import iter_python_files
-from proxydoc.cli._generate import FileResult, Generator, real_path, write_atomic
+from proxydoc.cli._generate import FileResult, Generator, real_path, write_result
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a Ctrl-C
@@ -261,7 +261,10 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
         sys.stdout.write(unified_diff(result))
     if writing:
         try:
-            write_atomic(result.path, result.new, result.encoding)
+            write_result(result)
+        except ProxydocError as exc:  # refused: read-only, or changed since read
+            result.errors.append(exc)
+            print(exc, file=sys.stderr)
         except OSError as exc:
             result.errors.append(
                 ProxydocError(f"cannot write: {exc}", result.display, 1)
