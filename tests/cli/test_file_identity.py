@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -167,9 +168,7 @@ def shared(samples_on_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.chdir(folder)
     monkeypatch.syspath_prepend(str(folder))
     yield folder
-    for path in folder.iterdir():
-        path.unlink()
-    folder.rmdir()
+    shutil.rmtree(folder)
 
 
 @as_root
@@ -202,3 +201,19 @@ def test_a_file_this_user_may_not_write_is_refused(shared: Path, run) -> None:
     ]
     assert facade.read_bytes() == before
     assert owner(facade) == (THIRD, THIRD, 0o644)
+
+
+@as_root
+def test_a_file_in_a_folder_this_user_may_not_add_to_is_written_in_place(
+    shared: Path, run
+) -> None:
+    facade = make_facade(shared)
+    os.chown(facade, OTHER, OTHER)  # this user's own file ...
+    os.chmod(shared, 0o755)  # ... in a folder of root's
+    inode = facade.stat().st_ino
+    with as_user(OTHER):
+        result = run("generate", "--no-progress", str(facade))
+    assert result.status == 0, result.err
+    assert GENERATED in facade.read_text()
+    assert owner(facade) == (OTHER, OTHER, 0o644)
+    assert facade.stat().st_ino == inode
