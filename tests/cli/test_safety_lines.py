@@ -193,9 +193,15 @@ def test_random_line_endings(
         assert generate("check", "--config", config, str(path)) == status
 
 
-def test_diff_lines_end_at_a_lone_cr(facade: Path, run) -> None:
+def test_a_file_of_lone_crs_is_one_line_in_the_diff(facade: Path, run) -> None:
+    # As patch and git apply read it: lines end at \n only (test_diffs_apply.py).
     facade.write_bytes(facade_bytes(["\r"] * len(FACADE)))
     result = run("check", str(facade))
     assert result.status == 1
-    assert "\n+    def describe(self) -> str:\n" in result.out
-    assert "\r" not in result.out
+    assert result.out.startswith("--- a/facade_lines.py\n+++ b/facade_lines.py\n")
+    hunk = result.out.split("\n")[2:]
+    assert hunk[0] == "@@ -1 +1 @@"
+    assert hunk[1].startswith("-") and hunk[3].startswith("+")
+    assert "\r    def describe(self) -> str:\r" in hunk[3]
+    assert hunk[2] == hunk[4] == "\\ No newline at end of file"
+    assert hunk[5:] == [""]

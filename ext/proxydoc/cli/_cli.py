@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -16,12 +15,11 @@ from proxydoc.cli._chain import plan_files
 from proxydoc.cli._config import Config, find_pyproject, load_config
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._files import iter_python_files
-from proxydoc.cli._generate import FileResult, Generator, real_path, write_atomic
+from proxydoc.cli._generate import FileResult, Generator, real_path, write_result
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a Ctrl-C
 PROGRESS_THRESHOLD = 50
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # Python's line breaks
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -261,7 +259,10 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
         sys.stdout.write(unified_diff(result))
     if writing:
         try:
-            write_atomic(result.path, result.new, result.encoding)
+            write_result(result)
+        except ProxydocError as exc:  # refused: read-only, or changed since read
+            result.errors.append(exc)
+            print(exc, file=sys.stderr)
         except OSError as exc:
             result.errors.append(
                 ProxydocError(f"cannot write: {exc}", result.display, 1)
@@ -273,15 +274,33 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
 
 
 def unified_diff(result: FileResult) -> str:
-    """The unified diff from the file's text to the regenerated text."""
+    """The unified diff from the file's text to the regenerated text.
+
+    It applies with ``patch -p1`` and ``git apply`` in the working folder (to
+    a file below it): lines end after each ``\\n`` only, as those tools read
+    them, so a ``\\r`` stays in its line (CRLF, lone CRs), and a last line
+    without a line break is followed by ``\\ No newline at end of file``.
+    """
+    name = Path(result.display).as_posix()  # relative when below the working folder
     lines = difflib.unified_diff(
-        _LINE_BREAK.split(result.old),
-        _LINE_BREAK.split(result.new),
-        fromfile=f"a/{result.display}",
-        tofile=f"b/{result.display}",
-        lineterm="",
+        _patch_lines(result.old),
+        _patch_lines(result.new),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
-    return "".join(line + "\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else f"{line}\n{_NO_NEWLINE}\n" for line in lines
+    )
+
+
+_NO_NEWLINE = "\\ No newline at end of file"
+
+
+def _patch_lines(text: str) -> list[str]:
+    """*text*'s lines as ``patch`` reads them: each ends after a ``\\n``."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]  # what follows the last \n: no line break
+    return lines if lines[-1] else lines[:-1]
 
 
 def _summary(results: list[FileResult], command: str, writing: bool) -> int:

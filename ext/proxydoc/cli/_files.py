@@ -1,9 +1,13 @@
-"""The Python files ``proxydoc`` reads: named files, and folders walked."""
+"""The Python files ``proxydoc`` reads (named files, folders walked) and writes."""
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterator
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from proxydoc.cli._errors import ProxydocError
@@ -94,3 +98,118 @@ def _identity(path: Path) -> _Identity:
     """What tells real files apart, through links: device and inode."""
     status = path.stat()
     return status.st_dev, status.st_ino
+
+
+# -- Writing -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file held when it was read: tells an edit saved since."""
+
+    size: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, data: bytes) -> Fingerprint:
+        return cls(len(data), hashlib.sha256(data).digest())
+
+
+def write_file(path: Path, data: bytes, read: Fingerprint, display: str) -> None:
+    """Make *data* the content of *path*'s file, which keeps its identity.
+
+    A symlink is followed and stays.  The file is replaced atomically by a new
+    one with its owner, group and mode; it is written in place instead (same
+    inode, not atomic) when other hard links name it, or when this user cannot
+    give a new file its owner and group, or add one to its folder.  Refused,
+    nothing written: a read-only file, and a file whose content is no longer
+    *read* (checked just before replacing or writing).
+    """
+    real = Path(os.path.realpath(path))
+    try:
+        status = real.stat()
+    except FileNotFoundError:
+        raise _changed(display) from None
+    if not status.st_mode & 0o222 or not _writable(real):
+        raise ProxydocError(
+            f"read-only (mode {stat.S_IMODE(status.st_mode):04o}, owner "
+            f"{status.st_uid}:{status.st_gid}): nothing written; make it writable "
+            "to regenerate it",
+            display,
+        )
+    if status.st_nlink > 1 or not _replace(real, data, read, status, display):
+        _write_in_place(real, data, read, display)
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write *path*, by its effective user and groups."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)
+
+
+def _replace(
+    real: Path, data: bytes, read: Fingerprint, status: os.stat_result, display: str
+) -> bool:
+    """Replace *real* by a new file; False when it could not be made like *real*."""
+    try:
+        handle, made = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
+    except PermissionError:  # a folder this user cannot add to
+        return False
+    temp: str | None = made
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if not _take_owner(stream.fileno(), status):
+                return False
+        os.chmod(made, stat.S_IMODE(status.st_mode))  # after chown, which clears setuid
+        _check_unchanged(real.read_bytes, read, display)
+        os.replace(made, real)
+        temp = None
+        return True
+    finally:
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
+
+
+def _take_owner(handle: int, status: os.stat_result) -> bool:
+    """Give the open file *handle* the owner and group of *status*, if allowed."""
+    made = os.fstat(handle)
+    if (made.st_uid, made.st_gid) == (status.st_uid, status.st_gid):
+        return True
+    uid = -1 if made.st_uid == status.st_uid else status.st_uid
+    gid = -1 if made.st_gid == status.st_gid else status.st_gid
+    try:
+        os.fchown(handle, uid, gid)
+    except PermissionError:
+        return False
+    return True
+
+
+def _write_in_place(real: Path, data: bytes, read: Fingerprint, display: str) -> None:
+    """Overwrite *real*'s own bytes: its inode, links, owner and mode stay."""
+    with real.open("r+b") as stream:
+        _check_unchanged(stream.read, read, display)
+        stream.seek(0)
+        stream.write(data)
+        stream.truncate()
+
+
+def _check_unchanged(
+    current: Callable[[], bytes], read: Fingerprint, display: str
+) -> None:
+    """Refuse to write over a file whose content is no longer what was read."""
+    try:
+        changed = Fingerprint.of(current()) != read
+    except FileNotFoundError:
+        changed = True
+    if changed:
+        raise _changed(display)
+
+
+def _changed(display: str) -> ProxydocError:
+    return ProxydocError(
+        "changed on disk since proxydoc read it: nothing written; "
+        "run 'proxydoc generate' again",
+        display,
+    )

@@ -9,7 +9,6 @@ import itertools
 import os
 import shlex
 import subprocess
-import tempfile
 import textwrap
 import tokenize
 from dataclasses import dataclass, field, replace
@@ -25,6 +24,7 @@ from proxydoc.cli._facades import (
     module_name,
     read_specs,
 )
+from proxydoc.cli._files import Fingerprint, write_file
 from proxydoc.cli._regions import (
     Region,
     find_marked_region,
@@ -60,6 +60,8 @@ class FileResult:
     sources: set[Path] = field(default_factory=set)  # files the targets come from
     #: Of those, the ones read as regenerated earlier in this run, not from disk.
     fresh_sources: set[Path] = field(default_factory=set)
+    #: What the file held when read: it is written only if it still holds that.
+    read: Fingerprint | None = None
 
     @property
     def changed(self) -> bool:
@@ -93,7 +95,9 @@ class Generator:
         result = FileResult(display, path)
         self._sources = result.sources
         try:
-            result.old, result.encoding = read_source(path, display)
+            data = read_bytes(path, display)
+            result.read = Fingerprint.of(data)
+            result.old, result.encoding = decode_source(data, display)
             result.new = self._regenerate(result.old, path, display, result.encoding)
             _check_encodable(result.new, result.encoding, display)
             result.fresh_sources = result.sources & self.in_memory
@@ -391,11 +395,22 @@ def _check_encodable(text: str, encoding: str, display: str) -> None:
 
 def read_source(path: Path, display: str) -> tuple[str, str]:
     """The text of *path* with its newlines untouched, and its encoding."""
+    return decode_source(read_bytes(path, display), display)
+
+
+def read_bytes(path: Path, display: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
+    except OSError as exc:
+        raise ProxydocError(f"cannot read: {exc}", display, 1) from exc
+
+
+def decode_source(data: bytes, display: str) -> tuple[str, str]:
+    """The text of a file's *data*, and the encoding it declares."""
+    try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         return data.decode(encoding), encoding
-    except (OSError, SyntaxError, UnicodeError, LookupError) as exc:
+    except (SyntaxError, UnicodeError, LookupError) as exc:
         raise ProxydocError(f"cannot read: {exc}", display, 1) from exc
 
 
@@ -404,23 +419,11 @@ def real_path(path: Path) -> Path:
     return Path(os.path.realpath(path))  # Path.resolve raises on a loop
 
 
-def write_atomic(path: Path, text: str, encoding: str) -> None:
-    """Replace *path* by *text* through a temporary file in the same folder.
-
-    A symlink is followed to the file it names, which is replaced; the link stays.
-    """
-    data = text.encode(encoding)
-    real = real_path(path)
-    mode = real.stat().st_mode & 0o7777
-    handle, temp = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, mode)
-        os.replace(temp, real)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def write_result(result: FileResult) -> None:
+    """Write *result*'s new text over its file (see :func:`~._files.write_file`)."""
+    assert result.read is not None, "a changed file was read"
+    data = result.new.encode(result.encoding)
+    write_file(result.path, data, result.read, result.display)
 
 
 def _parse(source: str, display: str, why: str = "cannot parse") -> ast.Module:
