@@ -35,8 +35,8 @@ from proxydoc_bench.build import (
     BuildResult,
     as_json,
     cache_dir,
-    median,
     sphinx_build,
+    summarise_modes,
 )
 from proxydoc_bench.classify import classify
 from proxydoc_bench.report import PACKAGES, environment, pct, table, write_results
@@ -130,30 +130,6 @@ def build(mode: str, root: Path, run: int, jobs: int = 1) -> BuildResult:
     return result
 
 
-def summarise(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
-    """Medians per mode, with ratios to bare and the extensions' in-build share."""
-    bare_wall = median([r.wall_seconds for r in by_mode["bare"]])
-    bare_rss = median([r.peak_rss_mib for r in by_mode["bare"]])
-    summary: dict[str, Any] = {}
-    for mode, results in by_mode.items():
-        wall = median([r.wall_seconds for r in results])
-        rss = median([r.peak_rss_mib for r in results])
-        fractions: dict[str, float | None] = {}
-        for group, prefixes in GROUPS.items():
-            values = [f for r in results if (f := r.fraction(*prefixes)) is not None]
-            fractions[group] = median(values) if values and any(values) else None
-        summary[mode] = {
-            "wall_seconds": wall,
-            "wall_ratio": wall / bare_wall,
-            "peak_rss_mib": rss,
-            "rss_ratio": rss / bare_rss,
-            "in_build_fraction": fractions,
-            "warnings": results[0].warnings,
-            "failed_runs": sum(r.returncode != 0 for r in results),
-        }
-    return summary
-
-
 def analyse(
     by_mode: dict[str, list[BuildResult]], parallel: BuildResult | None, command: str
 ) -> dict[str, Any]:
@@ -165,7 +141,7 @@ def analyse(
     results: dict[str, Any] = {
         "environment": environment(ALEMBIC_PACKAGES),
         "command": command,
-        "summary": summarise(by_mode),
+        "summary": summarise_modes(by_mode, "bare", GROUPS),
         "links": links(pages),
         "warnings_not_in_anchor": new,
         "new_warnings_checked": checked,

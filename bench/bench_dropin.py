@@ -35,8 +35,8 @@ from proxydoc_bench.build import (
     as_json,
     cache_dir,
     from_json,
-    median,
     sphinx_build,
+    summarise_modes,
 )
 from proxydoc_bench.classify import DOC_ERROR, HIDDEN, OTHER_PROJECT, classify
 from proxydoc_bench.report import PACKAGES, environment, pct, table, write_results
@@ -107,34 +107,6 @@ def build(project: Project, mode: str, root: Path, run: int) -> BuildResult:
         flush=True,
     )
     return result
-
-
-def summarise(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
-    """Medians per mode, with ratios to the anchor build and in-build shares."""
-    base_wall = median([r.wall_seconds for r in by_mode["anchor"]])
-    base_cpu = median([r.cpu_seconds for r in by_mode["anchor"]])
-    base_rss = median([r.peak_rss_mib for r in by_mode["anchor"]])
-    summary: dict[str, Any] = {}
-    for mode, results in by_mode.items():
-        wall = median([r.wall_seconds for r in results])
-        cpu = median([r.cpu_seconds for r in results])
-        rss = median([r.peak_rss_mib for r in results])
-        fractions: dict[str, float | None] = {}
-        for group, prefixes in GROUPS.items():
-            values = [f for r in results if (f := r.fraction(*prefixes)) is not None]
-            fractions[group] = median(values) if values and any(values) else None
-        summary[mode] = {
-            "wall_seconds": wall,
-            "wall_ratio": wall / base_wall,
-            "cpu_seconds": cpu,
-            "cpu_ratio": cpu / base_cpu,
-            "peak_rss_mib": rss,
-            "rss_ratio": rss / base_rss,
-            "in_build_fraction": fractions,
-            "warnings": results[0].warnings,
-            "failed_runs": sum(r.returncode != 0 for r in results),
-        }
-    return summary
 
 
 def read_inventory(outdir: Path) -> dict[tuple[str, str], str]:
@@ -225,7 +197,7 @@ def analyse_project(
     true = sum(n for c, n in causes.items() if c in TRUE_CAUSES)
     return {
         "project": project.requirement,
-        "summary": summarise(by_mode),
+        "summary": summarise_modes(by_mode, "anchor", GROUPS),
         "links": links(pages),
         "ids": ids_lost(pages),
         "inventory": inventory_changes(

@@ -32,8 +32,8 @@ from proxydoc_bench.build import (
     as_json,
     cache_dir,
     from_json,
-    median,
     sphinx_build,
+    summarise_modes,
 )
 from proxydoc_bench.classify import classify
 from proxydoc_bench.report import environment, pct, table, write_results
@@ -108,35 +108,6 @@ def build(mode: str, docs: Path, run: int, jobs: int = 1) -> BuildResult:
         flush=True,
     )
     return result
-
-
-def fraction_summary(results: list[BuildResult]) -> dict[str, float | None]:
-    """Median in-build share of each module group."""
-    summary: dict[str, float | None] = {}
-    for group, prefixes in GROUPS.items():
-        values = [f for r in results if (f := r.fraction(*prefixes)) is not None]
-        summary[group] = median(values) if values and any(values) else None
-    return summary
-
-
-def summarise(by_mode: dict[str, list[BuildResult]]) -> dict[str, Any]:
-    """Medians per mode, as ratios to bare where the task asks for them."""
-    bare_wall = median([r.wall_seconds for r in by_mode["bare"]])
-    bare_rss = median([r.peak_rss_mib for r in by_mode["bare"]])
-    summary: dict[str, Any] = {}
-    for mode, results in by_mode.items():
-        wall = median([r.wall_seconds for r in results])
-        rss = median([r.peak_rss_mib for r in results])
-        summary[mode] = {
-            "wall_seconds": wall,
-            "wall_ratio": wall / bare_wall,
-            "peak_rss_mib": rss,
-            "rss_ratio": rss / bare_rss,
-            "in_build_fraction": fraction_summary(results),
-            "warnings": results[0].warnings,
-            "failed_runs": sum(r.returncode != 0 for r in results),
-        }
-    return summary
 
 
 def links(pages: dict[str, dict[str, Page]]) -> dict[str, Any]:
@@ -294,7 +265,7 @@ def analyse(
     results: dict[str, Any] = {
         "environment": environment(),
         "command": command,
-        "summary": summarise(by_mode),
+        "summary": summarise_modes(by_mode, "bare", GROUPS),
         "links": links(pages),
         "warnings_not_in_anchor": new,
         "new_warnings_checked": classify(new["proxydoc"], pages["anchor"], lib),

@@ -139,3 +139,36 @@ def as_json(result: BuildResult) -> dict[str, Any]:
     data = asdict(result)
     data["outdir"] = Path(result.outdir).relative_to(cache_dir()).as_posix()
     return data
+
+
+def summarise_modes(
+    by_mode: dict[str, list[BuildResult]],
+    base: str,
+    groups: dict[str, tuple[str, ...]],
+) -> dict[str, Any]:
+    """Medians per mode, with ratios to the *base* mode's medians and the
+    median in-build share of each module group of *groups*."""
+    base_wall = median([r.wall_seconds for r in by_mode[base]])
+    base_cpu = median([r.cpu_seconds for r in by_mode[base]])
+    base_rss = median([r.peak_rss_mib for r in by_mode[base]])
+    summary: dict[str, Any] = {}
+    for mode, results in by_mode.items():
+        wall = median([r.wall_seconds for r in results])
+        cpu = median([r.cpu_seconds for r in results])
+        rss = median([r.peak_rss_mib for r in results])
+        fractions: dict[str, float | None] = {}
+        for group, prefixes in groups.items():
+            values = [f for r in results if (f := r.fraction(*prefixes)) is not None]
+            fractions[group] = median(values) if values and any(values) else None
+        summary[mode] = {
+            "wall_seconds": wall,
+            "wall_ratio": wall / base_wall,
+            "cpu_seconds": cpu,
+            "cpu_ratio": cpu / base_cpu if base_cpu else None,
+            "peak_rss_mib": rss,
+            "rss_ratio": rss / base_rss,
+            "in_build_fraction": fractions,
+            "warnings": results[0].warnings,
+            "failed_runs": sum(r.returncode != 0 for r in results),
+        }
+    return summary
