@@ -27,9 +27,12 @@ $(STAMPS)/%: pyproject.toml | $(PY)
 html: $(STAMPS)/docs
 	$(PY) -m sphinx -b html $(SPHINXOPTS) -c . docs _build/html
 
+# pytest-xdist workers (0: one process); PYTEST_ARGS adds pytest options.
+PYTEST_WORKERS ?= 2
+
 test: $(STAMPS)/test $(STAMPS)/docs
 	bash .ci/ensure-chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 screenshots: $(STAMPS)/test $(STAMPS)/docs
 	bash .ci/ensure-chromium
