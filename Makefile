@@ -9,7 +9,7 @@ STAMPS := $(VENV)/.stamps
 
 help:
 	@echo "make html   - build the documentation into _build/html"
-	@echo "make test   - run the test suite"
+	@echo "make test   - run the test suite (2 pytest workers; PYTEST_WORKERS=0: one)"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make bench  - benchmarks (downloads SQLAlchemy's and Alembic's sdists into a cache)"
 	@echo "make test-matrix - the tests on Sphinx 7.4, 8.1, 8.2 (py3.11) and 9.x (py3.12, 3.13)"
