@@ -92,12 +92,13 @@ def prepare(python: str, exe_path: str, sphinx: str) -> Path:
     shutil.rmtree(venv, ignore_errors=True)
     wanted = ["-e", f"{ROOT}[test]", f"sphinx=={sphinx}.*"]
     tool = uv()
-    if tool:  # 5 to 10 times less time than pip, cache warm or cold
+    if tool:  # a tenth of pip's time and CPU (cache warm: 6 s against 70 s)
         subprocess.run([tool, "venv", "-q", "-p", exe_path, str(venv)], check=True)
         install = [tool, "pip", "install", "-q", "-p", str(exe), *wanted]
     else:
         subprocess.run([exe_path, "-m", "venv", str(venv)], check=True)
-        install = [str(exe), "-m", "pip", "install", "--quiet", *wanted]
+        pip = [str(exe), "-m", "pip", "install", "--disable-pip-version-check"]
+        install = [*pip, "--quiet", *wanted]
     subprocess.run(install, check=True)
     marker.write_text(stamp())
     return exe
