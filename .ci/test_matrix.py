@@ -14,7 +14,7 @@ runs).  ``--slim`` is for a run right after ``make test``, which ran every test
 on the newest Sphinx with this interpreter's Python: the cells of that Python
 then leave out the test files of the code that imports neither Sphinx nor
 docutils (``proxydoc.cli``, ``proxydoc.core``), those in ``tests/cli`` and
-``tests/core`` that name neither.  Usage: ``python3 .ci/test_matrix.py
+``tests/core`` that name neither, nor a build fixture.  Usage: ``python3 .ci/test_matrix.py
 [--only 3.11-7.4,...] [--budget SECONDS] [--prepare] [--slim] [pytest args]``.
 """
 
@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: helper extensions) is built with the newest Sphinx only, by ``make test``.
 IGNORE = ("--ignore=tests/docs",)
 #: The tests of the Sphinx-free code: ``--slim`` leaves out those that name
-#: neither Sphinx nor docutils (the rest compare with Sphinx, or build).
+#: neither Sphinx nor docutils nor a build fixture (the rest compare with
+#: Sphinx, or build).
 SPHINX_FREE = ("tests/cli", "tests/core")
 CELLS = (
     ("3.11", "7.4"),
@@ -106,7 +107,9 @@ def prepare(python: str, exe_path: str, sphinx: str) -> Path:
 
 def sphinx_free_tests() -> list[str]:
     """The test files ``--slim`` leaves out, as ``--ignore`` options."""
-    names = re.compile(r"sphinx|docutils", re.IGNORECASE)
+    # Sphinx by name, or a build through a fixture of tests/conftest.py or
+    # sphinx.testing's.
+    names = re.compile(r"sphinx|docutils|shared_build|make_app|\bapp\b", re.I)
     return [
         f"--ignore={path.relative_to(ROOT).as_posix()}"
         for folder in SPHINX_FREE
