@@ -9,7 +9,7 @@ STAMPS := $(VENV)/.stamps
 
 help:
 	@echo "make html   - build the documentation into _build/html"
-	@echo "make test   - run the test suite"
+	@echo "make test   - run the test suite (2 pytest workers; PYTEST_WORKERS=0: one)"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make bench  - benchmarks (downloads SQLAlchemy's and Alembic's sdists into a cache)"
 	@echo "make test-matrix - the tests on Sphinx 7.4, 8.1, 8.2 (py3.11) and 9.x (py3.12, 3.13)"
@@ -27,9 +27,12 @@ $(STAMPS)/%: pyproject.toml | $(PY)
 html: $(STAMPS)/docs
 	$(PY) -m sphinx -b html $(SPHINXOPTS) -c . docs _build/html
 
+# pytest-xdist workers (0: one process); PYTEST_ARGS adds pytest options.
+PYTEST_WORKERS ?= 2
+
 test: $(STAMPS)/test $(STAMPS)/docs
 	bash .ci/ensure-chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 screenshots: $(STAMPS)/test $(STAMPS)/docs
 	bash .ci/ensure-chromium

@@ -6,9 +6,11 @@ from __future__ import annotations
 import ast
 import inspect
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -34,6 +36,9 @@ def sdist_archive(project: str = "sqlalchemy", version: str = VERSION) -> Path:
     archive = folder / f"{project}-{version}.tar.gz"
     if not archive.is_file():
         folder.mkdir(parents=True, exist_ok=True)
+        # Into a folder of its own, then renamed: a ``pytest -n`` worker that
+        # downloads it at the same time never reads a half-written archive.
+        download = Path(tempfile.mkdtemp(dir=folder))
         subprocess.run(
             [
                 sys.executable,
@@ -42,14 +47,18 @@ def sdist_archive(project: str = "sqlalchemy", version: str = VERSION) -> Path:
                 "download",
                 "--quiet",
                 "--no-deps",
+                # The project's sdist; its build requirements (Cython for
+                # SQLAlchemy, which takes minutes to compile) as wheels.
                 "--no-binary",
-                ":all:",
+                project,
                 f"{project}=={version}",
                 "-d",
-                str(folder),
+                str(download),
             ],
             check=True,
         )
+        os.replace(download / archive.name, archive)
+        shutil.rmtree(download)
     return archive
 
 

@@ -1,11 +1,16 @@
 """Fixtures of the documentation tests: real builds of ``docs/``, one per session.
 
 The builds the selected tests need start in their own processes as soon as
-collection ends, so they run beside the tests collected before these.
+collection ends, so they run beside the tests collected before these.  Under
+``pytest -n`` every worker collects every test, so a worker builds one only when
+a test of its own asks for it, into a folder all workers share, under a lock:
+the first to ask builds it and writes its exit status; the others wait, then read.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -22,6 +27,8 @@ DOCS_BUILDS: dict[str, tuple[str, ...]] = {
 }
 
 _started: dict[str, PendingBuild] = {}
+#: Set in a ``pytest -n`` worker (pytest-xdist's ``gw0``, ``gw1``...).
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 _workdir: list[Path] = []
 
 
@@ -34,7 +41,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the builds that the selected tests (after ``-m``/``-k``) will read."""
-    if session.config.option.collectonly:
+    if session.config.option.collectonly or _XDIST_WORKER:
         return
     for name in sorted(DOCS_BUILDS):
         if any(name in getattr(item, "fixturenames", ()) for item in session.items):
@@ -57,22 +64,58 @@ def _start(name: str) -> PendingBuild:
     return _started[name]
 
 
-def _finished(name: str) -> DocsBuild:
+def _finished(name: str, tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
     """The build *name*, waited for; started now if collection did not see it."""
+    if _XDIST_WORKER:
+        return _shared(name, tmp_path_factory.getbasetemp().parent / "docs-builds")
     pending = _started.get(name) or _start(name)
     return pending.result()
 
 
+def _shared(name: str, folder: Path) -> DocsBuild:
+    """The build *name* in *folder*, made by the first ``pytest -n`` worker to ask.
+
+    *folder* is in the run's temporary folder, shared by its workers (each has
+    ``<run>/popen-gwN`` of its own).
+    """
+    folder.mkdir(exist_ok=True)
+    status = folder / f"{name}.returncode"
+    with _locked(folder / f"{name}.lock"):
+        if not status.is_file():
+            outdir = folder / name
+            shutil.rmtree(outdir, ignore_errors=True)  # a build cut short before
+            outdir.mkdir()
+            build = start_docs_build(outdir, *DOCS_BUILDS[name]).result()
+            status.write_text(str(build.returncode), encoding="utf-8")
+            return build
+    outdir = folder / name
+    stderr = outdir.with_name(outdir.name + ".stderr.txt").read_text("utf-8")
+    return DocsBuild(outdir, int(status.read_text("utf-8")), stderr)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on *path* (POSIX ``flock``) while the block runs."""
+    import fcntl
+
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def docs_build() -> DocsBuild:
+def docs_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
     """The documentation, built once for the whole session with the default theme."""
-    return _finished("docs_build")
+    return _finished("docs_build", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def furo_build() -> DocsBuild:
+def furo_build(tmp_path_factory: pytest.TempPathFactory) -> DocsBuild:
     """The documentation built with the furo theme."""
-    return _finished("furo_build")
+    return _finished("furo_build", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
