@@ -17,8 +17,10 @@ runs).  ``--slim`` is for a run right after ``make test``, which ran every test
 on the newest Sphinx with this interpreter's Python: the cells of that Python
 then leave out the test files of the code that imports neither Sphinx nor
 docutils (``proxydoc.cli``, ``proxydoc.core``), those in ``tests/cli`` and
-``tests/core`` that name neither, nor a build fixture.  Usage: ``python3 .ci/test_matrix.py
-[--only 3.11-7.4,...] [--budget SECONDS] [--prepare] [--slim] [pytest args]``.
+``tests/core`` that name neither, nor a build fixture.  Usage:
+``python3 .ci/test_matrix.py [--only 3.11-7.4,...] [--budget SECONDS]
+[--prepare] [--slim] [pytest args]``.  The 3.11 / 8.2 cell also installs
+zzzeeksphinx (``CELL_EXTRAS``), which pins that Sphinx line.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ IGNORE = ("--ignore=tests/docs", "--ignore=tests/packaging")
 #: neither Sphinx nor docutils nor a build fixture (the rest compare with
 #: Sphinx, or build).
 SPHINX_FREE = ("tests/cli", "tests/core")
+#: Packages a cell installs beside the test extra: zzzeeksphinx pins its Sphinx
+#: line (tests/test_migrating.py builds SQLAlchemy's and Mako's setups with it).
+CELL_EXTRAS = {"8.2": ("zzzeeksphinx>=1.6.2,<1.7",)}
 CELLS = (
     ("3.11", "7.4"),
     ("3.11", "8.1"),
@@ -93,10 +98,12 @@ def prepare(python: str, exe_path: str, sphinx: str) -> Path:
     venv = ROOT / ".venv-matrix" / f"{python}-{sphinx}"
     exe = venv / "bin" / "python"
     marker = venv / ".installed"
-    if marker.exists() and marker.read_text() == stamp():
+    extras = CELL_EXTRAS.get(sphinx, ())
+    fingerprint = " ".join((stamp(), *extras))
+    if marker.exists() and marker.read_text() == fingerprint:
         return exe
     shutil.rmtree(venv, ignore_errors=True)
-    wanted = ["-e", f"{ROOT}[test]", f"sphinx=={sphinx}.*"]
+    wanted = ["-e", f"{ROOT}[test]", f"sphinx=={sphinx}.*", *extras]
     tool = uv()
     if tool:  # a tenth of pip's time and CPU (cache warm: 6 s against 70 s)
         subprocess.run([tool, "venv", "-q", "-p", exe_path, str(venv)], check=True)
@@ -106,7 +113,7 @@ def prepare(python: str, exe_path: str, sphinx: str) -> Path:
         pip = [str(exe), "-m", "pip", "install", "--disable-pip-version-check"]
         install = [*pip, "--quiet", *wanted]
     subprocess.run(install, check=True)
-    marker.write_text(stamp())
+    marker.write_text(fingerprint)
     return exe
 
 
