@@ -48,20 +48,28 @@ class WalkRules:
     def excluding(self, path: Path) -> str | None:
         """The pattern that excludes *path* (as walked), or None."""
         rel: str | None = None
-        try:
-            absolute = Path(os.path.abspath(path))
-            rel = absolute.relative_to(os.path.abspath(self.root)).as_posix()
-        except ValueError:  # outside the project: names only
-            pass
         for pattern in self.exclude:
-            if "/" not in pattern.strip("/"):
-                if fnmatch.fnmatchcase(path.name, pattern.strip("/")):
+            clean = pattern.strip("/").removeprefix("./")
+            if "/" not in clean:
+                if fnmatch.fnmatchcase(path.name, clean):
                     return pattern
-            elif rel is not None:
-                clean = pattern.strip("/").removeprefix("./")
-                if fnmatch.fnmatchcase(rel, clean):
-                    return pattern
+                continue
+            if rel is None:
+                rel = self._relative(path)
+            if rel and fnmatch.fnmatchcase(rel, clean):
+                return pattern
         return None
+
+    def _relative(self, path: Path) -> str:
+        """*path* relative to the project root, or "" when outside it."""
+        try:
+            relative = os.path.relpath(
+                os.path.abspath(path), os.path.abspath(self.root)
+            )
+        except ValueError:  # another drive
+            return ""
+        posix = Path(relative).as_posix()
+        return "" if posix == ".." or posix.startswith("../") else posix
 
     def skips(self, folder: Path) -> bool:
         """Whether the walk leaves out *folder*; a skipped package is recorded."""
