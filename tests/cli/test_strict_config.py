@@ -192,6 +192,18 @@ def test_a_package_skipped_by_the_default_excludes_gets_a_note(tree: Path, run) 
     assert run("check", "dist").status == 1  # named: read, and stale
 
 
+def test_a_folder_named_in_paths_is_walked_and_read_once(tree: Path, run) -> None:
+    deco = DECORATED.format(lists='methods=["describe"]')
+    write(
+        tree,
+        {"build/__init__.py": "", "build/deco.py": deco},
+        'paths = [".", "build"]\n',
+    )
+    result = run("check")
+    assert result.status == 1
+    assert result.err == "proxydoc check: 2 files, 1 stale, 0 with errors\n"
+
+
 def test_exclude_replaces_the_defaults(tree: Path, run) -> None:
     deco = DECORATED.format(lists='methods=["describe"]')
     files = {"dist/__init__.py": "", "dist/deco.py": deco, "src/gen/g.py": deco}

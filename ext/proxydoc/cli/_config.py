@@ -122,11 +122,12 @@ class Config:
     def walk_rules(self) -> WalkRules:
         """How a walk of this project skips folders.
 
-        Never skipped: the folders holding a configured stub file or the module
-        of a ``[tool.proxydoc.proxies]`` key (below the project root or an
-        import path).
+        Never skipped: a folder named in ``paths``, and the folders holding a
+        configured stub file or the module of a ``[tool.proxydoc.proxies]`` key
+        (below the project root or an import path).
         """
         keep = [Path(os.path.realpath(self.root / stub.file)) for stub in self.stubs]
+        keep.extend(Path(os.path.realpath(self.root / path)) for path in self.paths)
         for key in self.proxies:
             parts = key.partition(":")[0].split(".")
             for base in (self.root, *self.import_roots):
