@@ -377,6 +377,31 @@ def test_a_stub_member_replacing_a_hand_written_one(tree: Path, run) -> None:
     )
 
 
+def test_a_module_stub_function_replacing_a_hand_written_one(tree: Path, run) -> None:
+    text = "from os import path as run\n\n\ndef describe():\n    pass\n\n# S\n"
+    stub = f'[tool.proxydoc.stubs.api]\nfile = "api.py"\ntarget = "{TARGET}"\n'
+    write(tree, {"api.py": text}, stub + 'start = "# S"\n')
+    result = run("check")
+    assert result.status == 2
+    assert result.err == (
+        "api.py:1: 'run' is defined here by hand and generated in the region of "
+        "this module (line 7), which would replace one by the other; remove it "
+        "here or from the region's members\n" + summary("check", 1, errors=1)
+    )
+
+
+def test_two_decorators_declaring_one_facade(tree: Path, run) -> None:
+    deco = DECORATED.format(lists='methods=["run"]')
+    line = deco.splitlines()[4]
+    write(tree, {"deco.py": deco.replace(line, f"{line}\n{line}")})
+    result = run("check")
+    assert result.status == 2
+    assert result.err == (
+        "deco.py:6: class Deco is declared twice: by 2 create_proxy_methods() "
+        "decorators; keep one\n" + summary("check", 1, errors=1)
+    )
+
+
 # -- nested facades ----------------------------------------------------------
 
 

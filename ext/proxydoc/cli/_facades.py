@@ -89,6 +89,13 @@ def read_declarations(
             for deco in node.decorator_list
             if _is_proxy_decorator(deco, config.decorator)
         ]
+        if len(decorators) > 1:
+            raise ProxydocError(
+                f"class {qualname} is declared twice: by {len(decorators)} "
+                f"{config.decorator}() decorators; keep one",
+                display,
+                decorators[1].lineno,
+            )
         if key is not None:
             if decorators:
                 raise ProxydocError(
@@ -104,7 +111,7 @@ def read_declarations(
             facade = documented_facade_name(module, path, qualname)
             spec = _from_config(entry, node, display, spelling, facade)
             found.append(Declared(node, qualname, spec, key))
-        for deco in decorators[:1]:
+        for deco in decorators:
             assert isinstance(deco, ast.Call)
             spec = _from_decorator(deco, node, imports, display)
             found.append(Declared(node, qualname, spec))
@@ -173,29 +180,39 @@ def _keyed_classes(
     return keyed
 
 
-def hand_written(node: ast.ClassDef, start: int, end: int) -> dict[str, int]:
-    """The names *node*'s body binds outside lines *start*..*end* (a generated
-    region), each with the line of its first binding."""
+def hand_written(body: list[ast.stmt], start: int, end: int) -> dict[str, int]:
+    """The names a class or module *body* binds outside lines *start*..*end*
+    (a generated region), each with the line of its first binding: functions,
+    classes, imports and assignments, in ``if`` / ``try`` blocks too."""
     names: dict[str, int] = {}
-    for stmt in flat_body(node.body):
+    for stmt in flat_body(body):
         if start <= stmt.lineno <= end:
             continue
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            bound = [stmt.name]
-        elif isinstance(stmt, ast.Assign):
-            bound = [
-                n.id
-                for target in stmt.targets
-                for n in ast.walk(target)
-                if isinstance(n, ast.Name)
-            ]
-        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-            bound = [stmt.target.id] if isinstance(stmt.target, ast.Name) else []
-        else:
-            bound = []
-        for name in bound:
+        for name in _bound_by(stmt):
             names.setdefault(name, stmt.lineno)
     return names
+
+
+def _bound_by(stmt: ast.stmt) -> list[str]:
+    """The names one statement binds in its own scope."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [stmt.name]
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        return [
+            alias.asname or alias.name.partition(".")[0]
+            for alias in stmt.names
+            if alias.name != "*"
+        ]
+    if isinstance(stmt, ast.Assign):
+        return [
+            n.id
+            for target in stmt.targets
+            for n in ast.walk(target)
+            if isinstance(n, ast.Name)
+        ]
+    if isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        return [stmt.target.id] if isinstance(stmt.target, ast.Name) else []
+    return []
 
 
 #: Nodes that hold statements: a class can only be defined among these.

@@ -142,7 +142,10 @@ class Generator:
         bound = bound_names(tree)
         lazy = _has_future_annotations(tree)
         pairs = [
-            (region, self._region(region, declared, bound, lazy, display, encoding))
+            (
+                region,
+                self._region(region, declared, tree, bound, lazy, display, encoding),
+            )
             for region in regions
         ]
         for stub in stubs:
@@ -151,7 +154,7 @@ class Generator:
             else:
                 region = find_marked_region(source, tree, display, stub.start, stub.end)
             pairs.append(
-                (region, self._stub_region(stub, region, path, display, encoding))
+                (region, self._stub_region(stub, region, tree, path, display, encoding))
             )
         pairs.sort(key=lambda pair: pair[0].body_start)
         for (first, _), (second, _) in itertools.pairwise(pairs):
@@ -216,7 +219,13 @@ class Generator:
         return errors
 
     def _stub_region(
-        self, stub: StubConfig, region: Region, path: Path, display: str, encoding: str
+        self,
+        stub: StubConfig,
+        region: Region,
+        tree: ast.Module,
+        path: Path,
+        display: str,
+        encoding: str,
     ) -> str:
         """The text of one configured stub region (see ``_stubs``)."""
         where = f"stub region {stub.name!r}"
@@ -244,7 +253,7 @@ class Generator:
                 raise ProxydocError(
                     f"{where}: {exc.args[0]}", display, region.start_line
                 ) from exc
-            _check_hand_written(region, names, display)
+            _check_hand_written(region, tree, names, display)
             for name in names:
                 try:
                     member = read_member(target, name, stub)
@@ -270,6 +279,7 @@ class Generator:
         self,
         region: Region,
         declared: list[Declared],
+        tree: ast.Module,
         bound: set[str],
         lazy: bool,
         display: str,
@@ -284,7 +294,7 @@ class Generator:
                 region.start_line,
             )
         generated = (*spec.methods, *spec.attributes, *spec.classmethods)
-        _check_hand_written(region, generated, display)
+        _check_hand_written(region, tree, generated, display)
         members = self._members(spec, bound, display)
         if spec.target_name is None:  # configured without one: as documented
             target = self._target(spec, display)
@@ -384,18 +394,21 @@ def _check_markers(
         )
 
 
-def _check_hand_written(region: Region, names: Iterable[str], display: str) -> None:
-    """Refuse generated members that a class body also defines by hand."""
-    if region.class_node is None:
-        return
-    written = hand_written(region.class_node, region.start_line, region.end_line)
+def _check_hand_written(
+    region: Region, tree: ast.Module, names: Iterable[str], display: str
+) -> None:
+    """Refuse generated members that the class body (or the module, for a
+    region at its top level) also binds by hand, outside the region."""
+    body = tree.body if region.class_node is None else region.class_node.body
+    owner = "this module" if region.class_node is None else f"class {region.class_name}"
+    written = hand_written(body, region.start_line, region.end_line)
     clashes = sorted((written[n], n) for n in set(names) if n in written)
     if clashes:
         line, name = clashes[0]
         raise ProxydocError(
             f"{name!r} is defined here by hand and generated in the region of "
-            f"class {region.class_name} (line {region.start_line}), which would "
-            "replace one by the other; remove it here or from the region's members",
+            f"{owner} (line {region.start_line}), which would replace one by the "
+            "other; remove it here or from the region's members",
             display,
             line,
         )
