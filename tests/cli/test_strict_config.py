@@ -217,6 +217,18 @@ def test_exclude_replaces_the_defaults(tree: Path, run) -> None:
     assert "def describe(" not in (tree / "src/gen/g.py").read_text()
 
 
+def test_a_configured_stub_file_is_read_whatever_exclude_says(tree: Path, run) -> None:
+    stub = f'[tool.proxydoc.stubs.op]\nfile = "gen/op.pyi"\ntarget = "{TARGET}"\n'
+    write(tree, {"gen/op.pyi": "# S\n"}, f'exclude = ["gen", "*.pyi"]\n{stub}')
+    (tree / "pyproject.toml").write_text(
+        (tree / "pyproject.toml").read_text() + 'start = "# S"\nmembers = ["run"]\n'
+    )
+    result = run("generate")
+    assert result.status == 0, result.err
+    assert result.err == "proxydoc generate: 1 files, 1 rewritten, 0 with errors\n"
+    assert "def run(" in (tree / "gen/op.pyi").read_text()
+
+
 def test_exclude_patterns_must_be_relative(tree: Path, run) -> None:
     write(tree, {}, 'exclude = ["/abs", "ok"]\n')
     result = run("check")

@@ -71,13 +71,17 @@ class WalkRules:
         posix = Path(relative).as_posix()
         return "" if posix == ".." or posix.startswith("../") else posix
 
+    def keeps(self, path: Path) -> bool:
+        """Whether *path* is, or is a folder holding, a path the config names."""
+        real = Path(os.path.realpath(path))
+        return any(k == real or k.is_relative_to(real) for k in self.keep)
+
     def skips(self, folder: Path) -> bool:
         """Whether the walk leaves out *folder*; a skipped package is recorded."""
         pattern = self.excluding(folder)
         if pattern is None:
             return False
-        real = Path(os.path.realpath(folder))
-        if any(k == real or k.is_relative_to(real) for k in self.keep):
+        if self.keeps(folder):
             return False
         if self.defaults and (folder / "__init__.py").is_file():
             self.skipped.append((folder, pattern))
@@ -149,7 +153,7 @@ def _walk(top: Path, rules: WalkRules) -> Iterator[Path]:
             elif (
                 entry.name.endswith(SUFFIXES)
                 and entry.is_file()
-                and rules.excluding(path) is None
+                and (rules.excluding(path) is None or rules.keeps(path))
             ):
                 yield path
         pending.extend(sorted(folders, reverse=True))  # the first is walked first
