@@ -90,6 +90,7 @@ class Generator:
         #: The modules of the files processed, and their real paths.
         self.modules: set[str] = set()
         self.files: set[Path] = set()
+        self._module_names: dict[Path, str] = {}
 
     def use_regenerated(self, module: str, result: FileResult) -> None:
         """Let the files processed next import *module* as *result* regenerated it."""
@@ -103,6 +104,8 @@ class Generator:
         result = FileResult(display, path)
         self._sources = result.sources
         self.files.add(real_path(path))
+        if self.proxy_modules:  # read or not, the module's file was met
+            self.modules.add(self._module_of(path))
         try:
             data = read_bytes(path, display)
             result.read = Fingerprint.of(data)
@@ -120,14 +123,7 @@ class Generator:
 
     def _regenerate(self, source: str, path: Path, display: str, encoding: str) -> str:
         stubs = self.stubs.get(real_path(path), [])
-        module = ""
-        if self.proxy_modules:
-            try:
-                module = module_name(path, self.config.import_roots)
-            except (OSError, RuntimeError, ValueError):  # a link loop: no module
-                module = ""
-            self.modules.add(module)
-        keyed = module in self.proxy_modules
+        keyed = self._module_of(path) in self.proxy_modules
         decorated = f"{self.config.decorator}(" in source
         if "PROXY METHODS" not in source and not (stubs or keyed or decorated):
             return source
@@ -178,6 +174,18 @@ class Generator:
         if new != source:
             _parse(new, display, "generated code does not parse")
         return new
+
+    def _module_of(self, path: Path) -> str:
+        """The module name of *path* when proxies are keyed by module, else ""."""
+        if not self.proxy_modules:
+            return ""
+        if path not in self._module_names:
+            try:
+                name = module_name(path, self.config.import_roots)
+            except (OSError, RuntimeError, ValueError):  # a link loop: no module
+                name = ""
+            self._module_names[path] = name
+        return self._module_names[path]
 
     def config_errors(self, default_run: bool) -> list[ProxydocError]:
         """What in the configuration matched nothing in this run.
