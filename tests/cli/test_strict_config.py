@@ -107,15 +107,19 @@ def test_a_stub_file_outside_paths(tree: Path, run) -> None:
 
 
 def test_a_proxies_key_with_a_typo_in_the_class(tree: Path, run) -> None:
-    write(tree, {"plain.py": PLAIN}, proxies("plain:Plian", methods=["describe"]))
+    deco = DECORATED.format(lists='methods=["describe"]')
+    files = {"plain.py": PLAIN, "deco.py": deco}
+    write(tree, files, proxies("plain:Plian", methods=["describe"]))
     before = (tree / "plain.py").read_bytes()
     result = run("generate")
     assert result.status == 2
     assert result.err == (
         'plain.py: [tool.proxydoc.proxies."plain:Plian"] names no class of this '
-        "module (its classes: Plain)\n" + summary("generate", 1, errors=1)
+        "module (its classes: Plain)\n"
+        "proxydoc generate: 2 files, 1 rewritten, 1 with errors\n"
     )
     assert (tree / "plain.py").read_bytes() == before
+    assert "def describe(" in (tree / "deco.py").read_text()  # the others: written
 
 
 def test_a_proxies_key_with_a_typo_in_the_module(tree: Path, run) -> None:
