@@ -327,18 +327,6 @@ def test_an_error_in_one_file_spares_the_others(project: Path, run) -> None:
     assert "def run(" in (project / "facade_decorated.py").read_text()
 
 
-def test_config_entry_wins_over_the_decorator(project: Path, run) -> None:
-    (project / "pyproject.toml").write_text(
-        '[tool.proxydoc.proxies."facade_decorated:Facade"]\n'
-        "target = 'pxdsample.target:Engine'\nmethods = ['describe']\n"
-        "target_name = ':class:`.Engine`'\n"
-    )
-    assert run("generate", "facade_decorated.py").status == 0
-    text = (project / "facade_decorated.py").read_text()
-    assert "def describe(self) -> str:" in text and "def run(" not in text
-    assert "Proxied for the :class:`.Engine` class on\n" in text
-
-
 def test_a_target_file_rewritten_in_the_same_run_is_used_as_rewritten(
     project: Path, run
 ) -> None:

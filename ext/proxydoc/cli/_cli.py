@@ -134,10 +134,18 @@ class _Session:
         args = self.args
         try:
             config = _config(args)
-            files = list(iter_python_files(args.paths or _default_paths(config)))
+            rules = config.walk_rules()
+            files = list(iter_python_files(args.paths or _default_paths(config), rules))
         except ProxydocError as exc:
             print(f"proxydoc: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
+        for folder, pattern in rules.skipped:
+            print(
+                f"{display_path(folder)}: note: package not read: excluded by the "
+                f"default pattern {pattern!r}; name it in paths, or set "
+                "[tool.proxydoc] exclude, to read it",
+                file=sys.stderr,
+            )
         self.progress = Progress(len(files), not args.no_progress)
         saved = list(sys.path)
         _extend_sys_path(config)
@@ -227,13 +235,16 @@ def _run_generate(
             generator.use_regenerated(plan.needed[index], result)
     progress.finish()
     results = [by_index[index] for index in range(len(files))]
+    unmatched = generator.config_errors(default_run=not args.paths)
     writing = args.command == "generate" and not args.diff
     show_diff = args.diff if args.command == "generate" else not args.quiet
     for result in results:
         _report(result, writing=writing, show_diff=show_diff)
+    for error in unmatched:
+        print(f"proxydoc: error: {error}", file=sys.stderr)
     if writing:
         _warn_stale_sources(results)
-    return _summary(results, args.command, writing)
+    return _summary(results, args.command, writing, len(unmatched))
 
 
 def _warn_stale_sources(results: list[FileResult]) -> None:
@@ -303,16 +314,19 @@ def _patch_lines(text: str) -> list[str]:
     return lines if lines[-1] else lines[:-1]
 
 
-def _summary(results: list[FileResult], command: str, writing: bool) -> int:
+def _summary(
+    results: list[FileResult], command: str, writing: bool, config_errors: int = 0
+) -> int:
     errors = sum(1 for r in results if r.errors)
     changed = sum(1 for r in results if r.changed)
     verb = "rewritten" if writing else "stale"
+    more = f", {config_errors} configuration errors" if config_errors else ""
     print(
         f"proxydoc {command}: {len(results)} files, {changed} {verb}, "
-        f"{errors} with errors",
+        f"{errors} with errors{more}",
         file=sys.stderr,
     )
-    if errors:
+    if errors or config_errors:
         return EXIT_ERROR
     if command == "check" and changed:
         return EXIT_STALE

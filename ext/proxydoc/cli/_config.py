@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from proxydoc.cli._conf_prefixes import (
     read_conf_prefixes,
 )
 from proxydoc.cli._errors import ProxydocError
+from proxydoc.cli._files import DEFAULT_EXCLUDE, WalkRules
 from proxydoc.core.prefixes import invalid_prefix_entries
 
 DEFAULT_HEADER = (
@@ -22,9 +25,13 @@ DEFAULT_HEADER = (
 )
 
 _LIST_KEYS = ("methods", "attributes", "classmethods", "use_intermediate_variable")
+#: The lists of a facade's declaration that name the members written.
+MEMBER_LISTS = ("methods", "attributes", "classmethods")
+
 _PROXY_KEYS = {"target", "target_name", "facade_name", *_LIST_KEYS}
 _TOP_KEYS = {
     "paths",
+    "exclude",
     "import_paths",
     "formatter",
     "module_prefixes",
@@ -96,6 +103,8 @@ class Config:
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
     paths: tuple[str, ...] = (".",)
+    #: Glob patterns of what a walk skips; None: :data:`DEFAULT_EXCLUDE`
+    exclude: tuple[str, ...] | None = None
     import_paths: tuple[str, ...] = ()
     formatter: str | None = None
     #: The Sphinx ``conf.py`` prefixes, updated with ``[tool.proxydoc]``'s
@@ -109,6 +118,28 @@ class Config:
     line_length: int = 88
     proxies: dict[str, ProxyConfig] = field(default_factory=dict)
     stubs: tuple[StubConfig, ...] = ()
+
+    def walk_rules(self) -> WalkRules:
+        """How a walk of this project skips folders.
+
+        Never skipped: a folder named in ``paths``, and the folders holding a
+        configured stub file or the module of a ``[tool.proxydoc.proxies]`` key
+        (below the project root or an import path).
+        """
+        keep = [Path(os.path.realpath(self.root / stub.file)) for stub in self.stubs]
+        keep.extend(Path(os.path.realpath(self.root / path)) for path in self.paths)
+        for key in self.proxies:
+            parts = key.partition(":")[0].split(".")
+            for base in (self.root, *self.import_roots):
+                keep.append(Path(os.path.realpath(base)).joinpath(*parts))
+        if self.exclude is None:
+            return WalkRules(self.root, DEFAULT_EXCLUDE, True, tuple(keep))
+        return WalkRules(self.root, self.exclude, False, tuple(keep))
+
+    @property
+    def display_source(self) -> str:
+        """The ``pyproject.toml`` read, as messages name it."""
+        return "pyproject.toml" if self.source is None else _display(self.source)
 
     @property
     def import_roots(self) -> tuple[Path, ...]:
@@ -144,6 +175,7 @@ def load_config(path: Path | None) -> Config:
         root=path.parent,
         source=path,
         paths=_strings(table, "paths", where) or (".",),
+        exclude=_exclude(table, where),
         import_paths=_strings(table, "import_paths", where),
         formatter=_optional_str(table, "formatter", where),
         module_prefixes={
@@ -262,6 +294,7 @@ def _proxy(key: str, entry: object, where: str) -> ProxyConfig:
     _require(ok, where, "target must be 'package.module:Class'")
     assert isinstance(target, str)
     lists = {name: _strings(entry, name, where) for name in _LIST_KEYS}
+    check_member_lists(lists, lambda message: ProxydocError(f"{where}: {message}"))
     return ProxyConfig(
         facade=key,
         target=target,
@@ -307,6 +340,9 @@ def _stub(key: str, entry: object, where: str) -> StubConfig:
             _is_expression(call), where, f"call must be a Python expression: {call!r}"
         )
     lists = {name: _strings(entry, name, where) for name in _STUB_LIST_KEYS}
+    for name, values in lists.items():
+        twice = _repeated(values)
+        _require(not twice, where, f"{name} lists {twice} more than once")
     bad = [alias for alias in lists["aliases"] if ":" not in alias]
     _require(not bad, where, f"aliases must be 'package.module:name': {bad}")
     annotations = entry.get("annotations", "as-written")
@@ -326,6 +362,50 @@ def _stub(key: str, entry: object, where: str) -> StubConfig:
         facade_name=_optional_str(entry, "facade_name", where),
         **lists,
     )
+
+
+def check_member_lists(
+    lists: dict[str, tuple[str, ...]], fail: Callable[[str], ProxydocError]
+) -> None:
+    """Refuse, with *fail*'s error, a facade's member lists that write a member
+    twice, or a ``use_intermediate_variable`` entry that names no method."""
+    seen: dict[str, str] = {}
+    for key in MEMBER_LISTS:
+        for name in lists.get(key, ()):
+            if name in seen:
+                both = (
+                    f"{key} twice" if seen[name] == key else f"{seen[name]} and {key}"
+                )
+                raise fail(f"member {name!r} is listed twice ({both}); list it once")
+            seen[name] = key
+    calls = {n for n in seen if seen[n] != "attributes"}
+    for name in lists.get("use_intermediate_variable", ()):
+        if name not in calls:
+            raise fail(
+                f"use_intermediate_variable names {name!r}, which is not in "
+                "methods or classmethods"
+            )
+
+
+def _repeated(values: tuple[str, ...]) -> str:
+    """The first value listed twice in *values*, quoted, or ""."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return repr(value)
+        seen.add(value)
+    return ""
+
+
+def _exclude(table: dict[str, Any], where: str) -> tuple[str, ...] | None:
+    if "exclude" not in table:
+        return None
+    patterns = _strings(table, "exclude", where)
+    bad = [p for p in patterns if not p.strip("/") or p.startswith(("/", "../"))]
+    _require(
+        not bad, where, f"exclude patterns must be relative to the project root: {bad}"
+    )
+    return patterns
 
 
 def _is_expression(text: str) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from proxydoc.cli._config import Config, ProxyConfig
+from proxydoc.cli._config import Config, ProxyConfig, check_member_lists
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._sources import flat_body
 
@@ -49,26 +49,170 @@ def module_name(path: Path, roots: tuple[Path, ...] = ()) -> str:
     return ".".join(parts)
 
 
+@dataclass(frozen=True)
+class Declared:
+    """A facade class of one module and its declaration."""
+
+    node: ast.ClassDef
+    qualname: str  # "Outer.Facade" for a nested class
+    spec: FacadeSpec
+    key: str | None = None  # its [tool.proxydoc.proxies] key, if declared there
+
+
 def read_specs(
     tree: ast.Module, path: Path, config: Config, display: str
 ) -> dict[str, FacadeSpec]:
-    """Every facade class of one module, by class name; config overrides decorators."""
+    """Every facade class of one module, by qualified name (see
+    :func:`read_declarations`)."""
+    return {d.qualname: d.spec for d in read_declarations(tree, path, config, display)}
+
+
+def read_declarations(
+    tree: ast.Module, path: Path, config: Config, display: str
+) -> list[Declared]:
+    """Every facade class of one module: declared by its decorator or by a
+    ``[tool.proxydoc.proxies]`` key of this module.
+
+    Errors: a key of this module that names no class, or (a bare name) several
+    nested classes; a class declared by two keys, or by a key and its decorator.
+    """
     module = module_name(path, config.import_roots)
     imports = ImportMap(tree, module, path.name == "__init__.py")
     bound = bound_names(tree)
-    specs: dict[str, FacadeSpec] = {}
-    for node in class_defs(tree):
-        entry = config.proxies.get(f"{module}:{node.name}")
-        if entry is not None:
+    classes = qualified_classes(tree)
+    keyed = _keyed_classes(classes, module, config, display)
+    found: list[Declared] = []
+    for qualname, node in classes:
+        key = keyed.get(id(node))
+        decorators = [
+            deco
+            for deco in node.decorator_list
+            if _is_proxy_decorator(deco, config.decorator)
+        ]
+        if len(decorators) > 1:
+            raise ProxydocError(
+                f"class {qualname} is declared twice: by {len(decorators)} "
+                f"{config.decorator}() decorators; keep one",
+                display,
+                decorators[1].lineno,
+            )
+        if key is not None:
+            if decorators:
+                raise ProxydocError(
+                    f"class {qualname} is declared twice: by its decorator "
+                    f"{config.decorator}() here and by "
+                    f'[tool.proxydoc.proxies."{key}"] in {config.display_source}; '
+                    "keep one",
+                    display,
+                    decorators[0].lineno,
+                )
+            entry = config.proxies[key]
             spelling = imports.spelling(entry.target, bound)
-            facade = documented_facade_name(module, path, node.name)
-            specs[node.name] = _from_config(entry, node, display, spelling, facade)
+            facade = documented_facade_name(module, path, qualname)
+            spec = _from_config(entry, node, display, spelling, facade)
+            found.append(Declared(node, qualname, spec, key))
+        for deco in decorators:
+            assert isinstance(deco, ast.Call)
+            spec = _from_decorator(deco, node, imports, display)
+            found.append(Declared(node, qualname, spec))
+    return found
+
+
+def qualified_classes(tree: ast.Module) -> list[tuple[str, ast.ClassDef]]:
+    """Every class of *tree* with its qualified name, in the order of
+    :func:`class_defs` (``Outer.Inner``; ``f.<locals>.C`` in a function)."""
+    names: dict[int, str] = {}
+    todo: deque[tuple[ast.AST, str]] = deque([(tree, "")])
+    found: list[tuple[str, ast.ClassDef]] = []
+    while todo:
+        node, prefix = todo.popleft()
+        if isinstance(node, ast.ClassDef):
+            found.append((prefix + node.name, node))
+            names[id(node)] = prefix + node.name
+            prefix = f"{prefix}{node.name}."
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            prefix = f"{prefix}{node.name}.<locals>."
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list) and value and isinstance(value[0], _BLOCKS):
+                todo.extend((child, prefix) for child in value)
+    return found
+
+
+def _keyed_classes(
+    classes: list[tuple[str, ast.ClassDef]],
+    module: str,
+    config: Config,
+    display: str,
+) -> dict[int, str]:
+    """The ``[tool.proxydoc.proxies]`` key of each class of *module* one names."""
+    keyed: dict[int, str] = {}
+    for key in config.proxies:
+        key_module, _, wanted = key.partition(":")
+        if key_module != module:
             continue
-        for deco in node.decorator_list:
-            if _is_proxy_decorator(deco, config.decorator):
-                assert isinstance(deco, ast.Call)
-                specs[node.name] = _from_decorator(deco, node, imports, display)
-    return specs
+        where = f'[tool.proxydoc.proxies."{key}"]'
+        exact = [node for qualname, node in classes if qualname == wanted]
+        named = [(q, n) for q, n in classes if n.name == wanted and "." not in wanted]
+        if not exact and len(named) > 1:
+            listed = ", ".join(f"{q} (line {n.lineno})" for q, n in named)
+            raise ProxydocError(
+                f"{where} matches {len(named)} classes: {listed}; name one as "
+                f"'{module}:{named[0][0]}'",
+                display,
+            )
+        matches = exact or [node for _, node in named]
+        if not matches:
+            listed = ", ".join(q for q, _ in classes) or "none"
+            raise ProxydocError(
+                f"{where} names no class of this module (its classes: {listed})",
+                display,
+            )
+        node = matches[0]
+        if id(node) in keyed:
+            raise ProxydocError(
+                f"class {wanted} is declared twice: by {where} and by "
+                f'[tool.proxydoc.proxies."{keyed[id(node)]}"]; keep one',
+                display,
+                node.lineno,
+            )
+        keyed[id(node)] = key
+    return keyed
+
+
+def hand_written(body: list[ast.stmt], start: int, end: int) -> dict[str, int]:
+    """The names a class or module *body* binds outside lines *start*..*end*
+    (a generated region), each with the line of its first binding: functions,
+    classes, imports and assignments, in ``if`` / ``try`` blocks too."""
+    names: dict[str, int] = {}
+    for stmt in flat_body(body):
+        if start <= stmt.lineno <= end:
+            continue
+        for name in _bound_by(stmt):
+            names.setdefault(name, stmt.lineno)
+    return names
+
+
+def _bound_by(stmt: ast.stmt) -> list[str]:
+    """The names one statement binds in its own scope."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [stmt.name]
+    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        return [
+            alias.asname or alias.name.partition(".")[0]
+            for alias in stmt.names
+            if alias.name != "*"
+        ]
+    if isinstance(stmt, ast.Assign):
+        return [
+            n.id
+            for target in stmt.targets
+            for n in ast.walk(target)
+            if isinstance(n, ast.Name)
+        ]
+    if isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+        return [stmt.target.id] if isinstance(stmt.target, ast.Name) else []
+    return []
 
 
 #: Nodes that hold statements: a class can only be defined among these.
@@ -204,6 +348,7 @@ def _from_decorator(
         if value is None:
             raise fail(f"{keyword.arg} must be a list of string literals", keyword)
         lists[keyword.arg] = value
+    check_member_lists(lists, fail)
     ref = imports.resolve(target)
     if ref is None:
         raise fail(f"cannot tell where {ast.unparse(target)} is imported from", target)

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from proxydoc.cli._errors import ProxydocError
 
-#: Folders never walked into (hidden ones, starting with ``.``, neither).
-SKIP_DIRS = frozenset({"__pycache__", "node_modules", "build", "dist", "site-packages"})
+#: What a walk skips unless ``[tool.proxydoc] exclude`` replaces it: glob
+#: patterns, matched against an entry's name (a pattern without ``/``) or
+#: against its path relative to the project root (a pattern with one).
+DEFAULT_EXCLUDE = (
+    ".*",
+    "__pycache__",
+    "build",
+    "dist",
+    "node_modules",
+    "site-packages",
+)
 
 #: What a Python source file's name ends with: modules and stubs.
 SUFFIXES = (".py", ".pyi")
@@ -21,20 +31,81 @@ SUFFIXES = (".py", ".pyi")
 _Identity = tuple[int, int]
 
 
-def iter_python_files(paths: list[Path]) -> Iterator[Path]:
+@dataclass(frozen=True)
+class WalkRules:
+    """What a walk skips: entries matching an ``exclude`` pattern, but for the
+    folders holding a *keep* path (the project's own configured files)."""
+
+    root: Path = field(default_factory=Path.cwd)
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: Whether *exclude* is the default list: a package it skips gets a note
+    defaults: bool = True
+    #: Absolute paths (files, or module paths without suffix) the config names
+    keep: tuple[Path, ...] = ()
+    #: Filled by the walk: (folder, pattern) of each package skipped by default
+    skipped: list[tuple[Path, str]] = field(default_factory=list, compare=False)
+
+    def excluding(self, path: Path) -> str | None:
+        """The pattern that excludes *path* (as walked), or None."""
+        rel: str | None = None
+        for pattern in self.exclude:
+            clean = pattern.strip("/").removeprefix("./")
+            if "/" not in clean:
+                if fnmatch.fnmatchcase(path.name, clean):
+                    return pattern
+                continue
+            if rel is None:
+                rel = self._relative(path)
+            if rel and fnmatch.fnmatchcase(rel, clean):
+                return pattern
+        return None
+
+    def _relative(self, path: Path) -> str:
+        """*path* relative to the project root, or "" when outside it."""
+        try:
+            relative = os.path.relpath(
+                os.path.abspath(path), os.path.abspath(self.root)
+            )
+        except ValueError:  # another drive
+            return ""
+        posix = Path(relative).as_posix()
+        return "" if posix == ".." or posix.startswith("../") else posix
+
+    def keeps(self, path: Path) -> bool:
+        """Whether *path* is, or is a folder holding, a path the config names."""
+        real = Path(os.path.realpath(path))
+        return any(k == real or k.is_relative_to(real) for k in self.keep)
+
+    def skips(self, folder: Path) -> bool:
+        """Whether the walk leaves out *folder*; a skipped package is recorded."""
+        pattern = self.excluding(folder)
+        if pattern is None:
+            return False
+        if self.keeps(folder):
+            return False
+        if self.defaults and (folder / "__init__.py").is_file():
+            self.skipped.append((folder, pattern))
+        return True
+
+
+def iter_python_files(
+    paths: list[Path], rules: WalkRules | None = None
+) -> Iterator[Path]:
     """Each ``.py`` and ``.pyi`` file under *paths*, once, in a stable order.
 
-    Folders are walked in sorted order, hidden and :data:`SKIP_DIRS` folders
-    skipped; a file or folder reached twice (links, a link loop, a path named
-    twice) is read once: under the path named first, in a folder under its
-    own path rather than through a link.
+    Folders are walked in sorted order, entries *rules* exclude skipped (by
+    default :data:`DEFAULT_EXCLUDE`, relative to the working folder); a path
+    named is read even when excluded.  A file or folder reached twice (links,
+    a link loop, a path named twice) is read once: under the path named first,
+    in a folder under its own path rather than through a link.
     """
+    rules = WalkRules() if rules is None else rules
     seen: set[_Identity] = set()
     for path in paths:
         if path.is_file():
             found = {_identity(path): path}
         elif path.is_dir():
-            found = _by_identity(_walk(path))
+            found = _by_identity(_walk(path, rules))
         else:
             raise ProxydocError(f"{path}: no such file or folder")
         for identity, file in sorted(found.items(), key=lambda item: item[1]):
@@ -58,7 +129,7 @@ def _is_own(path: Path) -> bool:
     return os.path.realpath(path) == os.path.abspath(path)
 
 
-def _walk(top: Path) -> Iterator[Path]:
+def _walk(top: Path, rules: WalkRules) -> Iterator[Path]:
     """The source files below *top*, each real folder entered once, no recursion.
 
     Folders reached through a link are walked last, so that a folder the tree
@@ -75,13 +146,16 @@ def _walk(top: Path) -> Iterator[Path]:
         entered.add(identity)
         folders: list[Path] = []
         for entry in _entries(folder):
-            if entry.name.startswith(".") or entry.name in SKIP_DIRS:
-                continue
+            path = folder / entry.name
             if entry.is_dir():
-                path = folder / entry.name
-                (linked if entry.is_symlink() else folders).append(path)
-            elif entry.name.endswith(SUFFIXES) and entry.is_file():
-                yield folder / entry.name
+                if not rules.skips(path):
+                    (linked if entry.is_symlink() else folders).append(path)
+            elif (
+                entry.name.endswith(SUFFIXES)
+                and entry.is_file()
+                and (rules.excluding(path) is None or rules.keeps(path))
+            ):
+                yield path
         pending.extend(sorted(folders, reverse=True))  # the first is walked first
         linked.sort()
 

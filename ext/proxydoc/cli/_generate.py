@@ -11,6 +11,7 @@ import shlex
 import subprocess
 import textwrap
 import tokenize
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,11 +19,13 @@ from proxydoc.cli._chain import load_module_text
 from proxydoc.cli._config import Config, StubConfig
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._facades import (
+    Declared,
     FacadeSpec,
     bound_names,
     documented_facade_name,
+    hand_written,
     module_name,
-    read_specs,
+    read_declarations,
 )
 from proxydoc.cli._files import Fingerprint, write_file
 from proxydoc.cli._regions import (
@@ -82,6 +85,12 @@ class Generator:
         for stub in config.stubs:
             where = real_path(config.root / stub.file)
             self.stubs.setdefault(where, []).append(stub)
+        #: The modules of the ``[tool.proxydoc.proxies]`` keys.
+        self.proxy_modules = {key.partition(":")[0] for key in config.proxies}
+        #: The modules of the files processed, and their real paths.
+        self.modules: set[str] = set()
+        self.files: set[Path] = set()
+        self._module_names: dict[Path, str] = {}
 
     def use_regenerated(self, module: str, result: FileResult) -> None:
         """Let the files processed next import *module* as *result* regenerated it."""
@@ -94,6 +103,9 @@ class Generator:
         """The regenerated text of *path*; errors are collected, never raised."""
         result = FileResult(display, path)
         self._sources = result.sources
+        self.files.add(real_path(path))
+        if self.proxy_modules:  # read or not, the module's file was met
+            self.modules.add(self._module_of(path))
         try:
             data = read_bytes(path, display)
             result.read = Fingerprint.of(data)
@@ -111,19 +123,25 @@ class Generator:
 
     def _regenerate(self, source: str, path: Path, display: str, encoding: str) -> str:
         stubs = self.stubs.get(real_path(path), [])
-        if "PROXY METHODS" not in source and not stubs:
+        keyed = self._module_of(path) in self.proxy_modules
+        decorated = f"{self.config.decorator}(" in source
+        if "PROXY METHODS" not in source and not (stubs or keyed or decorated):
             return source
         tree = _parse(source, display)
         regions = (
             find_regions(source, tree, display) if "PROXY METHODS" in source else []
         )
-        if not regions and not stubs:
+        if not (regions or stubs or keyed or decorated):
             return source
-        specs = read_specs(tree, path, self.config, display) if regions else {}
+        declared = read_declarations(tree, path, self.config, display)
+        _check_markers(declared, regions, display)
         bound = bound_names(tree)
         lazy = _has_future_annotations(tree)
         pairs = [
-            (region, self._region(region, specs, bound, lazy, display, encoding))
+            (
+                region,
+                self._region(region, declared, tree, bound, lazy, display, encoding),
+            )
             for region in regions
         ]
         for stub in stubs:
@@ -132,7 +150,7 @@ class Generator:
             else:
                 region = find_marked_region(source, tree, display, stub.start, stub.end)
             pairs.append(
-                (region, self._stub_region(stub, region, path, display, encoding))
+                (region, self._stub_region(stub, region, tree, path, display, encoding))
             )
         pairs.sort(key=lambda pair: pair[0].body_start)
         for (first, _), (second, _) in itertools.pairwise(pairs):
@@ -157,8 +175,65 @@ class Generator:
             _parse(new, display, "generated code does not parse")
         return new
 
+    def _module_of(self, path: Path) -> str:
+        """The module name of *path* when proxies are keyed by module, else ""."""
+        if not self.proxy_modules:
+            return ""
+        if path not in self._module_names:
+            try:
+                name = module_name(path, self.config.import_roots)
+            except (OSError, RuntimeError, ValueError):  # a link loop: no module
+                name = ""
+            self._module_names[path] = name
+        return self._module_names[path]
+
+    def config_errors(self, default_run: bool) -> list[ProxydocError]:
+        """What in the configuration matched nothing in this run.
+
+        A stub whose file does not exist; on a run of the configured ``paths``
+        (*default_run*), a stub file or a proxies key's module that is no file
+        read.  (A key whose module was read but has no such class is an error
+        of that file.)
+        """
+        config = self.config
+        where = f"{config.source}: [tool.proxydoc]"
+        paths = list(config.paths)
+        errors = []
+        for stub in config.stubs:
+            path = config.root / stub.file
+            table = f'{where}.stubs."{stub.name}"'
+            if not path.is_file():
+                errors.append(
+                    ProxydocError(f"{table}: file: no such file: {stub.file!r}")
+                )
+            elif default_run and real_path(path) not in self.files:
+                errors.append(
+                    ProxydocError(
+                        f"{table}: file {stub.file!r} is not among the files read "
+                        f"(paths {paths}, exclude); add it to paths"
+                    )
+                )
+        if default_run:
+            for key in config.proxies:
+                module = key.partition(":")[0]
+                if module not in self.modules:
+                    errors.append(
+                        ProxydocError(
+                            f'{where}.proxies."{key}": no file read is the module '
+                            f"{module} (paths {paths}); check the module's name, "
+                            "paths and import_paths"
+                        )
+                    )
+        return errors
+
     def _stub_region(
-        self, stub: StubConfig, region: Region, path: Path, display: str, encoding: str
+        self,
+        stub: StubConfig,
+        region: Region,
+        tree: ast.Module,
+        path: Path,
+        display: str,
+        encoding: str,
     ) -> str:
         """The text of one configured stub region (see ``_stubs``)."""
         where = f"stub region {stub.name!r}"
@@ -180,7 +255,14 @@ class Generator:
         )
         blocks = [self.config.header + "\n"]
         with silenced():  # reading signatures may run the target's code
-            for name in member_names(target, stub):
+            try:
+                names = member_names(target, stub)
+            except LookupError as exc:
+                raise ProxydocError(
+                    f"{where}: {exc.args[0]}", display, region.start_line
+                ) from exc
+            _check_hand_written(region, tree, names, display)
+            for name in names:
                 try:
                     member = read_member(target, name, stub)
                     blocks.append(render_member(member, stub, layout))
@@ -204,13 +286,14 @@ class Generator:
     def _region(
         self,
         region: Region,
-        specs: dict[str, FacadeSpec],
+        declared: list[Declared],
+        tree: ast.Module,
         bound: set[str],
         lazy: bool,
         display: str,
         encoding: str,
     ) -> str:
-        spec = specs.get(region.class_name)
+        spec = next((d.spec for d in declared if d.node is region.class_node), None)
         if spec is None:
             raise ProxydocError(
                 f"no proxy declaration for class {region.class_name} "
@@ -218,6 +301,8 @@ class Generator:
                 display,
                 region.start_line,
             )
+        generated = (*spec.methods, *spec.attributes, *spec.classmethods)
+        _check_hand_written(region, tree, generated, display)
         members = self._members(spec, bound, display)
         if spec.target_name is None:  # configured without one: as documented
             target = self._target(spec, display)
@@ -292,6 +377,49 @@ class Generator:
             formatted += "\n"
         _check_formatted(formatted, body, region, f"formatter {command!r}", display)
         return formatted
+
+
+def _check_markers(
+    declared: list[Declared], regions: list[Region], display: str
+) -> None:
+    """Refuse a declared facade class whose body has no region to fill."""
+    filled = {id(region.class_node) for region in regions}
+    for found in declared:
+        if id(found.node) in filled:
+            continue
+        how = (
+            f'[tool.proxydoc.proxies."{found.key}"]'
+            if found.key is not None
+            else "its decorator"
+        )
+        name = found.node.name
+        raise ProxydocError(
+            f"class {found.qualname} is declared by {how} but its body has no "
+            f"'# START PROXY METHODS {name}' / '# END PROXY METHODS {name}' "
+            "markers: nothing would be generated; add them",
+            display,
+            found.node.lineno,
+        )
+
+
+def _check_hand_written(
+    region: Region, tree: ast.Module, names: Iterable[str], display: str
+) -> None:
+    """Refuse generated members that the class body (or the module, for a
+    region at its top level) also binds by hand, outside the region."""
+    body = tree.body if region.class_node is None else region.class_node.body
+    owner = "this module" if region.class_node is None else f"class {region.class_name}"
+    written = hand_written(body, region.start_line, region.end_line)
+    clashes = sorted((written[n], n) for n in set(names) if n in written)
+    if clashes:
+        line, name = clashes[0]
+        raise ProxydocError(
+            f"{name!r} is defined here by hand and generated in the region of "
+            f"{owner} (line {region.start_line}), which would replace one by the "
+            "other; remove it here or from the region's members",
+            display,
+            line,
+        )
 
 
 def _run_formatter(command: str, snippet: str, cwd: Path) -> str:

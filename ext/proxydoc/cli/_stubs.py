@@ -65,12 +65,27 @@ class StubMember:
 
 def member_names(cls: type, stub: StubConfig) -> list[str]:
     """The members a stub region holds: as configured, else every public name
-    ``dir()`` lists, less those excluded."""
+    ``dir()`` lists, less those excluded.
+
+    Raises LookupError when ``exclude`` or ``context_managers`` names a member
+    that is not in that list: it would match nothing.
+    """
     if stub.members:
         names = list(stub.members)
+        among = "members"
     else:
         names = [name for name in dir(cls) if not name.startswith("_")]
-    return [name for name in names if name not in stub.exclude]
+        among = f"the public members of {cls.__qualname__}"
+    unknown = [name for name in stub.exclude if name not in names]
+    if unknown:
+        raise LookupError(f"exclude names {unknown}, not among {among}")
+    kept = [name for name in names if name not in stub.exclude]
+    unknown = [name for name in stub.context_managers if name not in kept]
+    if unknown:
+        raise LookupError(
+            f"context_managers names {unknown}, not among the members written"
+        )
+    return kept
 
 
 def read_member(cls: type, name: str, stub: StubConfig | None = None) -> StubMember:
