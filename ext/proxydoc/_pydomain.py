@@ -245,11 +245,12 @@ class ProxydocPythonDomain(PythonDomain):
         restore_title(node, contnode, self.module_prefixes)
         ref = ParamRefTarget.from_node(node, target)
         found, choice = self.search_param(ref)
-        if choice.ambiguous:
-            warn(ambiguity_message(ref, choice), "paramref", location=node)
         other = ref.in_function_named_params() if found is None else None
         if other is not None:
-            found = self.find_param(other)
+            ref = other
+            found, choice = self.search_param(other)
+        if choice.ambiguous:
+            warn(ambiguity_message(ref, choice), "paramref", location=node)
         if found is None:
             return None  # Sphinx shows contnode: the title as written
         entry, name = found

@@ -146,7 +146,6 @@ def choose_owner(
     if found is not None:
         return OwnerChoice(found)
     matches = [o for o in suffix_owners(ref, by_suffix) if documents(o)]
-    matches = list(dict.fromkeys(o for o in matches if o not in exact))
     if len(matches) <= 1:
         return OwnerChoice(matches[0] if matches else None)
     matches = in_context(ref, matches)
