@@ -274,7 +274,9 @@ class ProxydocPythonDomain(PythonDomain):
         ``:any:`` and MyST's ``[text](#target)`` ask every domain this way: a
         parameter's anchor (``pkg.Engine.connect.params.timeout``) finds it,
         and a dotted name (``Engine.connect.timeout``) finds it when no other
-        Python object has that name.
+        Python object has that name.  Owners that a ``:paramref:`` could not
+        choose among are all returned, as Sphinx returns every Python object
+        found: the caller then warns that more than one target was found.
         """
         results = super().resolve_any_xref(
             env, fromdocname, builder, target, node, contnode
@@ -282,12 +284,18 @@ class ProxydocPythonDomain(PythonDomain):
         if PARAMS not in target and (results or "." not in target):
             return results
         ref = ParamRefTarget.from_node(node, _as_param_target(target))
-        found = self.find_param(replace(ref, specific=True))
+        found, choice = self.search_param(replace(ref, specific=True))
         if found is None:
             return results
-        entry, name = found
-        refnode = _param_refnode(builder, fromdocname, entry, name, contnode)
-        return [*results, ("py:paramref", refnode)]
+        name = found[1]
+        entries = [self.param_owners[o] for o in choice.ambiguous] or [found[0]]
+        return [
+            *results,
+            *(
+                ("py:paramref", _param_refnode(builder, fromdocname, e, name, contnode))
+                for e in entries
+            ),
+        ]
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
         """The owner entry and parameter name that *ref* names, if documented."""

@@ -21,7 +21,7 @@ def _links(app, docname: str) -> list[tuple[str, str]]:
 
 def test_ambiguous_links_warn_with_the_candidates(shared_build):
     app = shared_build(ROOT)
-    warnings = [w for w in warnings_of(app._warning) if "more than one" in w]
+    warnings = [w for w in warnings_of(app._warning) if "[proxydoc.paramref]" in w]
     expected = [
         (
             "in_m.rst:6",
@@ -29,12 +29,12 @@ def test_ambiguous_links_warn_with_the_candidates(shared_build):
             "linked to m.Facade.run's",
         ),
         (
-            "index.rst:13",
+            "index.rst:14",
             "'.run.x': m.Facade.run, m.Target.run, n.Target.run (each documents "
             "'x'); linked to m.Facade.run's",
         ),
         (
-            "index.rst:15",
+            "index.rst:16",
             "'.Target.run.x': m.Target.run, n.Target.run (each documents 'x'); "
             "linked to m.Target.run's",
         ),
@@ -44,7 +44,8 @@ def test_ambiguous_links_warn_with_the_candidates(shared_build):
         assert warning.endswith(
             f"{where}: WARNING: more than one target found for :paramref: {what} {HOW}"
         ), warning
-    assert len(warnings_of(app._warning)) == len(expected)
+    any_role = [w for w in warnings_of(app._warning) if "[ref.any]" in w]
+    assert len(warnings_of(app._warning)) == len(expected) + len(any_role)
 
 
 def test_an_ambiguous_link_goes_to_the_first_owner_by_full_name(shared_build):
@@ -73,11 +74,26 @@ def test_the_links_context_decides_without_a_warning(shared_build):
     ]
 
 
+def test_the_any_role_finds_every_owner_and_sphinx_warns(shared_build):
+    app = shared_build(ROOT)
+    warnings = [w for w in warnings_of(app._warning) if "[ref.any]" in w]
+    assert len(warnings) == 1, warnings
+    assert "any.rst:4: WARNING: more than one target found for 'any' " in warnings[0]
+    titles = ["Facade.run.x", "Target.run.x", "Target.run.x"]
+    assert warnings[0].count(":py:paramref:") == len(titles)
+    assert [t for t in titles if f":py:paramref:`{t} " in warnings[0]] == titles
+    page = soup(app, "any")
+    assert [a["href"] for a in page.select("a.reference.internal")] == [
+        "facade.html#m.Facade.run.params.x",
+        "other.html#n.Target.run.params.y",
+    ]
+
+
 def test_parallel_build_warns_and_links_as_the_serial_one(make_app, tmp_path):
     serial, parallel = serial_and_parallel(make_app, ROOT, tmp_path, "", outcome)
     assert serial == parallel
     ambiguous = [w for w in serial[3] if "more than one target found" in w]
-    assert len(ambiguous) == 3
+    assert len(ambiguous) == 4
 
 
 def test_a_proxy_and_its_target_in_sqlalchemy_are_not_ambiguous(make_app, tmp_path):
