@@ -19,14 +19,17 @@ from sphinx.util.nodes import make_refnode
 
 from proxydoc._compat import find_python_object
 from proxydoc._config import settings
+from proxydoc._warnings import warn
 from proxydoc.core.targets import PARAMS, split_stars
 from proxydoc.params._immaterial import immaterial_search_index
 from proxydoc.params._resolve import (
     Diagnosis,
     Elsewhere,
+    OwnerChoice,
     ParamRefTarget,
+    ambiguity_message,
+    choose_owner,
     diagnose,
-    resolve_owner,
 )
 from proxydoc.params._synopsis import with_head
 from proxydoc.prefixes._references import expand_reference, restore_title
@@ -63,6 +66,12 @@ class ParamOwner(NamedTuple):
         detail = self.details.get(name)
         return None if detail is None else with_head(self.display, name, detail)
 
+
+#: Sphinx event, emitted with the full names of the owners an ambiguous
+#: ``.``-prefixed ``:paramref:`` finds: the one the others stand in for, or
+#: None.  The proxies feature answers it (a proxy copies its target's
+#: parameters; the target is the one meant).
+STAND_IN_EVENT = "proxydoc-param-owner-among"
 
 #: What proxydoc adds to the Python domain it extends.
 EXTRA_OBJECT_TYPES: dict[str, ObjType] = {
@@ -235,10 +244,13 @@ class ProxydocPythonDomain(PythonDomain):
             )
         restore_title(node, contnode, self.module_prefixes)
         ref = ParamRefTarget.from_node(node, target)
-        found = self.find_param(ref)
+        found, choice = self.search_param(ref)
         other = ref.in_function_named_params() if found is None else None
         if other is not None:
-            found = self.find_param(other)
+            ref = other
+            found, choice = self.search_param(other)
+        if choice.ambiguous:
+            warn(ambiguity_message(ref, choice), "paramref", location=node)
         if found is None:
             return None  # Sphinx shows contnode: the title as written
         entry, name = found
@@ -262,7 +274,9 @@ class ProxydocPythonDomain(PythonDomain):
         ``:any:`` and MyST's ``[text](#target)`` ask every domain this way: a
         parameter's anchor (``pkg.Engine.connect.params.timeout``) finds it,
         and a dotted name (``Engine.connect.timeout``) finds it when no other
-        Python object has that name.
+        Python object has that name.  Owners that a ``:paramref:`` could not
+        choose among are all returned, as Sphinx returns every Python object
+        found: the caller then warns that more than one target was found.
         """
         results = super().resolve_any_xref(
             env, fromdocname, builder, target, node, contnode
@@ -270,20 +284,43 @@ class ProxydocPythonDomain(PythonDomain):
         if PARAMS not in target and (results or "." not in target):
             return results
         ref = ParamRefTarget.from_node(node, _as_param_target(target))
-        found = self.find_param(replace(ref, specific=True))
+        found, choice = self.search_param(replace(ref, specific=True))
         if found is None:
             return results
-        entry, name = found
-        refnode = _param_refnode(builder, fromdocname, entry, name, contnode)
-        return [*results, ("py:paramref", refnode)]
+        name = found[1]
+        entries = [self.param_owners[o] for o in choice.ambiguous] or [found[0]]
+        return [
+            *results,
+            *(
+                ("py:paramref", _param_refnode(builder, fromdocname, e, name, contnode))
+                for e in entries
+            ),
+        ]
 
     def find_param(self, ref: ParamRefTarget) -> tuple[ParamOwner, str] | None:
         """The owner entry and parameter name that *ref* names, if documented."""
-        for owner in resolve_owner(ref, self.param_owners, self.owners_by_suffix()):
-            entry = self.param_owners[owner]
-            if ref.param in entry.params:
-                return entry, ref.param
-        # An owner named by an alias (autodoc's canonical names): the object it is.
+        return self.search_param(ref)[0]
+
+    def search_param(
+        self, ref: ParamRefTarget
+    ) -> tuple[tuple[ParamOwner, str] | None, OwnerChoice]:
+        """:meth:`find_param`, with the owners it could not choose among."""
+        choice = choose_owner(
+            ref, self.param_owners, self.owners_by_suffix(), self._stand_in_for
+        )
+        if choice.owner is not None:
+            return (self.param_owners[choice.owner], ref.param), choice
+        return self._find_param_by_alias(ref), choice
+
+    def _stand_in_for(self, owners: tuple[str, ...]) -> str | None:
+        """The one of *owners* the others stand in for, if a listener knows it."""
+        meant = self.env.events.emit_firstresult(STAND_IN_EVENT, owners)
+        return meant if isinstance(meant, str) else None
+
+    def _find_param_by_alias(
+        self, ref: ParamRefTarget
+    ) -> tuple[ParamOwner, str] | None:
+        """The owner named by an alias (autodoc's canonical names): the object it is."""
         for node_id in self._objects_named(ref):
             found = self.param_owners.get(node_id)
             if found is not None and ref.param in found.params:
@@ -417,6 +454,7 @@ def setup_python_domain(app: Sphinx) -> None:
     base = app.registry.domains.get("py", PythonDomain)
     app.add_domain(composed_domain(base), override=True)  # type: ignore[arg-type]
     app.connect("config-inited", compose_python_domain, priority=900)
+    app.add_event(STAND_IN_EVENT)
 
 
 def _param_refnode(

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from .helpers import proxy_warnings
+from .helpers import proxy_warnings, soup
 
 
 @pytest.fixture
@@ -51,3 +51,31 @@ def test_each_failure_names_its_cause(app):
     assert len(warnings) == len(expected), warnings
     for warning, (line, what) in zip(warnings, expected, strict=True):
         assert f"index.rst:{line}: WARNING: autoproxy: {what}" in warning
+
+
+@pytest.mark.sphinx("html", testroot="proxy-module-lazy", freshenv=True)
+def test_module_facade_with_no_members_found_says_how_to_list_them(app):
+    for name in ("pd_modlazy", "pd_modempty"):
+        sys.modules.pop(name, None)
+    app.build()
+    warnings = proxy_warnings(app._warning.getvalue(), "proxy")
+    how = "name them with :members: a, b or with proxydoc_proxies"
+    expected = [
+        (
+            4,
+            "autoproxy pd_modlazy: pd_modlazy binds no function that proxies a "
+            "method of Target (its module __getattr__ makes them on demand: they "
+            f"cannot be listed); {how}['pd_modlazy']['members']",
+        ),
+        (
+            7,
+            "autoproxy pd_modempty: pd_modempty binds no function that proxies a "
+            f"method of Target; {how}['pd_modempty']['members']",
+        ),
+    ]
+    assert len(warnings) == len(expected), warnings
+    for warning, (line, what) in zip(warnings, expected, strict=True):
+        assert f"index.rst:{line}: WARNING: {what} [proxydoc.proxy]" in warning
+    # listed by name, the functions __getattr__ makes are documented
+    assert soup(app, "index").find(id="pd_modlazy.run") is None  # :no-index:
+    assert "Run one step." in soup(app, "index").get_text()

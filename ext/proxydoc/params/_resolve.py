@@ -55,6 +55,13 @@ class ParamRefTarget:
         )
 
     @property
+    def shown(self) -> str:
+        """The target as the author wrote it, for messages."""
+        if self.written:
+            return self.written
+        return f"{self.owner}.{self.starred}" if self.owner else self.starred
+
+    @property
     def starred(self) -> str:
         """The parameter as written: its name with its stars (``**kw``)."""
         return self.stars + self.param
@@ -75,6 +82,12 @@ def candidate_owners(
     ref: ParamRefTarget, by_suffix: Mapping[str, list[str]]
 ) -> Iterator[str]:
     """Owner full names *ref* may mean, most specific first, as Sphinx searches."""
+    yield from exact_owners(ref)
+    yield from suffix_owners(ref, by_suffix)
+
+
+def exact_owners(ref: ParamRefTarget) -> list[str]:
+    """The full names *ref*'s owner is, read in its module and class context."""
     mod, cls, name = ref.module, ref.classname, ref.owner
     exact = [
         f"{mod}.{cls}.{name}" if mod and cls else "",
@@ -84,11 +97,83 @@ def candidate_owners(
     ]
     if not ref.specific:
         exact.reverse()
-    yield from (e for e in exact if e)
-    if ref.specific:
-        suffix = "." + name
-        key = ".".join(name.split(".")[-2:])
-        yield from (o for o in by_suffix.get(key, ()) if o.endswith(suffix))
+    return [e for e in exact if e]
+
+
+def suffix_owners(ref: ParamRefTarget, by_suffix: Mapping[str, list[str]]) -> list[str]:
+    """Owners whose full name ends with ``.`` + *ref*'s owner (``.Class.method``).
+
+    Only for a target written with a leading dot, as Sphinx's "fuzzy" search;
+    in the order of their full names.
+    """
+    if not ref.specific:
+        return []
+    suffix = "." + ref.owner
+    key = ".".join(ref.owner.split(".")[-2:])
+    return [o for o in by_suffix.get(key, ()) if o.endswith(suffix)]
+
+
+class OwnerChoice(NamedTuple):
+    """The owner a ``:paramref:`` links to, and the owners it could not choose among."""
+
+    owner: str | None
+    #: When more than one owner documents the parameter and neither the
+    #: context nor the proxies decide: all of them (*owner* is the first).
+    ambiguous: tuple[str, ...] = ()
+
+
+def choose_owner(
+    ref: ParamRefTarget,
+    owners: Mapping[str, Any],
+    by_suffix: Mapping[str, list[str]],
+    stand_in_for: Callable[[tuple[str, ...]], str | None],
+) -> OwnerChoice:
+    """The documented owner of parameter *ref* names, as Sphinx resolves ``:meth:``.
+
+    An exact name (read in the module and class context) wins, in Sphinx's
+    order.  Else, for a ``.``-prefixed target, the owners whose name ends with
+    it: one decides; of several, those in the link's class, else its module,
+    are preferred; of several still, the one the others proxy
+    (*stand_in_for*).  Otherwise the first by full name, with all of them in
+    ``ambiguous`` for the warning.
+    """
+
+    def documents(owner: str) -> bool:
+        return owner in owners and ref.param in owners[owner].params
+
+    exact = exact_owners(ref)
+    found = next((o for o in exact if documents(o)), None)
+    if found is not None:
+        return OwnerChoice(found)
+    matches = [o for o in suffix_owners(ref, by_suffix) if documents(o)]
+    if len(matches) <= 1:
+        return OwnerChoice(matches[0] if matches else None)
+    matches = in_context(ref, matches)
+    if len(matches) == 1:
+        return OwnerChoice(matches[0])
+    meant = stand_in_for(tuple(matches))
+    if meant in matches:
+        return OwnerChoice(meant)
+    return OwnerChoice(matches[0], tuple(matches))
+
+
+def in_context(ref: ParamRefTarget, matches: list[str]) -> list[str]:
+    """Of *matches*, those in the link's class, else in its module, else all."""
+    mod, cls = ref.module, ref.classname
+    for scope in (f"{mod}.{cls}." if mod and cls else "", f"{mod}." if mod else ""):
+        inside = [o for o in matches if scope and o.startswith(scope)]
+        if inside:
+            return inside
+    return matches
+
+
+def ambiguity_message(ref: ParamRefTarget, choice: OwnerChoice) -> str:
+    """The warning for a ``:paramref:`` that more than one owner documents."""
+    return (
+        f"more than one target found for :paramref: {ref.shown!r}: "
+        f"{', '.join(choice.ambiguous)} (each documents {ref.starred!r}); "
+        f"linked to {choice.owner}'s (write more of its owner's name to choose)"
+    )
 
 
 def resolve_owner(
@@ -164,7 +249,7 @@ def diagnose(
         and _names_object(other, owners, by_suffix, documented)
     ):
         ref = other
-    shown = ref.written or (f"{ref.owner}.{ref.starred}" if ref.owner else ref.starred)
+    shown = ref.shown
     if ref.starred in _MARKERS:
         return Diagnosis(
             f":paramref: {shown!r} names the {_MARKERS[ref.starred]} marker "

@@ -142,6 +142,17 @@ def module_members(module: ModuleType, target: type) -> tuple[str, ...]:
     )
 
 
+def no_members_found(name: str, module: ModuleType, target: type) -> str:
+    """Why ``autoproxy`` of module facade *name* lists no function, and the remedy."""
+    why = f"{name} binds no function that proxies a method of {target.__qualname__}"
+    if "__getattr__" in vars(module):
+        why += " (its module __getattr__ makes them on demand: they cannot be listed)"
+    return (
+        f"autoproxy {name}: {why}; name them with :members: a, b or with "
+        f"proxydoc_proxies[{name!r}]['members']"
+    )
+
+
 def _is_method(target: type, name: str) -> bool:
     """Is *name* an instance or static method of *target* (or of a base)?"""
     try:
@@ -324,6 +335,8 @@ class AutoProxy(SphinxDirective):
         for obj in (module, target):
             self.note_module(obj)
         members = delegation.members or module_members(module, target)
+        if not members:
+            self._warn(no_members_found(name, module, target))
         out = StringList()
         here = self.get_source_info()
         if "no-index" not in self.options:

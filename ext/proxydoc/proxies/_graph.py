@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from sphinx.domains import Domain
 
-from proxydoc._pydomain import python_domain
+from proxydoc._pydomain import STAND_IN_EVENT, python_domain
 from proxydoc._warnings import warn
 from proxydoc.proxies._names import find_documented, undocumented_name
 
@@ -296,6 +296,28 @@ def warn_cycles(app: Sphinx, env: BuildEnvironment) -> None:
         )
 
 
+def owner_proxied_by_the_others(app: Sphinx, owners: tuple[str, ...]) -> str | None:
+    """Of *owners*, the one every other proxies (directly or through proxies).
+
+    A proxy copies its target's parameters, so a ``.``-prefixed ``:paramref:``
+    finds both; the target is the one documented, the proxy a stand-in.
+    """
+    domain = proxy_graph(app.env)
+    proxying: set[str] = set()
+    for owner in owners:
+        name: str | None = owner
+        seen: set[str] = set()
+        while name in domain.proxies and name not in seen:
+            seen.add(name)
+            place = domain.locate(domain.proxies[name].target_member)
+            name = place.name if place is not None else None
+            if name in owners and name != owner:
+                proxying.add(owner)
+                break
+    rest = [o for o in owners if o not in proxying]
+    return rest[0] if len(rest) == 1 else None
+
+
 def _document_order(record: ProxyRecord) -> tuple[str, int, str]:
     return record.docname, record.line or 0, record.proxy
 
@@ -305,3 +327,4 @@ def setup_graph(app: Sphinx) -> None:
     app.add_domain(ProxyDomain)
     app.connect("env-updated", _docs_with_changed_lists)
     app.connect("env-check-consistency", warn_cycles)
+    app.connect(STAND_IN_EVENT, owner_proxied_by_the_others)

@@ -1,0 +1,8 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+extensions = ["sphinx.ext.autodoc", "proxydoc"]
+
+show_warning_types = True
