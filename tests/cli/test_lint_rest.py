@@ -53,6 +53,11 @@ CONSTRUCTS = [
         [4],
         id="inline-literal-then-the-same-text",
     ),
+    pytest.param(
+        "Write ``:paramref:`nope```\nor :paramref:`nope`.",
+        [5],
+        id="inline-literal-then-the-same-text-next-line",
+    ),
     pytest.param(".. see :paramref:`nope`\n   and :paramref:`nope`", [], id="comment"),
     pytest.param(">>> f(':paramref:`nope`')\n'a'", [], id="doctest-block"),
     pytest.param(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,11 +108,17 @@ def rendered_roles(text: str) -> Rendered:
     except Exception:  # never worse than reading every role, as before
         return Rendered(written)
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def block_start(node: nodes.Node) -> int:
+        """Where the block of *node* starts in *text* (inline nodes have no line)."""
+        while node.line is None and node.parent is not None:
+            node = node.parent
+        return starts[min(max((node.line or 1) - 1, 0), len(starts) - 1)]
+
+    taken = _in_literals(text, written, document, block_start)
     roles: list[re.Match[str]] = []
-    taken: set[int] = set()
     for node in document.findall(_ParamRef):
-        line = (node.line or 1) - 1
-        match = _written_at(written, taken, starts[min(line, len(starts) - 1)], node)
+        match = _written_at(written, taken, block_start(node), node)
         if match is not None:
             roles.append(match)
     noqa: frozenset[str] | None = None
@@ -120,6 +127,27 @@ def rendered_roles(text: str) -> Rendered:
         if codes is not None:
             noqa = merged_noqa(noqa, codes)
     return Rendered(sorted(roles, key=lambda m: m.start()), noqa)
+
+
+def _in_literals(
+    text: str,
+    written: list[re.Match[str]],
+    document: nodes.document,
+    block_start: Callable[[nodes.Node], int],
+) -> set[int]:
+    """The starts of the roles in *written* that sit in an inline literal: not
+    to be taken for a role of the same text later in the block."""
+    inside: set[int] = set()
+    for literal in document.findall(nodes.literal):
+        if "paramref" not in literal.rawsource:
+            continue
+        words = map(re.escape, literal.rawsource.split())
+        found = re.compile(r"\s+".join(words)).search(text, block_start(literal))
+        if found is not None:
+            inside.update(
+                m.start() for m in written if found.start() <= m.start() < found.end()
+            )
+    return inside
 
 
 def _written_at(
