@@ -13,9 +13,14 @@ from pathlib import Path
 
 import pytest
 from docutils.parsers.rst import directives, roles, states
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 from tests.helpers import copy_root
+
+from proxydoc.cli import _rest
+from proxydoc.cli._rest import ROLE, rendered_roles
 
 #: One docstring of ``def f(a)``: its text after the summary line and the blank
 #: line (so its first line is line 4 of the file), and the lines where lint
@@ -211,3 +216,51 @@ def test_lint_touches_no_global_docutils_state(
         assert states.RSTState.nested_sm_cache == cache
     finally:
         app.cleanup()
+
+
+#: Pieces of reST that docstrings are made of, odd ones included.
+_PIECES = st.sampled_from(
+    [
+        ":paramref:`a`",
+        ":paramref:`nope`",
+        "`nope`:paramref:",
+        "``",
+        "::",
+        ".. ",
+        ".. code-block:: rst",
+        ".. note::",
+        ".. noqa: PXD001",
+        ">>> ",
+        "- ",
+        "1. ",
+        ":param a: ",
+        "|x|",
+        ".. |x| replace:: ",
+        "=====",
+        "+---+",
+        "\\",
+        "*",
+        "`",
+        "_",
+        "text",
+        " ",
+        "    ",
+        "\t",
+        "\n",
+        "\n\n",
+        "\r",
+        "\x0c",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_docstring_reads_without_error(text: str) -> None:
+    """Whatever the text, the parse ends without the fallback (which reads
+    every role), and keeps only roles that are written."""
+    _rest._parse(_rest._role_blocks(_rest._prepared(text)))
+    rendered = rendered_roles(text)
+    written = {m.start() for m in ROLE.finditer(text)}
+    assert {m.start() for m in rendered.roles} <= written
+    assert rendered.noqa in (None, frozenset(), frozenset({"PXD001"}))
