@@ -19,9 +19,6 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 from tests.helpers import copy_root
 
-from proxydoc.cli import _rest
-from proxydoc.cli._rest import ROLE, rendered_roles
-
 #: One docstring of ``def f(a)``: its text after the summary line and the blank
 #: line (so its first line is line 4 of the file), and the lines where lint
 #: reports ``:paramref:`nope```.
@@ -77,6 +74,7 @@ CONSTRUCTS = [
         id="unknown-directive-content",
     ),
     pytest.param("- item\n- :paramref:`nope`", [5], id="list"),
+    pytest.param("Suffix form: `nope`:paramref:.", [4], id="role-after-its-text"),
 ]
 
 
@@ -259,6 +257,9 @@ _PIECES = st.sampled_from(
 def test_any_docstring_reads_without_error(text: str) -> None:
     """Whatever the text, the parse ends without the fallback (which reads
     every role), and keeps only roles that are written."""
+    from proxydoc.cli import _rest  # here: the other tests run on code without it
+    from proxydoc.cli._rest import ROLE, rendered_roles
+
     _rest._parse(_rest._role_blocks(_rest._prepared(text)))
     rendered = rendered_roles(text)
     written = {m.start() for m in ROLE.finditer(text)}
