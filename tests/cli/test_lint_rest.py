@@ -126,8 +126,12 @@ NOQA = [
 @pytest.mark.parametrize(("extra", "closing", "reported"), NOQA)
 def test_noqa(project: Path, run, extra: str, closing: str, reported: bool) -> None:
     body = "See :paramref:`nope`.\n\n" + extra if extra else "See :paramref:`nope`."
-    status, out = _lint(project, run, _module(body, closing))
-    assert (status, out) == ((1, [_finding(4)]) if reported else (0, []))
+    (project / "m.py").write_text(_module(body, closing), encoding="utf-8")
+    result = run("lint", "--no-progress", "m.py")
+    out = result.out.splitlines()
+    assert (result.status, out) == ((1, [_finding(4)]) if reported else (0, []))
+    summary = "0 with errors" + ("" if reported else ", 1 silenced")
+    assert result.err.splitlines()[-1].endswith(summary)
 
 
 def test_noqa_after_an_assigned_docstring(project: Path, run) -> None:
@@ -149,6 +153,7 @@ def test_per_file_ignores(project: Path, run) -> None:
     (project / "m.py").write_text(source, encoding="utf-8")
     result = run("lint", "--no-progress", "m.py", "made/m.py")
     assert (result.status, result.out.splitlines()) == (1, [_finding(4)])
+    assert "2 files, 1 problems, 0 with errors, 1 silenced" in result.err
 
 
 def test_per_file_ignores_names_lint_codes(project: Path, run) -> None:

@@ -97,8 +97,11 @@ def run_lint(
         progress.update(done, display)
         ignored = ignored_codes(path, config)
         try:
-            findings = checker.lint_file(path, display, strict=strict)
-            found.extend(f for f in findings if f.code not in ignored)
+            for finding in checker.lint_file(path, display, strict=strict):
+                if finding.code in ignored:
+                    checker.silenced += 1
+                else:
+                    found.append(finding)
         except ProxydocError as exc:
             errors += 1
             print(exc, file=sys.stderr)
@@ -109,9 +112,12 @@ def run_lint(
     for finding in found:
         print(finding, file=sys.stderr if finding.code == NOTE else sys.stdout)
     notes = len(found) - len(findings) + len(config.notes)
+    silenced = checker.silenced
     print(
         f"proxydoc lint: {len(files)} files, {len(findings)} problems, "
-        f"{errors} with errors" + (f", {notes} notes" if notes else ""),
+        f"{errors} with errors"
+        + (f", {notes} notes" if notes else "")
+        + (f", {silenced} silenced" if silenced else ""),
         file=sys.stderr,
     )
     return 2 if errors else (1 if findings else 0)
@@ -145,6 +151,8 @@ class ParamChecker:
         self.roots = roots
         self.index = SourceIndex(ModuleFiles(search_folders(roots, sys.path)))
         self.assigned = AssignedDocs(self.index)
+        #: Findings a noqa comment or ``per_file_ignores`` silenced, so far
+        self.silenced = 0
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
         """Findings (and notes) for every ``:paramref:`` in the docstrings of a file."""
@@ -170,6 +178,8 @@ class ParamChecker:
                     continue
                 if finding.code == NOTE or not silenced(finding.code, noqa):
                     found.append(finding)
+                else:
+                    self.silenced += 1
         return sorted(found, key=lambda finding: finding.line)
 
     def _all_docstrings(
