@@ -116,11 +116,15 @@ def rendered_roles(text: str) -> Rendered:
         return starts[min(max((node.line or 1) - 1, 0), len(starts) - 1)]
 
     taken = _in_literals(text, written, document, block_start)
+    by_words: dict[str, list[re.Match[str]]] = {}
+    for role in written:
+        by_words.setdefault(_words(role[0]), []).append(role)
     roles: list[re.Match[str]] = []
     for node in document.findall(_ParamRef):
-        match = _written_at(written, taken, block_start(node), node)
-        if match is not None:
-            roles.append(match)
+        same = by_words.get(_words(node.rawsource), [])
+        found = _written_at(same, taken, block_start(node))
+        if found is not None:
+            roles.append(found)
     noqa: frozenset[str] | None = None
     for comment in document.findall(nodes.comment):
         codes = noqa_codes(comment.astext().partition("\n")[0])
@@ -151,14 +155,13 @@ def _in_literals(
 
 
 def _written_at(
-    written: list[re.Match[str]], taken: set[int], start: int, node: nodes.Element
+    same: list[re.Match[str]], taken: set[int], start: int
 ) -> re.Match[str] | None:
-    """The match in *written* that *node* was parsed from: the first with its
-    text at or after *start* (the start of its block), else the last before."""
-    wanted = _words(node.rawsource)
-    same = [m for m in written if m.start() not in taken and _words(m[0]) == wanted]
-    after = [m for m in same if m.start() >= start]
-    match = after[0] if after else (same[-1] if same else None)
+    """The match, of those written as a role is (*same*), that the role was
+    parsed from: the first not *taken* at or after *start* (the start of its
+    block), else the last before."""
+    free = [m for m in same if m.start() not in taken]
+    match = next((m for m in free if m.start() >= start), free[-1] if free else None)
     if match is not None:
         taken.add(match.start())
     return match
