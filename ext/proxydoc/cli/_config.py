@@ -41,6 +41,7 @@ _TOP_KEYS = {
     "line_length",
     "proxies",
     "stubs",
+    "per_file_ignores",
 }
 _STUB_LIST_KEYS = ("members", "exclude", "context_managers", "aliases")
 _STUB_KEYS = {
@@ -118,6 +119,8 @@ class Config:
     line_length: int = 88
     proxies: dict[str, ProxyConfig] = field(default_factory=dict)
     stubs: tuple[StubConfig, ...] = ()
+    #: ``lint`` codes silenced per file: {"glob": ("PXD001", ...)}
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def walk_rules(self) -> WalkRules:
         """How a walk of this project skips folders.
@@ -189,7 +192,21 @@ def load_config(path: Path | None) -> Config:
         line_length=_line_length(table.get("line_length", 88), where),
         proxies=_proxies(table.get("proxies", {}), where),
         stubs=_stubs(table.get("stubs", {}), where),
+        per_file_ignores=_per_file_ignores(table.get("per_file_ignores", {}), where),
     )
+
+
+def _per_file_ignores(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    from proxydoc.cli._lint import CODES
+
+    rule = f"per_file_ignores must map path patterns to lists of {sorted(CODES)}"
+    ok = isinstance(value, dict) and all(
+        isinstance(codes, list) and all(code in CODES for code in codes)
+        for codes in value.values()
+    )
+    _require(ok, where, rule)
+    assert isinstance(value, dict)
+    return {pattern: tuple(codes) for pattern, codes in value.items()}
 
 
 def _conf_prefixes(root: Path, table: dict[str, Any], where: str) -> ConfPrefixes:

@@ -7,11 +7,18 @@ and a name a module makes at run time (a module-level ``__getattr__``) not at
 all (:mod:`proxydoc.cli._assigned` finds both); where that leaves a role
 unchecked, or may explain a finding, it says so (a note on stderr, which is not
 a problem).
+
+Each docstring is read as reST, as the build reads it (:mod:`proxydoc.cli._rest`):
+a role in a literal block, a code or doctest directive, an inline literal, a
+comment or a ``>>>`` block renders no link, and is not checked.  A finding is
+silenced by ``# noqa: PXD001`` after the docstring's closing quotes, a
+``.. noqa: PXD001`` comment in the docstring, or ``per_file_ignores``.
 """
 
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -30,6 +37,7 @@ from proxydoc.cli._definitions import Definition, SourceIndex, SourceModule, ful
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._generate import read_source
 from proxydoc.cli._module_files import ModuleFiles, module_name, search_folders
+from proxydoc.cli._rest import merged_noqa, noqa_codes, rendered_roles, silenced
 from proxydoc.cli._signatures import read_signature
 from proxydoc.core.fields import documented_params
 from proxydoc.core.hints import did_you_mean
@@ -40,7 +48,8 @@ if TYPE_CHECKING:
     from proxydoc.cli._cli import Progress
     from proxydoc.cli._config import Config
 
-_ROLE = re.compile(r":paramref:`([^`]+)`")
+_TRAILING_NOQA = re.compile(r"#\s*(noqa\b.*)", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLED = re.compile(r"^.*<([^<>]+)>\s*$", re.DOTALL)
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
@@ -86,8 +95,13 @@ def run_lint(
     for done, path in enumerate(files, 1):
         display = display_path(path)
         progress.update(done, display)
+        ignored = ignored_codes(path, config)
         try:
-            found.extend(checker.lint_file(path, display, strict=strict))
+            for finding in checker.lint_file(path, display, strict=strict):
+                if finding.code in ignored:
+                    checker.silenced += 1
+                else:
+                    found.append(finding)
         except ProxydocError as exc:
             errors += 1
             print(exc, file=sys.stderr)
@@ -98,12 +112,35 @@ def run_lint(
     for finding in found:
         print(finding, file=sys.stderr if finding.code == NOTE else sys.stdout)
     notes = len(found) - len(findings) + len(config.notes)
+    silenced = checker.silenced
     print(
         f"proxydoc lint: {len(files)} files, {len(findings)} problems, "
-        f"{errors} with errors" + (f", {notes} notes" if notes else ""),
+        f"{errors} with errors"
+        + (f", {notes} notes" if notes else "")
+        + (f", {silenced} silenced" if silenced else ""),
         file=sys.stderr,
     )
     return 2 if errors else (1 if findings else 0)
+
+
+def ignored_codes(path: Path, config: Config) -> set[str]:
+    """The codes ``per_file_ignores`` silences in *path*.
+
+    A pattern is matched (:func:`fnmatch.fnmatch`, ``*`` spans ``/``) against
+    the path relative to the ``pyproject.toml``'s folder, ``/``-separated.
+    """
+    if not config.per_file_ignores:
+        return set()
+    try:
+        relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return {
+        code
+        for pattern, codes in config.per_file_ignores.items()
+        if fnmatch.fnmatchcase(relative, pattern)
+        for code in codes
+    }
 
 
 class ParamChecker:
@@ -114,6 +151,8 @@ class ParamChecker:
         self.roots = roots
         self.index = SourceIndex(ModuleFiles(search_folders(roots, sys.path)))
         self.assigned = AssignedDocs(self.index)
+        #: Findings a noqa comment or ``per_file_ignores`` silenced, so far
+        self.silenced = 0
 
     def lint_file(self, path: Path, display: str, *, strict: bool) -> list[Finding]:
         """Findings (and notes) for every ``:paramref:`` in the docstrings of a file."""
@@ -123,14 +162,24 @@ class ParamChecker:
         tree = self.index.files.parsed(path) or _parse(source, display)
         self.index.files.remember(path, tree)
         here = SourceModule(module_name(path, self.roots), path, tree)
+        lines = _LINE_BREAK.split(source)
         found: list[Finding] = []
         for doc in self._all_docstrings(here, display, found):
+            if ":paramref:" not in doc.text:
+                continue
             module = doc.module or here
-            for match in _ROLE.finditer(doc.text):
+            rendered = rendered_roles(doc.text)
+            noqa = merged_noqa(rendered.noqa, _trailing_noqa(lines, doc.expr))
+            for match in rendered.roles:
                 at = doc.line + doc.text.count("\n", 0, match.start())
-                finding = self._check(match[1], _Where(module, doc, display, at))
-                if finding is not None and (strict or finding.code != "PXD005"):
+                content = match[1] or match[2]
+                finding = self._check(content, _Where(module, doc, display, at))
+                if finding is None or (finding.code == "PXD005" and not strict):
+                    continue
+                if finding.code == NOTE or not silenced(finding.code, noqa):
                     found.append(finding)
+                else:
+                    self.silenced += 1
         return sorted(found, key=lambda finding: finding.line)
 
     def _all_docstrings(
@@ -145,7 +194,8 @@ class ParamChecker:
         for assigned, owner in self.assigned.with_paramref(here):
             text = assigned.text
             if owner is not None and text is not None:
-                yield _Docstring(*owner, text=text, line=assigned.value.lineno)
+                value = assigned.value
+                yield _Docstring(*owner, text=text, line=value.lineno, expr=value)
                 continue
             message = f"the value assigned to {assigned.written} "
             if text is None:
@@ -303,6 +353,8 @@ class _Docstring:
     module: SourceModule | None = None
     text: str = ""
     line: int = 0
+    #: The string's expression in the linted file, for a noqa comment after it
+    expr: ast.expr | None = None
 
 
 @dataclass(frozen=True)
@@ -328,10 +380,11 @@ def _docstrings(tree: ast.Module) -> Iterator[_Docstring]:
         if isinstance(node, OWNERS):
             doc = _docstring(node)
             if doc is not None:
-                yield _Docstring(node, cls, None, *doc)
+                text, expr = doc
+                yield _Docstring(node, cls, None, text, expr.lineno, expr)
 
 
-def _docstring(node: Owner) -> tuple[str, int] | None:
+def _docstring(node: Owner) -> tuple[str, ast.Constant] | None:
     body = node.body
     if (
         body
@@ -339,5 +392,21 @@ def _docstring(node: Owner) -> tuple[str, int] | None:
         and isinstance(body[0].value, ast.Constant)
         and isinstance(body[0].value.value, str)
     ):
-        return body[0].value.value, body[0].value.lineno
+        return body[0].value.value, body[0].value
     return None
+
+
+def _trailing_noqa(lines: list[str], expr: ast.expr | None) -> frozenset[str] | None:
+    """The codes a ``# noqa: PXD001`` comment after the closing quotes of *expr*
+    names.  A bare noqa comment silences nothing here: projects write one after
+    a long docstring for their line-length check (SQLAlchemy does), not lint.
+    """
+    if expr is None or expr.end_lineno is None or expr.end_col_offset is None:
+        return None
+    if expr.end_lineno > len(lines):
+        return None
+    line = lines[expr.end_lineno - 1].encode("utf-8", "surrogatepass")
+    after = line[expr.end_col_offset :].decode("utf-8", "replace")
+    comment = _TRAILING_NOQA.search(after)
+    codes = None if comment is None else noqa_codes(comment[1])
+    return codes or None
