@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from proxydoc.cli._codes import CODES
 from proxydoc.cli._conf_prefixes import (
     ConfPrefixes,
     find_sphinx_conf,
@@ -197,8 +198,6 @@ def load_config(path: Path | None) -> Config:
 
 
 def _per_file_ignores(value: object, where: str) -> dict[str, tuple[str, ...]]:
-    from proxydoc.cli._lint import CODES
-
     rule = f"per_file_ignores must map path patterns to lists of {sorted(CODES)}"
     ok = isinstance(value, dict) and all(
         isinstance(codes, list) and all(code in CODES for code in codes)

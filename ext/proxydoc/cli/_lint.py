@@ -33,6 +33,7 @@ from proxydoc.cli._assigned import (
     made_at_run_time,
     statements,
 )
+from proxydoc.cli._codes import CODES
 from proxydoc.cli._definitions import Definition, SourceIndex, SourceModule, full_name
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._generate import read_source
@@ -53,13 +54,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLED = re.compile(r"^.*<([^<>]+)>\s*$", re.DOTALL)
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
-CODES = {
-    "PXD001": "names no parameter",
-    "PXD002": "target not found",
-    "PXD003": "target has no signature",
-    "PXD004": "bare parameter name outside a function or class docstring",
-    "PXD005": "relative target cannot be resolved without Sphinx",
-}
 
 #: The code of a note: something lint could not check, and why; not a problem.
 NOTE = "note"
