@@ -351,3 +351,30 @@ def test_a_declared_default_that_cannot_be_written_is_refused(
     where = f"{project.package}/facade.py:6: "  # the facade class
     assert f"{where}m(): cannot write the default of a" in done.err
     assert "# START PROXY METHODS Facade\n    # END PROXY METHODS" in project.text()
+
+
+def test_a_callable_that_is_no_descriptor_is_called_without_the_instance(
+    project: Project,
+) -> None:
+    """``helper = len`` or a callable object in the class body: the call passes
+    no instance.  Before, its first parameter was taken for ``self``
+    (``def helper(obj, /): return obj._proxied.helper()``)."""
+    facade_class, target_class = generated(
+        project,
+        """\
+        class _Adder:
+            def __call__(self, b=1, *, c=0):
+                return 10 + b + c
+
+        class Target:
+            helper = len
+            part = _Adder()
+        """,
+        methods=["helper", "part"],
+    )
+    facade = facade_class(target_class())
+    assert facade.helper("abc") == 3
+    assert facade.part(2, c=3) == target_class().part(2, c=3) == 15
+    assert facade.part() == 11
+    assert "    def helper(self, obj, /):\n" in project.text()
+    assert "return self._proxied.part(b=b, c=c)\n" in project.text()

@@ -49,7 +49,8 @@ class Param:
 class Member:
     name: str
     #: method, async, agen, gen, classmethod, staticmethod, overload, signed,
-    #: wrapped, property
+    #: wrapped, callable (an object with __call__: no descriptor, no self),
+    #: property
     kind: str
     params: tuple[Param, ...] = ()
     setter: bool = False
@@ -70,6 +71,7 @@ KINDS = [
     "overload",
     "signed",
     "wrapped",
+    "callable",
     "property",
 ]
 VALUES = st.sampled_from([0, 1, -2, "s", None, (1, 2), b"b"])
@@ -146,7 +148,8 @@ def with_timeout(func):
         return (timeout, func(*args, **kwargs))
 
     return wrapper
-
+'''
+TARGET_CLASS = '''
 
 class Target(dict):
     """A target."""
@@ -201,6 +204,8 @@ def member_lines(member: Member) -> list[str]:
                 f"        del self.values[{name!r}]",
             ]
         return lines
+    if member.kind == "callable":
+        return [f"    {name} = _{name.capitalize()}()"]
     first = {"classmethod": "cls", "staticmethod": ""}.get(member.kind, "self")
     who = {"classmethod": "cls.__name__", "staticmethod": "None"}.get(
         member.kind, "type(self).__name__"
@@ -235,6 +240,13 @@ def member_lines(member: Member) -> list[str]:
 
 def target_source(targets: list[Member]) -> str:
     lines = [TARGET_HEAD]
+    for member in targets:
+        if member.kind == "callable":
+            signature = params_text("self", member.params)
+            lines += [f"class _{member.name.capitalize()}:"]
+            lines += [f"    def __call__({signature}):"]
+            lines += [f"        return {record(member, 'None')}", ""]
+    lines.append(TARGET_CLASS)
     for member in targets:
         lines.extend(member_lines(member))
         lines.append("")

@@ -6,6 +6,7 @@ import ast
 import builtins
 import functools
 import inspect
+import itertools
 import keyword
 import sys
 import types
@@ -79,8 +80,14 @@ class TargetClass:
         impls = [d for d in defs if not _decorated(d, "overload")]
         overloads = [d for d in defs if _decorated(d, "overload")]
         extra: tuple[SourceSignature, ...] = ()
+        # A callable that is no descriptor (len, a functools.partial) is called
+        # as it is, without the instance: the proxy adds the self it takes.
+        unbound = kind == "method" and not hasattr(type(raw), "__get__")
         try:
-            if impls:
+            if unbound:
+                signature = _with_self(_runtime_signature(func, "staticmethod"))
+                values = _default_values(func)
+            elif impls:
                 source = self.sources.text(owner)
                 written = signature_from_ast(impls[-1], source)
                 signature, values = accepted_signature(func, written, kind)
@@ -521,6 +528,14 @@ _KINDS = {
     inspect.Parameter.KEYWORD_ONLY: "kwonly",
     inspect.Parameter.VAR_KEYWORD: "varkw",
 }
+
+
+def _with_self(sig: SourceSignature) -> SourceSignature:
+    """*sig* after a first parameter, ``self`` (``self_``... when taken)."""
+    names = {p.name for p in sig.params}
+    name = next(n for n in itertools.count() if f"self{'_' * n}" not in names)
+    first = Param(f"self{'_' * name}", "posonly")
+    return replace(sig, params=(first, *sig.params))
 
 
 def _runtime_signature(func: Any, kind: str) -> SourceSignature:
