@@ -50,11 +50,12 @@ class Member:
     name: str
     #: method, async, agen, gen, classmethod, staticmethod, overload, signed,
     #: wrapped, callable (an object with __call__: no descriptor, no self),
-    #: property
+    #: property, attribute (plain, in the class body)
     kind: str
     params: tuple[Param, ...] = ()
     setter: bool = False
     deleter: bool = False
+    on_class: bool = False  # signed, wrapped: under @classmethod too
 
 
 #: Parameter names: none is a name the facade's module binds, nor ``flag`` and
@@ -73,6 +74,7 @@ KINDS = [
     "wrapped",
     "callable",
     "property",
+    "attribute",
 ]
 VALUES = st.sampled_from([0, 1, -2, "s", None, (1, 2), b"b"])
 
@@ -108,7 +110,10 @@ def members(draw: st.DrawFn, index: int) -> Member:
     kind = draw(st.sampled_from(KINDS))
     if kind == "property":
         return Member(f"p{index}", kind, (), draw(st.booleans()), draw(st.booleans()))
-    return Member(f"m{index}", kind, draw(signatures()))
+    if kind == "attribute":
+        return Member(f"p{index}", kind)
+    on_class = kind in ("signed", "wrapped") and draw(st.booleans())
+    return Member(f"m{index}", kind, draw(signatures()), on_class=on_class)
 
 
 # -- writing the target ------------------------------------------------------
@@ -206,14 +211,17 @@ def member_lines(member: Member) -> list[str]:
         return lines
     if member.kind == "callable":
         return [f"    {name} = _{name.capitalize()}()"]
-    first = {"classmethod": "cls", "staticmethod": ""}.get(member.kind, "self")
+    if member.kind == "attribute":
+        return [f"    {name} = 'initial'"]
+    kind = "classmethod" if member.on_class else member.kind
+    first = {"classmethod": "cls", "staticmethod": ""}.get(kind, "self")
     who = {"classmethod": "cls.__name__", "staticmethod": "None"}.get(
-        member.kind, "type(self).__name__"
+        kind, "type(self).__name__"
     )
     signature = params_text(first, member.params)
     head = f"    def {name}({signature}):"
     body = [f"        return {record(member, who)}"]
-    lines: list[str] = []
+    lines = ["    @classmethod"] if member.on_class else []
     if member.kind in ("classmethod", "staticmethod"):
         lines.append(f"    @{member.kind}")
     elif member.kind == "signed":
@@ -278,12 +286,20 @@ def facade_source(package: str, future: bool) -> str:
 
 
 def pyproject(package: str, targets: list[Member], fromkeys: bool) -> str:
-    on_class = ("classmethod", "staticmethod")
-    methods = [m.name for m in targets if m.kind not in ("property", *on_class)]
-    classmethods = [m.name for m in targets if m.kind in on_class]
+    on_class = [
+        m.name
+        for m in targets
+        if m.on_class or m.kind in ("classmethod", "staticmethod")
+    ]
+    methods = [
+        m.name
+        for m in targets
+        if m.kind not in ("property", "attribute") and m.name not in on_class
+    ]
+    classmethods = list(on_class)
     if fromkeys:
         classmethods.append("fromkeys")
-    attributes = [m.name for m in targets if m.kind == "property"]
+    attributes = [m.name for m in targets if m.kind in ("property", "attribute")]
     return "\n".join(
         [
             "[tool.proxydoc]",
@@ -433,6 +449,8 @@ def compare_property(member: Member, facade: Any, alone: Any, value: Any) -> Non
         lambda o: delattr(o, name),
         lambda o: getattr(o, name),
     ]
+    if member.kind == "attribute":  # no deleter: see "What a proxy guarantees"
+        steps = steps[:4]
     for step in steps:
         got = outcome(member, step, [facade], {})
         want = outcome(member, step, [alone], {})
@@ -474,7 +492,7 @@ def compare_members(
     for member in targets:
         target = target_class()
         facade = facade_class(target)
-        if member.kind == "property":
+        if member.kind in ("property", "attribute"):
             compare_property(member, facade, target_class(), data.draw(VALUES))
             continue
         name = member.name
@@ -534,12 +552,15 @@ def test_every_kind_of_member_once() -> None:
         Param("key", "kwonly", "'k'"),
         Param("value", "varkw"),
     )
-    targets = [Member(f"m{i}", kind, every) for i, kind in enumerate(KINDS[:-1])]
+    targets = [Member(f"m{i}", kind, every) for i, kind in enumerate(KINDS[:-2])]
     targets += [
         Member("p0", "property"),
         Member("p1", "property", setter=True),
         Member("p2", "property", setter=True, deleter=True),
         Member("p3", "property", deleter=True),
+        Member("p4", "attribute"),
+        Member("m99", "wrapped", every, on_class=True),
+        Member("m98", "signed", every, on_class=True),
     ]
     run_example_once(targets)
 
