@@ -378,3 +378,47 @@ def test_a_callable_that_is_no_descriptor_is_called_without_the_instance(
     assert facade.part() == 11
     assert "    def helper(self, obj, /):\n" in project.text()
     assert "return self._proxied.part(b=b, c=c)\n" in project.text()
+
+
+def test_a_stub_region_keeps_a_c_classmethod_a_classmethod(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run: Callable[..., Any]
+) -> None:
+    """Stub regions read the member kind the same way: in a class body,
+    ``dict.fromkeys`` is written ``@classmethod`` (before: a plain method)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "pxdkinds_stub_target.py").write_text(
+        "class Target(dict):\n    pass\n", encoding="utf-8"
+    )
+    facade = tmp_path / "pxdkinds_stub_facade.py"
+    facade.write_text(
+        "from pxdkinds_stub_target import Target\n\n\n"
+        "class Facade:\n"
+        '    """A facade."""\n\n'
+        "    # START STUBS\n"
+        "    # END STUBS\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.proxydoc]\n"
+        "[tool.proxydoc.stubs.kinds]\n"
+        'file = "pxdkinds_stub_facade.py"\n'
+        'target = "pxdkinds_stub_target:Target"\n'
+        'start = "# START STUBS"\n'
+        'end = "# END STUBS"\n'
+        'members = ["fromkeys"]\n'
+        'call = "Target"\n',
+        encoding="utf-8",
+    )
+    try:
+        done = run("generate", "--no-progress", str(facade))
+        assert done.status == 0, done.err
+        assert "    @classmethod\n    def fromkeys(type, iterable, value=None, /):" in (
+            facade.read_text(encoding="utf-8")
+        )
+        module = importlib.import_module("pxdkinds_stub_facade")
+        made = module.Facade.fromkeys("ab", 1)
+        assert type(made) is module.Target and made == {"a": 1, "b": 1}
+    finally:
+        for name in [n for n in sys.modules if n.startswith("pxdkinds_stub_")]:
+            del sys.modules[name]
