@@ -422,3 +422,29 @@ def test_a_stub_region_keeps_a_c_classmethod_a_classmethod(
     finally:
         for name in [n for n in sys.modules if n.startswith("pxdkinds_stub_")]:
             del sys.modules[name]
+
+
+def test_a_partial_in_the_class_body_takes_self_until_python_3_14(
+    project: Project,
+) -> None:
+    """A ``functools.partial`` class attribute binds no instance before Python
+    3.14 (3.13's ``__get__`` warns and returns it): the proxy adds ``self``.
+    Only the text is read: calling it through an instance warns on 3.13."""
+    done = project.generate(
+        """\
+        import functools
+
+        def _add(a, b=1, *, c=0):
+            return a + b + c
+
+        class Target:
+            part = functools.partial(_add, 10)
+        """,
+        methods=["part"],
+    )
+    assert done.status == 0, done.err
+    if sys.version_info < (3, 14):
+        assert "    def part(self, /, b=1, *, c=0):\n" in project.text()
+        assert "return self._proxied.part(b=b, c=c)\n" in project.text()
+    else:  # a method: the instance is its first argument, b
+        assert "    def part(b=1, *, c=0):\n" in project.text()

@@ -82,7 +82,7 @@ class TargetClass:
         extra: tuple[SourceSignature, ...] = ()
         # A callable that is no descriptor (len, a functools.partial) is called
         # as it is, without the instance: the proxy adds the self it takes.
-        unbound = kind == "method" and not hasattr(type(raw), "__get__")
+        unbound = kind == "method" and not _binds(raw)
         try:
             if unbound:
                 signature = _with_self(_runtime_signature(func, "staticmethod"))
@@ -528,6 +528,16 @@ _KINDS = {
     inspect.Parameter.KEYWORD_ONLY: "kwonly",
     inspect.Parameter.VAR_KEYWORD: "varkw",
 }
+
+
+def _binds(raw: Any) -> bool:
+    """Whether a class's entry *raw* gets the instance when called through it.
+
+    A ``functools.partial`` has ``__get__`` from Python 3.13, which binds from
+    3.14 on only (3.13's warns and returns the partial)."""
+    if isinstance(raw, functools.partial) and sys.version_info < (3, 14):
+        return False
+    return hasattr(type(raw), "__get__")
 
 
 def _with_self(sig: SourceSignature) -> SourceSignature:
