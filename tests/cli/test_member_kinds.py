@@ -366,13 +366,20 @@ def test_a_callable_that_is_no_descriptor_is_called_without_the_instance(
             def __call__(self, b=1, *, c=0):
                 return 10 + b + c
 
+        class _Pair:
+            def __call__(this, self, x=0):
+                return self, x
+
         class Target:
             helper = len
             part = _Adder()
+            pair = _Pair()
         """,
-        methods=["helper", "part"],
+        methods=["helper", "part", "pair"],
     )
     facade = facade_class(target_class())
+    assert facade.pair(1, x=2) == (1, 2)
+    assert "    def pair(self_, /, self, x=0):\n" in project.text()
     assert facade.helper("abc") == 3
     assert facade.part(2, c=3) == target_class().part(2, c=3) == 15
     assert facade.part() == 11

@@ -542,9 +542,11 @@ def _binds(raw: Any) -> bool:
 
 def _with_self(sig: SourceSignature) -> SourceSignature:
     """*sig* after a first parameter, ``self`` (``self_``... when taken)."""
-    names = {p.name for p in sig.params}
-    name = next(n for n in itertools.count() if f"self{'_' * n}" not in names)
-    first = Param(f"self{'_' * name}", "posonly")
+    taken = {p.name for p in sig.params}
+    name = next(
+        n for n in (f"self{'_' * i}" for i in itertools.count()) if n not in taken
+    )
+    first = Param(name, "posonly")
     return replace(sig, params=(first, *sig.params))
 
 
