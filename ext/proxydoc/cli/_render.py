@@ -84,7 +84,8 @@ def render_method(
 
 
 def render_attribute(attr: Attribute, spec: FacadeSpec, encoding: str = "utf-8") -> str:
-    """A property proxy, with a setter when the target attribute is writable."""
+    """A property proxy, with a setter when the target attribute is writable
+    and a deleter when it has one."""
     if attr.doc:
         doc = inject_note(attr.doc, attribute_note(spec))
     else:
@@ -100,6 +101,12 @@ def render_attribute(attr: Attribute, spec: FacadeSpec, encoding: str = "utf-8")
             f"\n@{attr.name}.setter\n"
             f"def {attr.name}(self, attr: {attr.annotation}) -> None:\n"
             f"{_STEP}self._proxied.{attr.name} = attr\n"
+        )
+    if attr.deletable:
+        text += (
+            f"\n@{attr.name}.deleter\n"
+            f"def {attr.name}(self) -> None:\n"
+            f"{_STEP}del self._proxied.{attr.name}\n"
         )
     return text
 

@@ -6,6 +6,7 @@ import ast
 import builtins
 import functools
 import inspect
+import itertools
 import keyword
 import sys
 import types
@@ -56,6 +57,7 @@ class Attribute:
     annotation: str
     doc: str | None
     writable: bool
+    deletable: bool = False  # a property with a deleter, a descriptor with __delete__
 
 
 class TargetClass:
@@ -71,23 +73,35 @@ class TargetClass:
         if raw is MISSING:
             raise LookupError(f"{self.cls.__qualname__} has no member {name!r}")
         kind = method_kind(raw)
-        func = raw.__func__ if kind != "method" else raw
+        func = raw.__func__ if isinstance(raw, (classmethod, staticmethod)) else raw
         if not callable(func):
             raise LookupError(f"{self.cls.__qualname__}.{name} is not a method")
         defs = self.sources.defs(owner, name)
         impls = [d for d in defs if not _decorated(d, "overload")]
         overloads = [d for d in defs if _decorated(d, "overload")]
-        if impls:
-            source = self.sources.text(owner)
-            signature = signature_from_ast(impls[-1], source)
-            extra = tuple(signature_from_ast(d, source, True) for d in overloads)
-        else:
-            try:
-                signature, extra = _runtime_signature(func), ()
-            except LookupError as exc:
-                raise LookupError(f"{name}(): {exc.args[0]}") from exc
+        extra: tuple[SourceSignature, ...] = ()
+        # A callable that is no descriptor (len, a functools.partial) is called
+        # as it is, without the instance: the proxy adds the self it takes.
+        unbound = kind == "method" and not _binds(raw)
+        try:
+            if unbound:
+                signature = _with_self(_runtime_signature(func, "staticmethod"))
+                values = _default_values(func)
+            elif impls:
+                source = self.sources.text(owner)
+                written = signature_from_ast(impls[-1], source)
+                signature, values = accepted_signature(func, written, kind)
+                extra = tuple(signature_from_ast(d, source, True) for d in overloads)
+            else:
+                signature = _runtime_signature(func, kind)
+                values = _default_values(func)
+        except LookupError as exc:
+            raise LookupError(f"{name}(): {exc.args[0]}") from exc
+        # Awaited when calling it gives a coroutine; an async generator, a
+        # generator or a wrapper's result is returned as it is.
+        signature = replace(signature, is_async=inspect.iscoroutinefunction(func))
         doc = getattr(func, "__doc__", None)
-        return Method(name, kind, signature, extra, doc, _default_values(func))
+        return Method(name, kind, signature, extra, doc, values)
 
     def attribute(self, name: str) -> Attribute:
         """The attribute *name*, read-only when its descriptor has no setter."""
@@ -96,10 +110,11 @@ class TargetClass:
         if raw is MISSING or not hasattr(raw, "__get__"):
             return Attribute(name, annotation, None, True)
         if isinstance(raw, property):
-            writable = raw.fset is not None
+            writable, deletable = raw.fset is not None, raw.fdel is not None
         else:
             writable = hasattr(type(raw), "__set__")
-        return Attribute(name, annotation, raw.__doc__ or None, writable)
+            deletable = hasattr(type(raw), "__delete__")
+        return Attribute(name, annotation, raw.__doc__ or None, writable, deletable)
 
     def _lookup(self, name: str) -> tuple[type, Any]:
         return static_member(self.cls, name)
@@ -141,6 +156,142 @@ def _default_values(func: Any) -> dict[str, Any]:
 
 
 _EMPTY = inspect.Parameter.empty
+
+#: (name, kind, has a default) of each parameter: what a call may pass.
+_Shape = tuple[tuple[str, str, bool], ...]
+
+
+def accepted_signature(
+    func: Any, written: SourceSignature, kind: str
+) -> tuple[SourceSignature, dict[str, Any]]:
+    """What calling *func* accepts, and its defaults by name.
+
+    *written* is its ``def`` in source; a decorator may have changed what the
+    call takes.  The ``def`` is kept, as written, when the function called
+    takes the same parameters, or when it is a wrapper passing ``*args`` and
+    ``**kwargs`` on (``functools.wraps``): its own keyword-only parameters are
+    added then.  Else the signature is the function's own (its
+    ``__signature__``, or the wrapper's parameters), kept as written where a
+    parameter is the same.
+    """
+    shape = _code_shape(func)
+    if shape is not None and shape == _shape(written.params):
+        return written, _default_values(func)
+    try:
+        own = inspect.signature(func, follow_wrapped=False)
+    except (TypeError, ValueError):  # a wrapper in C (lru_cache): it passes all on
+        return written, _default_values(func)
+    params = list(own.parameters.values())
+    if _runtime_shape(params) == _shape(written.params):
+        return written, _default_values(func)
+    if _passes_on(params, written.params):
+        return _with_keywords(written, params, _default_values(func))
+    values = {p.name: p.default for p in params if p.default is not _EMPTY}
+    by_name = {p.name: p for p in written.params}
+    declared = [_as_written(p, by_name.get(p.name)) for p in params]
+    if kind != "staticmethod" and (
+        not declared or declared[0].kind not in ("posonly", "normal")
+    ):
+        declared.insert(0, Param("self", "normal"))
+    returns = annotation_text(own.return_annotation)
+    return SourceSignature(tuple(declared), returns, written.is_async), values
+
+
+def _shape(params: tuple[Param, ...]) -> _Shape:
+    return tuple((p.name, p.kind, p.default is not None) for p in params)
+
+
+def _runtime_shape(params: list[inspect.Parameter]) -> _Shape:
+    return tuple((p.name, _KINDS[p.kind], p.default is not _EMPTY) for p in params)
+
+
+def _code_shape(func: Any) -> _Shape | None:
+    """The parameters of a plain function, read from its code (fast); None for
+    anything else, or a function a decorator marked (``__wrapped__``,
+    ``__signature__``)."""
+    if type(func) is not types.FunctionType:
+        return None
+    attributes = vars(func)
+    if "__wrapped__" in attributes or "__signature__" in attributes:
+        return None
+    code = func.__code__
+    count, posonly, kwonly = (
+        code.co_argcount,
+        code.co_posonlyargcount,
+        code.co_kwonlyargcount,
+    )
+    names = code.co_varnames
+    first_default = count - len(func.__defaults__ or ())
+    kwdefaults = func.__kwdefaults__ or {}
+    shape = [
+        (names[i], "posonly" if i < posonly else "normal", i >= first_default)
+        for i in range(count)
+    ]
+    index = count + kwonly
+    if code.co_flags & inspect.CO_VARARGS:
+        shape.append((names[index], "vararg", False))
+        index += 1
+    shape.extend((n, "kwonly", n in kwdefaults) for n in names[count : count + kwonly])
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        shape.append((names[index], "varkw", False))
+    return tuple(shape)
+
+
+def _passes_on(params: list[inspect.Parameter], written: tuple[Param, ...]) -> bool:
+    """Whether a wrapper of *params* takes what the ``def`` *written* takes and
+    passes it on: ``*args`` and ``**kwargs``, and, before them, the first
+    positional parameters of *written* (``self``), by the same names."""
+    kinds = {p.kind for p in params}
+    if not {inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD} <= kinds:
+        return False
+    positional = [p.name for p in params if p.kind in _POSITIONAL]
+    inner = [p.name for p in written if p.kind in ("posonly", "normal")]
+    return (
+        len(positional) <= len(inner) and positional[1:] == inner[1 : len(positional)]
+    )
+
+
+_POSITIONAL = (
+    inspect.Parameter.POSITIONAL_ONLY,
+    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+)
+
+
+def _with_keywords(
+    written: SourceSignature, params: list[inspect.Parameter], values: dict[str, Any]
+) -> tuple[SourceSignature, dict[str, Any]]:
+    """*written* with the wrapper's own keyword-only parameters added."""
+    names = {p.name for p in written.params}
+    added = [
+        p
+        for p in params
+        if p.kind is inspect.Parameter.KEYWORD_ONLY and p.name not in names
+    ]
+    if not added:
+        return written, values
+    merged = list(written.params)
+    where = len(merged) - (bool(merged) and merged[-1].kind == "varkw")
+    merged[where:where] = [runtime_param(p) for p in added]
+    values = {**values, **{p.name: p.default for p in added if p.default is not _EMPTY}}
+    return replace(written, params=tuple(merged)), values
+
+
+def _as_written(param: inspect.Parameter, written: Param | None) -> Param:
+    """*param* as source text: as the ``def`` wrote it when it is the same
+    parameter there (kind, and default: a literal of the same value)."""
+    runtime_kind = _KINDS[param.kind]
+    if written is None or written.kind != runtime_kind:
+        return runtime_param(param)
+    if (written.default is None) != (param.default is _EMPTY):
+        return runtime_param(param)
+    if written.default is not None:
+        try:
+            value = ast.literal_eval(written.default)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            return written  # a name or a call: the same text means the same value
+        if type(value) is not type(param.default) or value != param.default:
+            return runtime_param(param)
+    return written
 
 
 def _plain_defaults(func: Any) -> dict[str, Any] | None:
@@ -313,8 +464,9 @@ def _refuse(method: Method, param: Param) -> NoReturn:
 
 
 def method_kind(raw: Any) -> str:
-    """method, classmethod or staticmethod: what a class's own entry *raw* is."""
-    if isinstance(raw, classmethod):
+    """method, classmethod or staticmethod: what a class's own entry *raw* is
+    (a classmethod of a class written in C, ``dict.fromkeys``, is one too)."""
+    if isinstance(raw, (classmethod, types.ClassMethodDescriptorType)):
         return "classmethod"
     if isinstance(raw, staticmethod):
         return "staticmethod"
@@ -378,14 +530,36 @@ _KINDS = {
 }
 
 
-def _runtime_signature(func: Any) -> SourceSignature:
+def _binds(raw: Any) -> bool:
+    """Whether a class's entry *raw* gets the instance when called through it.
+
+    A ``functools.partial`` has ``__get__`` from Python 3.13, which binds from
+    3.14 on only (3.13's warns and returns the partial)."""
+    if isinstance(raw, functools.partial) and sys.version_info < (3, 14):
+        return False
+    return hasattr(type(raw), "__get__")
+
+
+def _with_self(sig: SourceSignature) -> SourceSignature:
+    """*sig* after a first parameter, ``self`` (``self_``... when taken)."""
+    taken = {p.name for p in sig.params}
+    name = next(
+        n for n in (f"self{'_' * i}" for i in itertools.count()) if n not in taken
+    )
+    first = Param(name, "posonly")
+    return replace(sig, params=(first, *sig.params))
+
+
+def _runtime_signature(func: Any, kind: str) -> SourceSignature:
     """A signature from ``inspect`` when the source is not available."""
     try:
         sig = inspect.signature(func)
     except (TypeError, ValueError) as exc:
         raise LookupError(f"no signature ({exc})") from exc
     params = [runtime_param(p) for p in sig.parameters.values()]
-    if not params or params[0].kind not in ("posonly", "normal"):
+    if kind != "staticmethod" and (
+        not params or params[0].kind not in ("posonly", "normal")
+    ):
         params.insert(0, Param("self", "normal"))
     returns = annotation_text(sig.return_annotation)
     return SourceSignature(tuple(params), returns, inspect.iscoroutinefunction(func))
