@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import inspect
 import io
 import itertools
@@ -11,9 +12,16 @@ import shlex
 import subprocess
 import textwrap
 import tokenize
+import typing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from proxydoc.cli._bindings import (
+    KNOWN_IMPORTS,
+    DefaultCheck,
+    ModuleNames,
+    used_names,
+)
 from proxydoc.cli._chain import load_module_text
 from proxydoc.cli._config import Config, StubConfig
 from proxydoc.cli._errors import ProxydocError, bug_error
@@ -34,7 +42,7 @@ from proxydoc.cli._regions import (
     whole_file_region,
 )
 from proxydoc.cli._render import Unwritable, indent_lines, render_region
-from proxydoc.cli._sources import SourceCache
+from proxydoc.cli._sources import SourceCache, is_type_checking
 from proxydoc.cli._stubs import layout_for, member_names, read_member, render_member
 from proxydoc.cli._targets import (
     Attribute,
@@ -122,8 +130,13 @@ class Generator:
         specs = read_specs(tree, path, self.config, display) if regions else {}
         bound = bound_names(tree)
         lazy = _has_future_annotations(tree)
+        module = module_name(path, self.config.import_roots)
+        names = ModuleNames(tree, module, path.name == "__init__.py")
+        # under lazy annotations, names imported for type checkers do for them
+        typed = bound_names(tree, runtime=False) if lazy else bound
+        both = (bound, typed)
         pairs = [
-            (region, self._region(region, specs, bound, lazy, display, encoding))
+            (region, self._region(region, specs, names, both, display, encoding))
             for region in regions
         ]
         for stub in stubs:
@@ -132,7 +145,7 @@ class Generator:
             else:
                 region = find_marked_region(source, tree, display, stub.start, stub.end)
             pairs.append(
-                (region, self._stub_region(stub, region, path, display, encoding))
+                (region, self._stub_region(stub, region, path, display, encoding, tree))
             )
         pairs.sort(key=lambda pair: pair[0].body_start)
         for (first, _), (second, _) in itertools.pairwise(pairs):
@@ -158,7 +171,13 @@ class Generator:
         return new
 
     def _stub_region(
-        self, stub: StubConfig, region: Region, path: Path, display: str, encoding: str
+        self,
+        stub: StubConfig,
+        region: Region,
+        path: Path,
+        display: str,
+        encoding: str,
+        tree: ast.Module,
     ) -> str:
         """The text of one configured stub region (see ``_stubs``)."""
         where = f"stub region {stub.name!r}"
@@ -192,6 +211,18 @@ class Generator:
                     raise ProxydocError(
                         f"{where}: {name}() {exc}", display, region.start_line
                     ) from exc
+        missing = _stub_unbound("\n".join(blocks), region, tree, path)
+        if region.class_node is None and missing & KNOWN_IMPORTS.keys():
+            blocks.insert(1, _import_lines(missing & KNOWN_IMPORTS.keys()))
+            missing -= KNOWN_IMPORTS.keys()
+        if missing:
+            raise ProxydocError(
+                f"{where}: the stubs use {', '.join(sorted(missing))}, not bound in "
+                "this file where they are read: import them "
+                f"({_imports_to_add(missing)})",
+                display,
+                region.start_line,
+            )
         try:
             _check_encodable("\n".join(blocks), encoding, display)
         except ProxydocError as exc:  # its line counts from the region's text
@@ -205,8 +236,8 @@ class Generator:
         self,
         region: Region,
         specs: dict[str, FacadeSpec],
-        bound: set[str],
-        lazy: bool,
+        names: ModuleNames,
+        bound: tuple[set[str], set[str]],  # at run time; for annotations
         display: str,
         encoding: str,
     ) -> str:
@@ -218,16 +249,28 @@ class Generator:
                 display,
                 region.start_line,
             )
-        members = self._members(spec, bound, display)
+        members = self._members(spec, bound[0], names, display)
         if spec.target_name is None:  # configured without one: as documented
             target = self._target(spec, display)
             spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
-        missing = set() if lazy else _unbound(members, bound)
-        if missing:
+        lazy = bound[0] is not bound[1]
+        # under lazy annotations, a method's are the target's text, left to the
+        # module's imports; a property's may be the Any written for no annotation
+        checked = [m for m in members if isinstance(m, Attribute) or not lazy]
+        missing = _unbound(checked, bound[1])
+        if missing and not lazy:
             raise ProxydocError(
                 f"annotations of the proxies use {', '.join(sorted(missing))}, not "
                 "bound in this module (import them, or use "
                 "'from __future__ import annotations')",
+                display,
+                spec.line,
+            )
+        if missing:
+            raise ProxydocError(
+                f"annotations of the proxies use {', '.join(sorted(missing))}, which "
+                "this module does not import, not even under 'if TYPE_CHECKING:' "
+                f"({_imports_to_add(missing)})",
                 display,
                 spec.line,
             )
@@ -241,17 +284,18 @@ class Generator:
         )
 
     def _members(
-        self, spec: FacadeSpec, bound: set[str], display: str
+        self, spec: FacadeSpec, bound: set[str], names: ModuleNames, display: str
     ) -> list[Method | Attribute]:
         members: list[Method | Attribute] = []
         with silenced():  # reading defaults and signatures may run the target's code
             target = TargetClass(self._target(spec, display), self.sources)
+            check = DefaultCheck(names, target.cls)
             try:
                 for name in spec.methods:
-                    members.append(bind_defaults(target.method(name), bound))
+                    members.append(bind_defaults(target.method(name), bound, check))
                 members.extend(target.attribute(name) for name in spec.attributes)
                 for name in spec.classmethods:
-                    members.append(bind_defaults(target.method(name), bound))
+                    members.append(bind_defaults(target.method(name), bound, check))
             except LookupError as exc:
                 raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
         return members
@@ -357,6 +401,45 @@ def _has_future_annotations(tree: ast.Module) -> bool:
         and node.module == "__future__"
         and any(alias.name == "annotations" for alias in node.names)
         for node in tree.body
+    )
+
+
+def _imports_to_add(names: set[str]) -> str:
+    """What to import for *names*: from where proxydoc knows, or ``typing``."""
+    texts = []
+    for name in sorted(names):
+        module = KNOWN_IMPORTS.get(name) or ("typing" if hasattr(typing, name) else "")
+        texts.append(f"'from {module} import {name}'" if module else f"import {name}")
+    return "; ".join(texts)
+
+
+def _import_lines(names: set[str]) -> str:
+    """The imports of *names* a module-level stub region holds itself."""
+    modules = sorted({KNOWN_IMPORTS[name] for name in names})
+    return "".join(
+        f"from {module} import "
+        f"{', '.join(sorted(n for n in names if KNOWN_IMPORTS[n] == module))}\n"
+        for module in modules
+    )
+
+
+def _stub_unbound(code: str, region: Region, tree: ast.Module, path: Path) -> set[str]:
+    """The names a stub region's *code* uses (see ``used_names``) that its
+    file does not bind where they are read: type checkers alone read a
+    ``.pyi`` file and the body of ``if TYPE_CHECKING:``."""
+    skip = (region.start_line, region.end_line)
+    typed = path.suffix == ".pyi" or _under_type_checking(tree, region.start_line)
+    bound = bound_names(tree, runtime=not typed, skip=skip)
+    missing = used_names(textwrap.dedent(code)) - bound
+    return {name for name in missing if not hasattr(builtins, name)}
+
+
+def _under_type_checking(tree: ast.Module, line: int) -> bool:
+    return any(
+        isinstance(node, ast.If)
+        and is_type_checking(node.test)
+        and node.body[0].lineno - 1 <= line <= (node.body[-1].end_lineno or 0)
+        for node in ast.walk(tree)
     )
 
 
