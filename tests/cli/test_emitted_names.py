@@ -284,6 +284,53 @@ def test_lazy_annotations_need_the_any_they_use(project: Path, run) -> None:
     assert run("check", path.name).status == 0
 
 
+RESULTS = '''\
+class Result:
+    pass
+
+
+class Engine:
+    size: Result
+
+    def run(self, n: int = 1) -> Result:
+        """Run."""
+        return Result()
+'''
+
+
+@pytest.mark.parametrize("future", [True, False], ids=["lazy", "eager"])
+@pytest.mark.parametrize("member", ["run", "size"])
+def test_an_annotation_bound_to_another_class_is_refused(
+    project: Path, run, future: bool, member: str
+) -> None:
+    target = write_target(project, RESULTS)
+    lists = f"methods=[{member!r}]" if member == "run" else f"attributes=[{member!r}]"
+    imports = f"from {target} import Engine\n\n\nclass Result:\n    pass"
+    path = write_facade(project, imports, lists, future=future)
+    before = path.read_bytes()
+    result = run("generate", path.name)
+    assert result.status == 2
+    assert (
+        f"{path.name}:{declaration_line(path)}: annotations of the proxy of {member} "
+        "use Result, which this module binds to other objects than the target's "
+        f"module does: import them from {target}"
+    ) in result.err
+    assert path.read_bytes() == before
+    # imported from the target: the annotation evaluates to the target's class
+    path = write_facade(
+        project, f"from {target} import Engine, Result", lists, future=future
+    )
+    result = run("generate", path.name)
+    assert result.status == 0, result.err
+    facade = importlib.import_module(path.stem)
+    module = importlib.import_module(target)
+    raw = inspect.getattr_static(facade.Facade, member)
+    func = raw.fget if isinstance(raw, property) else raw
+    assert typing.get_type_hints(func)["return"] is module.Result
+    hints_of_every_member(facade.Facade, [member])
+    assert run("check", path.name).status == 0
+
+
 # -- Stub regions -------------------------------------------------------------
 
 STUB_MODULE = """\

@@ -32,7 +32,7 @@ class ModuleNames:
         self.module = module
         self._package = module if is_package else module.rpartition(".")[0]
         #: name -> ("module", dotted) | ("from", module, attribute) | None (its own)
-        self._origins: dict[str, tuple[str, ...] | None] = {}
+        self.origins: dict[str, tuple[str, ...] | None] = {}
         for stmt in flat_body(tree.body, runtime=True):
             self._record(stmt)
         self._meanings: dict[str, Any] = {}
@@ -41,19 +41,19 @@ class ModuleNames:
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
                 if alias.asname:
-                    self._origins[alias.asname] = ("module", alias.name)
+                    self.origins[alias.asname] = ("module", alias.name)
                 else:
                     top = alias.name.partition(".")[0]
-                    self._origins[top] = ("module", top)
+                    self.origins[top] = ("module", top)
         elif isinstance(stmt, ast.ImportFrom):
             base = self._absolute(stmt)
             for alias in stmt.names:
                 if alias.name != "*":
                     origin = ("from", base, alias.name)
-                    self._origins[alias.asname or alias.name] = origin
+                    self.origins[alias.asname or alias.name] = origin
         else:
             for node in _binding_nodes(stmt):
-                self._origins[node] = None
+                self.origins[node] = None
 
     def _absolute(self, stmt: ast.ImportFrom) -> str:
         if not stmt.level:
@@ -69,9 +69,9 @@ class ModuleNames:
         return self._meanings[name]
 
     def _resolve(self, name: str) -> Any:
-        if name not in self._origins:
+        if name not in self.origins:
             return getattr(builtins, name, MISSING)
-        origin = self._origins[name]
+        origin = self.origins[name]
         if origin is None:
             return MISSING
         try:
@@ -143,6 +143,29 @@ class DefaultCheck:
             if env[name] is MISSING
             or env[name] is not scope.get(name, getattr(builtins, name, MISSING))
         ) or sorted(used)
+
+    def other_objects(self, member: str, texts: list[str]) -> list[str]:
+        """The names *texts* (annotations of *member*) use that this module
+        binds, for certain, to other objects than the target's module does.
+
+        A name imported for type checkers only, or unknown on either side,
+        is not compared; one the module defines or assigns itself means an
+        object of its own, unless the target's object was defined there.
+        """
+        scope = self.scope(member)
+        found = []
+        for name in sorted(set().union(*(_names(text) for text in texts))):
+            theirs = scope.get(name, getattr(builtins, name, MISSING))
+            if theirs is MISSING or name not in self.names.origins:
+                continue
+            if self.names.origins[name] is None:
+                if getattr(theirs, "__module__", None) != self.names.module:
+                    found.append(name)
+                continue
+            ours = self.names.meaning(name)
+            if ours is not MISSING and ours is not theirs:
+                found.append(name)
+        return found
 
     def scope(self, method: str) -> dict[str, Any]:
         """The globals of the target's function *method*: what its defaults mean."""

@@ -48,6 +48,7 @@ from proxydoc.cli._targets import (
     Attribute,
     Method,
     TargetClass,
+    annotation_texts,
     bind_defaults,
     unbound_annotation_names,
 )
@@ -274,6 +275,18 @@ class Generator:
                 display,
                 spec.line,
             )
+        check = DefaultCheck(names, self._target(spec, display))
+        for member in members:
+            wrong = check.other_objects(member.name, annotation_texts(member))
+            if wrong:
+                module = check.scope(member.name).get("__name__", "its module")
+                raise ProxydocError(
+                    f"annotations of the proxy of {member.name} use "
+                    f"{', '.join(wrong)}, which this module binds to other objects "
+                    f"than the target's module does: import them from {module}",
+                    display,
+                    spec.line,
+                )
         return render_region(
             spec,
             members,

@@ -299,15 +299,20 @@ def _is_overload(decorator: str) -> bool:
     )
 
 
+def annotation_texts(member: Method | Attribute) -> list[str]:
+    """The annotations the proxy of *member* writes."""
+    if isinstance(member, Attribute):
+        return [member.annotation]
+    texts: list[str] = []
+    for sig in (member.signature, *member.overloads):
+        texts.extend(p.annotation for p in sig.params if p.annotation)
+        texts.append(sig.returns or "None")
+    return texts
+
+
 def unbound_annotation_names(member: Method | Attribute, bound: set[str]) -> set[str]:
     """Names the annotations of *member* use that the facade's module lacks."""
-    if isinstance(member, Attribute):
-        texts = [member.annotation]
-    else:
-        texts = []
-        for sig in (member.signature, *member.overloads):
-            texts.extend(p.annotation for p in sig.params if p.annotation)
-            texts.append(sig.returns or "None")
+    texts = annotation_texts(member)
     names: set[str] = set()
     for text in texts:
         names |= _free_names(text)
