@@ -331,6 +331,50 @@ def test_an_annotation_bound_to_another_class_is_refused(
     assert run("check", path.name).status == 0
 
 
+SETS = '''\
+class Engine:
+    def tags(self, which: set[str] = frozenset()) -> set[str]:
+        """Tags."""
+        return set(which)
+
+    def set(self, key: str) -> str:
+        """Set."""
+        return key
+'''
+
+
+def test_a_name_the_facade_class_binds_above_the_proxy_is_refused(
+    project: Path, run
+) -> None:
+    """``set[str]`` read in a class body after ``def set`` is that function."""
+    target = write_target(project, SETS)
+    path = write_facade(
+        project, f"from {target} import Engine", "methods=['set', 'tags']"
+    )
+    before = path.read_bytes()
+    result = run("generate", path.name)
+    assert result.status == 2
+    assert (
+        f"{path.name}:{declaration_line(path)}: the proxy of tags uses set, which "
+        "the facade class binds above it (a member of that name), so the class "
+        "body would read that member instead of the module's name: list the "
+        "proxies in another order, or leave that member out, or use "
+        "'from __future__ import annotations'"
+    ) in result.err
+    assert path.read_bytes() == before
+    path = write_facade(
+        project, f"from {target} import Engine", "methods=['tags', 'set']"
+    )
+    result = run("generate", path.name)
+    assert result.status == 0, result.err
+    facade = importlib.import_module(path.stem)
+    module = importlib.import_module(target)
+    hints_of_every_member(facade.Facade, ["tags", "set"])
+    proxy = facade.Facade(module.Engine())
+    assert proxy.tags(["a"]) == {"a"} and proxy.set("k") == "k"
+    assert run("check", path.name).status == 0
+
+
 # -- Stub regions -------------------------------------------------------------
 
 STUB_MODULE = """\

@@ -183,6 +183,11 @@ class DefaultCheck:
 
 
 def _names(expression: str) -> set[str]:
+    return expression_names(expression)
+
+
+def expression_names(expression: str) -> set[str]:
+    """The names *expression* reads; none when it does not parse."""
     try:
         tree = ast.parse(expression, mode="eval")
     except SyntaxError:

@@ -20,6 +20,7 @@ from proxydoc.cli._bindings import (
     KNOWN_IMPORTS,
     DefaultCheck,
     ModuleNames,
+    expression_names,
     used_names,
 )
 from proxydoc.cli._chain import load_module_text
@@ -42,7 +43,7 @@ from proxydoc.cli._regions import (
     whole_file_region,
 )
 from proxydoc.cli._render import Unwritable, indent_lines, render_region
-from proxydoc.cli._sources import SourceCache, is_type_checking
+from proxydoc.cli._sources import SourceCache, flat_body, is_type_checking
 from proxydoc.cli._stubs import layout_for, member_names, read_member, render_member
 from proxydoc.cli._targets import (
     Attribute,
@@ -276,17 +277,7 @@ class Generator:
                 spec.line,
             )
         check = DefaultCheck(names, self._target(spec, display))
-        for member in members:
-            wrong = check.other_objects(member.name, annotation_texts(member))
-            if wrong:
-                module = check.scope(member.name).get("__name__", "its module")
-                raise ProxydocError(
-                    f"annotations of the proxy of {member.name} use "
-                    f"{', '.join(wrong)}, which this module binds to other objects "
-                    f"than the target's module does: import them from {module}",
-                    display,
-                    spec.line,
-                )
+        _check_objects(members, check, region, lazy, display, spec.line)
         return render_region(
             spec,
             members,
@@ -415,6 +406,78 @@ def _has_future_annotations(tree: ast.Module) -> bool:
         and any(alias.name == "annotations" for alias in node.names)
         for node in tree.body
     )
+
+
+def _check_objects(
+    members: list[Method | Attribute],
+    check: DefaultCheck,
+    region: Region,
+    lazy: bool,
+    display: str,
+    line: int,
+) -> None:
+    """Refuse proxies whose annotations mean other objects than the target's,
+    or that use a name the facade class itself binds above them."""
+    for member in members:
+        wrong = check.other_objects(member.name, annotation_texts(member))
+        if wrong:
+            module = check.scope(member.name).get("__name__", "its module")
+            raise ProxydocError(
+                f"annotations of the proxy of {member.name} use "
+                f"{', '.join(wrong)}, which this module binds to other objects "
+                f"than the target's module does: import them from {module}",
+                display,
+                line,
+            )
+    above = _class_names_above(region)
+    for member in members:
+        shadowed = sorted(_evaluated_names(member, lazy) & above)
+        if shadowed:
+            raise ProxydocError(
+                f"the proxy of {member.name} uses {', '.join(shadowed)}, which the "
+                "facade class binds above it (a member of that name), so the "
+                "class body would read that member instead of the module's "
+                "name: list the proxies in another order, or leave that member out"
+                + ("" if lazy else ", or use 'from __future__ import annotations'"),
+                display,
+                line,
+            )
+        above.add(member.name)
+
+
+def _class_names_above(region: Region) -> set[str]:
+    """The names the facade's class body binds before the region."""
+    names: set[str] = set()
+    if region.class_node is None:
+        return names
+    for node in flat_body(region.class_node.body):
+        if node.lineno >= region.start_line:
+            break
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(
+                n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)
+            )
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update(a.asname or a.name.partition(".")[0] for a in node.names)
+    return names
+
+
+def _evaluated_names(member: Method | Attribute, lazy: bool) -> set[str]:
+    """The names a proxy reads while its class body runs: decorators, defaults,
+    and annotations unless they are lazy."""
+    texts = [] if lazy else annotation_texts(member)
+    if isinstance(member, Attribute):
+        texts.append("property")
+    else:
+        if member.kind != "method":
+            texts.append(member.kind)
+        for sig in (member.signature, *member.overloads):
+            texts.extend(p.default for p in sig.params if p.default is not None)
+            texts.extend(sig.decorators)
+    return set().union(*(expression_names(text) for text in texts))
 
 
 def _imports_to_add(names: set[str]) -> str:
