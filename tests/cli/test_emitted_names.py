@@ -460,6 +460,52 @@ def test_a_stub_call_shadowed_by_a_parameter_is_refused(project: Path, run) -> N
     assert path.read_bytes() == before
 
 
+NAMED_REPR = '''\
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING = _Missing()
+
+
+class Engine:
+    def get(self, key: str, default: object = MISSING) -> object:
+        """Get."""
+        return default
+'''
+
+
+def test_a_stub_default_whose_repr_is_a_name_must_mean_the_target_object(
+    project: Path, run
+) -> None:
+    target = write_target(project, NAMED_REPR)
+    path = project / f"facade_stub_{next(_numbers)}.py"
+    head = f"from {target} import Engine\nMISSING = object()\n\n_engine = Engine()\n"
+    path.write_text(head + "\n# START STUBS\n# END STUBS\n", "utf-8")
+    configure_stub(project, path.name, target, 'call = "_engine"\n')
+    before = path.read_bytes()
+    result = run("generate", "--no-progress", path.name)
+    assert result.status == 2
+    assert (
+        f"{path.name}:6: stub region 's': get(): default of 'default' is MISSING, "
+        "its repr(), but this file binds MISSING to another object than the "
+        "target's module does, or not at all: import MISSING from where the "
+        "target's module has it"
+    ) in result.err
+    assert path.read_bytes() == before
+    head = f"from {target} import MISSING, Engine\n\n_engine = Engine()\n"
+    path.write_text(head + "\n# START STUBS\n# END STUBS\n", "utf-8")
+    result = run("generate", "--no-progress", path.name)
+    assert result.status == 0, result.err
+    module = importlib.import_module(path.stem)
+    missing = importlib.import_module(target).MISSING
+    assert inspect.signature(module.get).parameters["default"].default is missing
+    assert module.get("k") is missing
+    typing.get_type_hints(module.get)
+    assert run("check", "--no-progress", path.name).status == 0
+
+
 # -- Property: any default, however the facade binds its names ----------------
 
 #: How the facade's module binds a default's names: imported from the target,

@@ -44,7 +44,13 @@ from proxydoc.cli._regions import (
 )
 from proxydoc.cli._render import Unwritable, indent_lines, render_region
 from proxydoc.cli._sources import SourceCache, flat_body, is_type_checking
-from proxydoc.cli._stubs import layout_for, member_names, read_member, render_member
+from proxydoc.cli._stubs import (
+    StubMember,
+    layout_for,
+    member_names,
+    read_member,
+    render_member,
+)
 from proxydoc.cli._targets import (
     Attribute,
     Method,
@@ -201,9 +207,12 @@ class Generator:
         )
         blocks = [self.config.header + "\n"]
         with silenced():  # reading signatures may run the target's code
+            names = ModuleNames(tree, facade_module, path.name == "__init__.py")
+            check = DefaultCheck(names, target)
             for name in member_names(target, stub):
                 try:
                     member = read_member(target, name, stub)
+                    _check_stub_defaults(member, target, check)
                     blocks.append(render_member(member, stub, layout))
                 except LookupError as exc:
                     raise ProxydocError(
@@ -406,6 +415,30 @@ def _has_future_annotations(tree: ast.Module) -> bool:
         and any(alias.name == "annotations" for alias in node.names)
         for node in tree.body
     )
+
+
+def _check_stub_defaults(member: StubMember, target: type, check: DefaultCheck) -> None:
+    """Refuse a default a stub writes as names its file binds otherwise (a
+    ``repr()`` that reads as a name), or does not bind."""
+    sig = member.implementation or (member.signatures or (None,))[0]
+    if sig is None:
+        return
+    try:
+        params = inspect.signature(getattr(target, member.name)).parameters
+    except (TypeError, ValueError):
+        return
+    for param in sig.params:
+        if param.default is None or param.name not in params:
+            continue
+        value = params[param.name].default
+        wrong = check.differing(member.name, param.default, value)
+        if wrong:
+            raise LookupError(
+                f"{member.name}(): default of {param.name!r} is {param.default}, "
+                f"its repr(), but this file binds {', '.join(wrong)} to another "
+                "object than the target's module does, or not at all: import "
+                f"{', '.join(wrong)} from where the target's module has it"
+            )
 
 
 def _check_objects(
