@@ -331,6 +331,31 @@ def test_an_annotation_bound_to_another_class_is_refused(
     assert run("check", path.name).status == 0
 
 
+def test_type_variables_and_aliases_of_the_facade_s_own_are_kept(
+    project: Path, run
+) -> None:
+    """A type variable or alias assigned in both modules (SQLAlchemy's ``_T``,
+    ``_Ts``) is an equivalent copy: not compared, not refused."""
+    source = (
+        "from typing import TypeVar, Union\n\n_T = TypeVar('_T')\n"
+        "Key = Union[int, str]\n\n\nclass Engine:\n"
+        "    def first(self, items: list[_T], key: Key = 0) -> _T:\n"
+        "        return items[0]\n"
+    )
+    target = write_target(project, source)
+    imports = (
+        f"from typing import TypeVar, Union\n\nfrom {target} import Engine\n\n"
+        "_T = TypeVar('_T')\nKey = Union[int, str]"
+    )
+    path = write_facade(project, imports, "methods=['first']")
+    result = run("generate", path.name)
+    assert result.status == 0, result.err
+    facade = importlib.import_module(path.stem)
+    proxy = facade.Facade(importlib.import_module(target).Engine())
+    assert proxy.first([3, 4]) == 3
+    hints_of_every_member(facade.Facade, ["first"])
+
+
 SETS = '''\
 class Engine:
     def tags(self, which: set[str] = frozenset()) -> set[str]:

@@ -17,6 +17,7 @@ import importlib
 import inspect
 from typing import Any
 
+from proxydoc.cli._facades import bound_names
 from proxydoc.cli._sources import flat_body
 from proxydoc.core.imports import MISSING
 
@@ -31,11 +32,22 @@ class ModuleNames:
     def __init__(self, tree: ast.Module, module: str, is_package: bool) -> None:
         self.module = module
         self._package = module if is_package else module.rpartition(".")[0]
-        #: name -> ("module", dotted) | ("from", module, attribute) | None (its own)
+        #: name -> ("module", dotted) | ("from", module, attribute) |
+        #: ("defined",) by a def or class statement | None: assigned, unknown
         self.origins: dict[str, tuple[str, ...] | None] = {}
         for stmt in flat_body(tree.body, runtime=True):
             self._record(stmt)
         self._meanings: dict[str, Any] = {}
+        self._tree = tree
+        self._typed: set[str] | None = None
+
+    @property
+    def typed(self) -> set[str]:
+        """The names bound for type checkers: at run time, or under ``if
+        TYPE_CHECKING:``."""
+        if self._typed is None:
+            self._typed = bound_names(self._tree, runtime=False)
+        return self._typed
 
     def _record(self, stmt: ast.stmt) -> None:
         if isinstance(stmt, ast.Import):
@@ -51,6 +63,8 @@ class ModuleNames:
                 if alias.name != "*":
                     origin = ("from", base, alias.name)
                     self.origins[alias.asname or alias.name] = origin
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            self.origins[stmt.name] = ("defined",)
         else:
             for node in _binding_nodes(stmt):
                 self.origins[node] = None
@@ -72,7 +86,7 @@ class ModuleNames:
         if name not in self.origins:
             return getattr(builtins, name, MISSING)
         origin = self.origins[name]
-        if origin is None:
+        if origin is None or origin[0] == "defined":
             return MISSING
         try:
             if origin[0] == "module":
@@ -132,9 +146,7 @@ class DefaultCheck:
                 result = eval(text, {"__builtins__": {}}, env)
             except Exception:
                 result = MISSING
-            if result is value or (
-                is_plain(value) and type(result) is type(value) and result == value
-            ):
+            if result is value or _equal(result, value):
                 return None
         scope = self.scope(method)
         return sorted(
@@ -148,17 +160,19 @@ class DefaultCheck:
         """The names *texts* (annotations of *member*) use that this module
         binds, for certain, to other objects than the target's module does.
 
-        A name imported for type checkers only, or unknown on either side,
-        is not compared; one the module defines or assigns itself means an
-        object of its own, unless the target's object was defined there.
+        A name imported for type checkers only, assigned (a type alias, a
+        type variable: equivalent copies), or unknown on either side, is not
+        compared; a class or function the module defines itself is its own
+        object, unless the target's was defined there.
         """
         scope = self.scope(member)
         found = []
         for name in sorted(set().union(*(_names(text) for text in texts))):
             theirs = scope.get(name, getattr(builtins, name, MISSING))
-            if theirs is MISSING or name not in self.names.origins:
+            origin = self.names.origins.get(name)
+            if theirs is MISSING or origin is None:
                 continue
-            if self.names.origins[name] is None:
+            if origin[0] == "defined":
                 if getattr(theirs, "__module__", None) != self.names.module:
                     found.append(name)
                 continue
@@ -180,6 +194,16 @@ class DefaultCheck:
                     return found
         module = importlib.import_module(self.target.__module__)
         return vars(module)
+
+
+def _equal(result: Any, value: Any) -> bool:
+    """Whether *result* is a copy of *value* as good as it: same type, equal."""
+    if type(result) is not type(value):
+        return False
+    try:
+        return bool(result == value)
+    except Exception:
+        return False
 
 
 def _names(expression: str) -> set[str]:

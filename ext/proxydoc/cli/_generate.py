@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import builtins
 import inspect
 import io
 import itertools
@@ -12,19 +11,18 @@ import shlex
 import subprocess
 import textwrap
 import tokenize
-import typing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from proxydoc.cli._bindings import (
-    KNOWN_IMPORTS,
-    DefaultCheck,
-    ModuleNames,
-    expression_names,
-    used_names,
-)
+from proxydoc.cli._bindings import DefaultCheck, ModuleNames
 from proxydoc.cli._chain import load_module_text
 from proxydoc.cli._config import Config, StubConfig
+from proxydoc.cli._emitted import (
+    check_proxy_names,
+    check_stub_defaults,
+    stub_imports,
+    under_type_checking,
+)
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._facades import (
     FacadeSpec,
@@ -43,21 +41,13 @@ from proxydoc.cli._regions import (
     whole_file_region,
 )
 from proxydoc.cli._render import Unwritable, indent_lines, render_region
-from proxydoc.cli._sources import SourceCache, flat_body, is_type_checking
-from proxydoc.cli._stubs import (
-    StubMember,
-    layout_for,
-    member_names,
-    read_member,
-    render_member,
-)
+from proxydoc.cli._sources import SourceCache
+from proxydoc.cli._stubs import layout_for, member_names, read_member, render_member
 from proxydoc.cli._targets import (
     Attribute,
     Method,
     TargetClass,
-    annotation_texts,
     bind_defaults,
-    unbound_annotation_names,
 )
 from proxydoc.core.imports import ImportEffect, import_target, isolated, silenced
 from proxydoc.core.names import public_name
@@ -140,11 +130,8 @@ class Generator:
         lazy = _has_future_annotations(tree)
         module = module_name(path, self.config.import_roots)
         names = ModuleNames(tree, module, path.name == "__init__.py")
-        # under lazy annotations, names imported for type checkers do for them
-        typed = bound_names(tree, runtime=False) if lazy else bound
-        both = (bound, typed)
         pairs = [
-            (region, self._region(region, specs, names, both, display, encoding))
+            (region, self._region(region, specs, bound, lazy, display, encoding, names))
             for region in regions
         ]
         for stub in stubs:
@@ -209,10 +196,14 @@ class Generator:
         with silenced():  # reading signatures may run the target's code
             names = ModuleNames(tree, facade_module, path.name == "__init__.py")
             check = DefaultCheck(names, target)
+            evaluated = path.suffix != ".pyi" and not under_type_checking(
+                tree, region.start_line
+            )
             for name in member_names(target, stub):
                 try:
                     member = read_member(target, name, stub)
-                    _check_stub_defaults(member, target, check)
+                    if evaluated:
+                        check_stub_defaults(member, target, check)
                     blocks.append(render_member(member, stub, layout))
                 except LookupError as exc:
                     raise ProxydocError(
@@ -222,18 +213,8 @@ class Generator:
                     raise ProxydocError(
                         f"{where}: {name}() {exc}", display, region.start_line
                     ) from exc
-        missing = _stub_unbound("\n".join(blocks), region, tree, path)
-        if region.class_node is None and missing & KNOWN_IMPORTS.keys():
-            blocks.insert(1, _import_lines(missing & KNOWN_IMPORTS.keys()))
-            missing -= KNOWN_IMPORTS.keys()
-        if missing:
-            raise ProxydocError(
-                f"{where}: the stubs use {', '.join(sorted(missing))}, not bound in "
-                "this file where they are read: import them "
-                f"({_imports_to_add(missing)})",
-                display,
-                region.start_line,
-            )
+        at = (display, region.start_line)
+        blocks[1:1] = stub_imports("\n".join(blocks), region, tree, path, where, at)
         try:
             _check_encodable("\n".join(blocks), encoding, display)
         except ProxydocError as exc:  # its line counts from the region's text
@@ -247,10 +228,11 @@ class Generator:
         self,
         region: Region,
         specs: dict[str, FacadeSpec],
-        names: ModuleNames,
-        bound: tuple[set[str], set[str]],  # at run time; for annotations
+        bound: set[str],
+        lazy: bool,
         display: str,
         encoding: str,
+        names: ModuleNames,
     ) -> str:
         spec = specs.get(region.class_name)
         if spec is None:
@@ -260,33 +242,13 @@ class Generator:
                 display,
                 region.start_line,
             )
-        members = self._members(spec, bound[0], names, display)
+        members = self._members(spec, bound, names, display)
         if spec.target_name is None:  # configured without one: as documented
             target = self._target(spec, display)
             spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
-        lazy = bound[0] is not bound[1]
-        # under lazy annotations, a method's are the target's text, left to the
-        # module's imports; a property's may be the Any written for no annotation
-        checked = [m for m in members if isinstance(m, Attribute) or not lazy]
-        missing = _unbound(checked, bound[1])
-        if missing and not lazy:
-            raise ProxydocError(
-                f"annotations of the proxies use {', '.join(sorted(missing))}, not "
-                "bound in this module (import them, or use "
-                "'from __future__ import annotations')",
-                display,
-                spec.line,
-            )
-        if missing:
-            raise ProxydocError(
-                f"annotations of the proxies use {', '.join(sorted(missing))}, which "
-                "this module does not import, not even under 'if TYPE_CHECKING:' "
-                f"({_imports_to_add(missing)})",
-                display,
-                spec.line,
-            )
-        check = DefaultCheck(names, self._target(spec, display))
-        _check_objects(members, check, region, lazy, display, spec.line)
+        target = self._target(spec, display)
+        at = (display, spec.line)
+        check_proxy_names(members, names, target, region, bound, lazy, at)
         return render_region(
             spec,
             members,
@@ -415,148 +377,6 @@ def _has_future_annotations(tree: ast.Module) -> bool:
         and any(alias.name == "annotations" for alias in node.names)
         for node in tree.body
     )
-
-
-def _check_stub_defaults(member: StubMember, target: type, check: DefaultCheck) -> None:
-    """Refuse a default a stub writes as names its file binds otherwise (a
-    ``repr()`` that reads as a name), or does not bind."""
-    sig = member.implementation or (member.signatures or (None,))[0]
-    if sig is None:
-        return
-    try:
-        params = inspect.signature(getattr(target, member.name)).parameters
-    except (TypeError, ValueError):
-        return
-    for param in sig.params:
-        if param.default is None or param.name not in params:
-            continue
-        value = params[param.name].default
-        wrong = check.differing(member.name, param.default, value)
-        if wrong:
-            raise LookupError(
-                f"{member.name}(): default of {param.name!r} is {param.default}, "
-                f"its repr(), but this file binds {', '.join(wrong)} to another "
-                "object than the target's module does, or not at all: import "
-                f"{', '.join(wrong)} from where the target's module has it"
-            )
-
-
-def _check_objects(
-    members: list[Method | Attribute],
-    check: DefaultCheck,
-    region: Region,
-    lazy: bool,
-    display: str,
-    line: int,
-) -> None:
-    """Refuse proxies whose annotations mean other objects than the target's,
-    or that use a name the facade class itself binds above them."""
-    for member in members:
-        wrong = check.other_objects(member.name, annotation_texts(member))
-        if wrong:
-            module = check.scope(member.name).get("__name__", "its module")
-            raise ProxydocError(
-                f"annotations of the proxy of {member.name} use "
-                f"{', '.join(wrong)}, which this module binds to other objects "
-                f"than the target's module does: import them from {module}",
-                display,
-                line,
-            )
-    above = _class_names_above(region)
-    for member in members:
-        shadowed = sorted(_evaluated_names(member, lazy) & above)
-        if shadowed:
-            raise ProxydocError(
-                f"the proxy of {member.name} uses {', '.join(shadowed)}, which the "
-                "facade class binds above it (a member of that name), so the "
-                "class body would read that member instead of the module's "
-                "name: list the proxies in another order, or leave that member out"
-                + ("" if lazy else ", or use 'from __future__ import annotations'"),
-                display,
-                line,
-            )
-        above.add(member.name)
-
-
-def _class_names_above(region: Region) -> set[str]:
-    """The names the facade's class body binds before the region."""
-    names: set[str] = set()
-    if region.class_node is None:
-        return names
-    for node in flat_body(region.class_node.body):
-        if node.lineno >= region.start_line:
-            break
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(
-                n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)
-            )
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update(a.asname or a.name.partition(".")[0] for a in node.names)
-    return names
-
-
-def _evaluated_names(member: Method | Attribute, lazy: bool) -> set[str]:
-    """The names a proxy reads while its class body runs: decorators, defaults,
-    and annotations unless they are lazy."""
-    texts = [] if lazy else annotation_texts(member)
-    if isinstance(member, Attribute):
-        texts.append("property")
-    else:
-        if member.kind != "method":
-            texts.append(member.kind)
-        for sig in (member.signature, *member.overloads):
-            texts.extend(p.default for p in sig.params if p.default is not None)
-            texts.extend(sig.decorators)
-    return set().union(*(expression_names(text) for text in texts))
-
-
-def _imports_to_add(names: set[str]) -> str:
-    """What to import for *names*: from where proxydoc knows, or ``typing``."""
-    texts = []
-    for name in sorted(names):
-        module = KNOWN_IMPORTS.get(name) or ("typing" if hasattr(typing, name) else "")
-        texts.append(f"'from {module} import {name}'" if module else f"import {name}")
-    return "; ".join(texts)
-
-
-def _import_lines(names: set[str]) -> str:
-    """The imports of *names* a module-level stub region holds itself."""
-    modules = sorted({KNOWN_IMPORTS[name] for name in names})
-    return "".join(
-        f"from {module} import "
-        f"{', '.join(sorted(n for n in names if KNOWN_IMPORTS[n] == module))}\n"
-        for module in modules
-    )
-
-
-def _stub_unbound(code: str, region: Region, tree: ast.Module, path: Path) -> set[str]:
-    """The names a stub region's *code* uses (see ``used_names``) that its
-    file does not bind where they are read: type checkers alone read a
-    ``.pyi`` file and the body of ``if TYPE_CHECKING:``."""
-    skip = (region.start_line, region.end_line)
-    typed = path.suffix == ".pyi" or _under_type_checking(tree, region.start_line)
-    bound = bound_names(tree, runtime=not typed, skip=skip)
-    missing = used_names(textwrap.dedent(code)) - bound
-    return {name for name in missing if not hasattr(builtins, name)}
-
-
-def _under_type_checking(tree: ast.Module, line: int) -> bool:
-    return any(
-        isinstance(node, ast.If)
-        and is_type_checking(node.test)
-        and node.body[0].lineno - 1 <= line <= (node.body[-1].end_lineno or 0)
-        for node in ast.walk(tree)
-    )
-
-
-def _unbound(members: list[Method | Attribute], bound: set[str]) -> set[str]:
-    names: set[str] = set()
-    for member in members:
-        names |= unbound_annotation_names(member, bound)
-    return names
 
 
 def _source_files(target: type) -> set[Path]:
