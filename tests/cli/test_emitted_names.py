@@ -151,6 +151,22 @@ def test_a_default_bound_to_another_object_is_refused(
     assert path.read_bytes() == before
 
 
+def test_a_module_imported_to_follow_a_name_may_print_and_exit(
+    project: Path, run
+) -> None:
+    """Following ``from noisy import DEFAULT`` imports ``noisy``, isolated."""
+    target = write_target(project, TARGET)
+    noisy = write_target(project, "print('noise')\nraise SystemExit(3)\n")
+    imports = f"from {target} import LIMIT, OPAQUE, Engine, Mode\n"
+    path = write_facade(project, imports + f"from {noisy} import DEFAULT")
+    result = run("generate", path.name)
+    assert result.status == 2
+    assert "default of 'mode' in run() is DEFAULT, but the facade's module " in (
+        result.err
+    )
+    assert "noise" not in result.out + result.err
+
+
 def test_a_plain_default_bound_to_another_value_is_written_as_the_value(
     project: Path, run
 ) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from proxydoc.cli._facades import bound_names
 from proxydoc.cli._sources import flat_body
-from proxydoc.core.imports import MISSING
+from proxydoc.core.imports import MISSING, ImportEffect, isolated
 
 #: Values a default may be written as: equal values of these types are
 #: interchangeable, so the facade may write its own copy.
@@ -88,17 +88,18 @@ class ModuleNames:
         origin = self.origins[name]
         if origin is None or origin[0] == "defined":
             return MISSING
+        if origin[0] == "from" and origin[1] == self.module:
+            return MISSING  # the facade's module itself: not imported
         try:
-            if origin[0] == "module":
-                return importlib.import_module(origin[1])
-            _, module, attribute = origin
-            if module == self.module:
-                return MISSING  # the facade's module itself: not imported
-            imported = importlib.import_module(module)
-            if hasattr(imported, attribute):
-                return getattr(imported, attribute)
-            return importlib.import_module(f"{module}.{attribute}")
-        except Exception:
+            with isolated():  # importing runs code that may print or exit
+                if origin[0] == "module":
+                    return importlib.import_module(origin[1])
+                _, module, attribute = origin
+                imported = importlib.import_module(module)
+                if hasattr(imported, attribute):
+                    return getattr(imported, attribute)
+                return importlib.import_module(f"{module}.{attribute}")
+        except ImportEffect:
             return MISSING
 
 
@@ -143,8 +144,9 @@ class DefaultCheck:
         env = {name: self.names.meaning(name) for name in used}
         if all(v is not MISSING for v in env.values()):
             try:
-                result = eval(text, {"__builtins__": {}}, env)
-            except Exception:
+                with isolated():  # a default may call the target's code
+                    result = eval(text, {"__builtins__": {}}, env)
+            except ImportEffect:
                 result = MISSING
             if result is value or _equal(result, value):
                 return None
