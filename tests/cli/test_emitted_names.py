@@ -499,6 +499,19 @@ def test_a_stub_call_shadowed_by_a_parameter_is_refused(project: Path, run) -> N
         "name no parameter has"
     ) in result.err
     assert path.read_bytes() == before
+    # in a class body, a call through self means the instance: not shadowed
+    path = project / f"facade_stub_{next(_numbers)}.py"
+    path.write_text(
+        f"from {target} import Engine\n\n\nclass Facade:\n"
+        "    def __init__(self) -> None:\n        self._e = Engine()\n\n"
+        "    # START STUBS\n    # END STUBS\n",
+        "utf-8",
+    )
+    configure_stub(project, path.name, target, 'call = "self._e"\n')
+    result = run("generate", "--no-progress", path.name)
+    assert result.status == 0, result.err
+    module = importlib.import_module(path.stem)
+    assert module.Facade().run(_engine=5) == 5
 
 
 NAMED_REPR = '''\

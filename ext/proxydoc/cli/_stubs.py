@@ -281,7 +281,7 @@ def _forward(member: StubMember, sig: SourceSignature, layout: StubLayout) -> li
         params = params[1:]
     lead = "return await " if sig.is_async else "return "
     hint = "set the stub's call to a name no parameter has"
-    call = unshadowed(layout.call or "", sig.params, hint)
+    call = unshadowed(layout.call or "", params, hint)  # self.x: self is meant
     return [f"{lead}{call}.{member.name}({', '.join(call_arguments(params))})"]
 
 
