@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 _numbers = itertools.count()
@@ -563,8 +563,9 @@ def test_a_stub_default_whose_repr_is_a_name_must_mean_the_target_object(
 # -- Property: any default, however the facade binds its names ----------------
 
 #: How the facade's module binds a default's names: imported from the target,
-#: bound to an object of its own, or not at all.
-BINDINGS = ["imported", "own", "unbound"]
+#: bound to an object of its own, or not at all; imported more often, the one
+#: binding that never refuses a name.
+LEANING = st.sampled_from(["imported", "imported", "imported", "own", "unbound"])
 PLAINS = st.one_of(
     st.integers(-5, 5),
     st.text("ab'\"", max_size=3),
@@ -579,7 +580,7 @@ def defaults(draw: st.DrawFn) -> tuple[str, Any, str]:
     """(kind, plain value or None, how the facade binds its name)."""
     kind = draw(st.sampled_from(["sentinel", "enum", "opaque", "plain", "literal"]))
     value = draw(PLAINS) if kind in ("plain", "literal") else None
-    return kind, value, draw(st.sampled_from(BINDINGS))
+    return kind, value, draw(LEANING)
 
 
 def _pieces(index: int, kind: str, value: Any) -> tuple[str, str, str]:
@@ -602,7 +603,7 @@ def _pieces(index: int, kind: str, value: Any) -> tuple[str, str, str]:
 
 
 @settings(
-    max_examples=40,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -610,6 +611,8 @@ def _pieces(index: int, kind: str, value: Any) -> tuple[str, str, str]:
     st.lists(defaults(), min_size=1, max_size=4),
     st.sampled_from(["plain", "Engine", "create_proxy_methods"]),
     st.sampled_from(["method", "classmethod"]),
+    LEANING,
+    st.booleans(),
 )
 def test_generate_keeps_the_targets_defaults(
     project: Path,
@@ -617,9 +620,13 @@ def test_generate_keeps_the_targets_defaults(
     specs: list[tuple[str, Any, str]],
     extra: str,
     kind: str,
+    returns: str,
+    lazy: bool,
 ) -> None:
     """A generated proxy's defaults are the target's objects (plain values: equal,
-    same type) and calling it passes them on; else generate exits 2, saying why."""
+    same type), its return annotation the target's class ``R`` (imported by the
+    facade, or a class of its own, or not bound; annotations lazy or not), and
+    calling it passes the defaults on; else generate exits 2, saying why."""
     lines, params, facade_lines, imported = [], [], [], []
     for index, (what, value, binding) in enumerate(specs):
         line, text, rebinding = _pieces(index, what, value)
@@ -635,14 +642,20 @@ def test_generate_keeps_the_targets_defaults(
     body = f"        return ({', '.join(p.split('=')[0] for p in params)},)\n"
     source = (
         "import enum\n\n\nclass Opaque:\n    def __repr__(self):\n"
-        '        return "<opaque>"\n\n\n' + "\n".join(lines) + "\n\n\nclass Engine:\n"
-        f"{decorator}    def run({first}, {', '.join(params)}):\n{body}"
+        '        return "<opaque>"\n\n\n'
+        + "\n".join(lines)
+        + "\n\n\nclass R:\n    pass\n\n\nclass Engine:\n"
+        f"{decorator}    def run({first}, {', '.join(params)}) -> R:\n{body}"
     )
     target = write_target(project, source)
     imports = [f"import enum\nfrom {target} import Engine, Opaque"]
+    if returns == "imported":
+        imported.append("R")
+    elif returns == "own":
+        facade_lines.append("class R:\n    pass")
     if imported:
         imports.append(f"from {target} import {', '.join(imported)}")
-    path = write_facade(project, "\n".join([*imports, *facade_lines]))
+    path = write_facade(project, "\n".join([*imports, *facade_lines]), future=lazy)
     before = path.read_bytes()
     result = run("generate", path.name)
     module = importlib.import_module(target)
@@ -653,10 +666,14 @@ def test_generate_keeps_the_targets_defaults(
         for what, _, binding in specs
         if what in ("sentinel", "enum", "opaque") and binding != "imported"
     ]
-    if refused or (extra == "Engine" and kind == "classmethod"):
+    shadowed = extra == "Engine" and kind == "classmethod"
+    wrong_return = returns == "own" or (returns == "unbound" and not lazy)
+    event("refused" if refused or shadowed or wrong_return else "generated")
+    if refused or shadowed or wrong_return:
         assert result.status == 2, path.read_text(encoding="utf-8")
         assert f"{path.name}:{declaration_line(path)}: " in result.err
-        assert "in run() is" in result.err or "shadows Engine" in result.err
+        reasons = ["in run() is", "shadows Engine", "annotations of the prox"]
+        assert any(reason in result.err for reason in reasons)
         assert path.read_bytes() == before
         return
     assert result.status == 0, result.err
@@ -666,5 +683,11 @@ def test_generate_keeps_the_targets_defaults(
     assert all(same_default(p.default, v) for p, v in zip(written, values, strict=True))
     called = proxy.run()
     assert all(same_default(c, v) for c, v in zip(called, values, strict=True))
-    hints_of_every_member(facade.Facade, ["run"])
+    if returns == "imported":
+        hints_of_every_member(facade.Facade, ["run"])
+        run_function = inspect.getattr_static(facade.Facade, "run")
+        hints = typing.get_type_hints(getattr(run_function, "__func__", run_function))
+        assert hints["return"] is module.R
+    # else R is not bound, under lazy annotations: the method's are left as the
+    # target writes them, to the facade's imports (see docs/cli.rst)
     assert run("check", path.name).status == 0
