@@ -242,6 +242,33 @@ def test_a_parameter_shadowing_the_target_class_is_refused(
     assert run("check", path.name).status == 0
 
 
+def test_a_config_facade_calls_the_target_by_its_first_name(project: Path, run) -> None:
+    """Declared in pyproject.toml, a facade calls the target class by the first
+    name its module imports it under: the alias the refusal suggests."""
+    target = write_target(project, SHADOWING)
+    path = project / f"facade_names_{next(_numbers)}.py"
+    (project / "pyproject.toml").write_text(
+        f'[tool.proxydoc]\n\n[tool.proxydoc.proxies."{path.stem}:Facade"]\n'
+        f"target = '{target}:Engine'\nmethods = ['make']\n",
+        encoding="utf-8",
+    )
+    body = "\n\nclass Facade:\n    pass\n\n    # START PROXY METHODS Facade\n"
+    body += "    # END PROXY METHODS Facade\n"
+    path.write_text(f"from {target} import Engine\n" + body, encoding="utf-8")
+    result = run("generate", path.name)
+    assert result.status == 2
+    assert (
+        "name _Engine in the decorator, or (a facade of pyproject.toml) import "
+        "_Engine before any other name of the class"
+    ) in result.err
+    imports = f"from {target} import Engine as _Engine\nfrom {target} import Engine\n"
+    path.write_text(imports + body, encoding="utf-8")
+    result = run("generate", path.name)
+    assert result.status == 0, result.err
+    facade = importlib.import_module(path.stem)
+    assert facade.Facade.make(Engine=5) == ("made", 5)
+
+
 # -- Names the generated code writes itself ----------------------------------
 
 UNANNOTATED = '''\

@@ -304,9 +304,12 @@ def _call(method: Method, spec: FacadeSpec, width: int) -> list[str]:
         callee = f"{sig.params[0].name}._proxied.{method.name}"
     else:
         target = _target_expr(spec)
+        alias = f"_{target.partition('.')[0]}"
         hint = (
             "import the target class under another name as well (e.g. 'import "
-            f"... as _{target.partition('.')[0]}') and name it so in the declaration"
+            f"... as {alias}') and call it so: name {alias} in the decorator, or "
+            f"(a facade of pyproject.toml) import {alias} before any other name "
+            "of the class"
         )
         callee = f"{unshadowed(target, sig.params, hint)}.{method.name}"
     keep = method.name in spec.use_intermediate_variable
