@@ -237,11 +237,17 @@ def class_defs(tree: ast.Module) -> Iterator[ast.ClassDef]:
                 todo.extend(value)
 
 
-def bound_names(tree: ast.Module) -> set[str]:
+def bound_names(
+    tree: ast.Module, *, runtime: bool = True, skip: tuple[int, int] | None = None
+) -> set[str]:
     """Names a module binds at its top level when imported (imports, definitions,
-    assignments); not those only type checkers see (``if TYPE_CHECKING:``)."""
+    assignments); with *runtime* false, also those only type checkers see
+    (``if TYPE_CHECKING:``).  Statements starting on the lines *skip* (first,
+    last) are left out: a generated region's own."""
     names: set[str] = set()
-    for node in flat_body(tree.body, runtime=True):
+    for node in flat_body(tree.body, runtime=runtime):
+        if skip is not None and skip[0] <= node.lineno <= skip[1]:
+            continue
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update(
                 a.asname or a.name.partition(".")[0]

@@ -15,8 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from proxydoc.cli._bindings import DefaultCheck, ModuleNames
 from proxydoc.cli._chain import load_module_text
 from proxydoc.cli._config import Config, StubConfig
+from proxydoc.cli._emitted import (
+    check_proxy_names,
+    check_stub_defaults,
+    stub_imports,
+    under_type_checking,
+)
 from proxydoc.cli._errors import ProxydocError, bug_error
 from proxydoc.cli._facades import (
     Declared,
@@ -44,7 +51,6 @@ from proxydoc.cli._targets import (
     Method,
     TargetClass,
     bind_defaults,
-    unbound_annotation_names,
 )
 from proxydoc.core.imports import ImportEffect, import_target, isolated, silenced
 from proxydoc.core.names import public_name
@@ -137,10 +143,14 @@ class Generator:
         _check_markers(declared, regions, display)
         bound = bound_names(tree)
         lazy = _has_future_annotations(tree)
+        module = module_name(path, self.config.import_roots)
+        names = ModuleNames(tree, module, path.name == "__init__.py")
         pairs = [
             (
                 region,
-                self._region(region, declared, tree, bound, lazy, display, encoding),
+                self._region(
+                    region, declared, tree, bound, lazy, display, encoding, names
+                ),
             )
             for region in regions
         ]
@@ -255,6 +265,11 @@ class Generator:
         )
         blocks = [self.config.header + "\n"]
         with silenced():  # reading signatures may run the target's code
+            module_names = ModuleNames(tree, facade_module, path.name == "__init__.py")
+            check = DefaultCheck(module_names, target)
+            evaluated = path.suffix != ".pyi" and not under_type_checking(
+                tree, region.start_line
+            )
             try:
                 names = member_names(target, stub)
             except LookupError as exc:
@@ -265,6 +280,8 @@ class Generator:
             for name in names:
                 try:
                     member = read_member(target, name, stub)
+                    if evaluated:
+                        check_stub_defaults(member, target, check)
                     blocks.append(render_member(member, stub, layout))
                 except LookupError as exc:
                     raise ProxydocError(
@@ -274,6 +291,8 @@ class Generator:
                     raise ProxydocError(
                         f"{where}: {name}() {exc}", display, region.start_line
                     ) from exc
+        at = (display, region.start_line)
+        blocks[1:1] = stub_imports("\n".join(blocks), region, tree, path, where, at)
         try:
             _check_encodable("\n".join(blocks), encoding, display)
         except ProxydocError as exc:  # its line counts from the region's text
@@ -292,6 +311,7 @@ class Generator:
         lazy: bool,
         display: str,
         encoding: str,
+        names: ModuleNames,
     ) -> str:
         spec = next((d.spec for d in declared if d.node is region.class_node), None)
         if spec is None:
@@ -303,19 +323,13 @@ class Generator:
             )
         generated = (*spec.methods, *spec.attributes, *spec.classmethods)
         _check_hand_written(region, tree, generated, display)
-        members = self._members(spec, bound, display)
+        members = self._members(spec, bound, names, display)
         if spec.target_name is None:  # configured without one: as documented
             target = self._target(spec, display)
             spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
-        missing = set() if lazy else _unbound(members, bound)
-        if missing:
-            raise ProxydocError(
-                f"annotations of the proxies use {', '.join(sorted(missing))}, not "
-                "bound in this module (import them, or use "
-                "'from __future__ import annotations')",
-                display,
-                spec.line,
-            )
+        target = self._target(spec, display)
+        at = (display, spec.line)
+        check_proxy_names(members, names, target, region, bound, lazy, at)
         return render_region(
             spec,
             members,
@@ -326,17 +340,18 @@ class Generator:
         )
 
     def _members(
-        self, spec: FacadeSpec, bound: set[str], display: str
+        self, spec: FacadeSpec, bound: set[str], names: ModuleNames, display: str
     ) -> list[Method | Attribute]:
         members: list[Method | Attribute] = []
         with silenced():  # reading defaults and signatures may run the target's code
             target = TargetClass(self._target(spec, display), self.sources)
+            check = DefaultCheck(names, target.cls)
             try:
                 for name in spec.methods:
-                    members.append(bind_defaults(target.method(name), bound))
+                    members.append(bind_defaults(target.method(name), bound, check))
                 members.extend(target.attribute(name) for name in spec.attributes)
                 for name in spec.classmethods:
-                    members.append(bind_defaults(target.method(name), bound))
+                    members.append(bind_defaults(target.method(name), bound, check))
             except LookupError as exc:
                 raise ProxydocError(str(exc.args[0]), display, spec.line) from exc
         return members
@@ -486,13 +501,6 @@ def _has_future_annotations(tree: ast.Module) -> bool:
         and any(alias.name == "annotations" for alias in node.names)
         for node in tree.body
     )
-
-
-def _unbound(members: list[Method | Attribute], bound: set[str]) -> set[str]:
-    names: set[str] = set()
-    for member in members:
-        names |= unbound_annotation_names(member, bound)
-    return names
 
 
 def _source_files(target: type) -> set[Path]:

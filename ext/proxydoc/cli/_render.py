@@ -310,7 +310,15 @@ def _call(method: Method, spec: FacadeSpec, width: int) -> list[str]:
     if method.kind == "method":
         callee = f"{sig.params[0].name}._proxied.{method.name}"
     else:
-        callee = f"{_target_expr(spec)}.{method.name}"
+        target = _target_expr(spec)
+        alias = f"_{target.partition('.')[0]}"
+        hint = (
+            "import the target class under another name as well (e.g. 'import "
+            f"... as {alias}') and call it so: name {alias} in the decorator, or "
+            f"(a facade of pyproject.toml) import {alias} before any other name "
+            "of the class"
+        )
+        callee = f"{unshadowed(target, sig.params, hint)}.{method.name}"
     keep = method.name in spec.use_intermediate_variable
     lead = ("result = " if keep else "return ") + ("await " if sig.is_async else "")
     args = call_arguments(params)
@@ -330,6 +338,18 @@ def _target_expr(spec: FacadeSpec) -> str:
             f"import: add 'from {module} import {qualname.partition('.')[0]}'"
         )
     return spec.target_expr
+
+
+def unshadowed(expr: str, params: tuple[Param, ...], hint: str) -> str:
+    """*expr*, the name the proxy calls the target by, unless a parameter of
+    the proxy has that name: inside the proxy it would mean the argument."""
+    root = expr.partition(".")[0]
+    if any(p.name == root for p in params):
+        raise Unwritable(
+            f"calls the target as {expr}, but its parameter {root!r} shadows "
+            f"{root} inside the function: {hint}"
+        )
+    return expr
 
 
 def call_arguments(params: tuple[Param, ...] | list[Param]) -> list[str]:

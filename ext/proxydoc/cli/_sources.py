@@ -177,6 +177,11 @@ def flat_body(body: list[ast.stmt], *, runtime: bool = False) -> list[ast.stmt]:
     return flat
 
 
+def is_type_checking(test: ast.expr) -> bool:
+    """Whether an ``if`` tests ``TYPE_CHECKING``."""
+    return _is_type_checking(test)
+
+
 def _is_type_checking(test: ast.expr) -> bool:
     if isinstance(test, ast.Name):
         return test.id == "TYPE_CHECKING"

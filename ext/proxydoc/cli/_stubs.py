@@ -35,6 +35,7 @@ from proxydoc.cli._render import (
     docstring_literal,
     indent_lines,
     inject_note,
+    unshadowed,
 )
 from proxydoc.cli._targets import (
     Param,
@@ -294,7 +295,9 @@ def _forward(member: StubMember, sig: SourceSignature, layout: StubLayout) -> li
     if layout.in_class and member.kind != "staticmethod":
         params = params[1:]
     lead = "return await " if sig.is_async else "return "
-    return [f"{lead}{layout.call}.{member.name}({', '.join(call_arguments(params))})"]
+    hint = "set the stub's call to a name no parameter has"
+    call = unshadowed(layout.call or "", params, hint)  # self.x: self is meant
+    return [f"{lead}{call}.{member.name}({', '.join(call_arguments(params))})"]
 
 
 __all__ = [

@@ -13,6 +13,7 @@ import types
 from dataclasses import dataclass, field, replace
 from typing import Any, NoReturn
 
+from proxydoc.cli._bindings import DefaultCheck, is_plain
 from proxydoc.cli._sources import SourceCache, expr_text
 from proxydoc.core.imports import MISSING
 
@@ -331,18 +332,21 @@ def _plain_defaults(func: Any) -> dict[str, Any] | None:
     return {name: value for name, value in values.items() if value is not _EMPTY}
 
 
-def bind_defaults(method: Method, bound: set[str]) -> Method:
+def bind_defaults(
+    method: Method, bound: set[str], check: DefaultCheck | None = None
+) -> Method:
     """*method* written with names the facade's module binds (*bound*).
 
-    Defaults that use names the facade lacks are written as values; the
+    Defaults that use names the facade lacks, or (with *check*) binds to
+    other objects than the target's module, are written as values; the
     decorators of ``@overload`` variants as the facade spells ``overload``.
     Raises LookupError, naming what to import, where neither works.
     """
-    params = _bound_params(method, method.signature.params, bound)
+    params = _bound_params(method, method.signature.params, bound, check)
     overloads = tuple(
         replace(
             sig,
-            params=_bound_params(method, sig.params, bound),
+            params=_bound_params(method, sig.params, bound, check),
             decorators=_bound_decorators(method.name, sig, bound),
         )
         for sig in method.overloads
@@ -354,7 +358,10 @@ def bind_defaults(method: Method, bound: set[str]) -> Method:
 
 
 def _bound_params(
-    method: Method, params: tuple[Param, ...], bound: set[str]
+    method: Method,
+    params: tuple[Param, ...],
+    bound: set[str],
+    check: DefaultCheck | None = None,
 ) -> tuple[Param, ...]:
     """*params* with defaults that use names the facade lacks written as values.
 
@@ -369,8 +376,39 @@ def _bound_params(
             same = written.get(param.name) == param.default
             value = _literal(method, param) if same else _refuse(method, param)
             param = replace(param, default=value)
+        elif (
+            check is not None
+            and param.default is not None
+            and written.get(param.name) == param.default
+        ):
+            param = _same_object(method, param, check)
         out.append(param)
     return tuple(out)
+
+
+def _same_object(method: Method, param: Param, check: DefaultCheck) -> Param:
+    """*param*, its default written as a value where the names it uses mean
+    other objects in the facade's module than in the target's."""
+    assert param.default is not None
+    value = method.values.get(param.name, MISSING)
+    differing = check.differing(method.name, param.default, value)
+    if differing is None:
+        return param
+    if is_plain(value):
+        text = repr(value)
+        try:
+            plain = ast.literal_eval(text)
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            plain = MISSING
+        if type(plain) is type(value) and plain == value:
+            return replace(param, default=text)
+    module = check.scope(method.name).get("__name__", "the target's module")
+    raise LookupError(
+        f"default of {param.name!r} in {method.name}() is {param.default}, but "
+        f"the facade's module binds {', '.join(differing)} to another object than "
+        f"the target's module does: import {', '.join(differing)} from {module} "
+        "there"
+    )
 
 
 #: How a facade's module may spell ``typing.overload``: the name it must bind.
@@ -412,15 +450,20 @@ def _is_overload(decorator: str) -> bool:
     )
 
 
+def annotation_texts(member: Method | Attribute) -> list[str]:
+    """The annotations the proxy of *member* writes."""
+    if isinstance(member, Attribute):
+        return [member.annotation]
+    texts: list[str] = []
+    for sig in (member.signature, *member.overloads):
+        texts.extend(p.annotation for p in sig.params if p.annotation)
+        texts.append(sig.returns or "None")
+    return texts
+
+
 def unbound_annotation_names(member: Method | Attribute, bound: set[str]) -> set[str]:
     """Names the annotations of *member* use that the facade's module lacks."""
-    if isinstance(member, Attribute):
-        texts = [member.annotation]
-    else:
-        texts = []
-        for sig in (member.signature, *member.overloads):
-            texts.extend(p.annotation for p in sig.params if p.annotation)
-            texts.append(sig.returns or "None")
+    texts = annotation_texts(member)
     names: set[str] = set()
     for text in texts:
         names |= _free_names(text)
