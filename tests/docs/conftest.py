@@ -130,9 +130,14 @@ def furo_site(furo_build: DocsBuild) -> Iterator[Site]:
     yield from serve(furo_build.outdir)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Debian's headless Chromium, driven by Playwright."""
+    """Debian's headless Chromium, driven by Playwright.
+
+    Per module, not per session: Playwright's sync API keeps its event loop
+    running in this thread while it is open, so an ``asyncio.run`` of a later
+    test on the same xdist worker (the CLI's async proxies) would fail.
+    """
     from chromium import launch
     from playwright.sync_api import sync_playwright
 

@@ -19,6 +19,11 @@ def _links(app, docname: str) -> list[tuple[str, str]]:
     return [(a.get_text(), a["href"]) for a in page.select("a:has(> code.xref)")]
 
 
+#: Sphinx's own warning for an ambiguous :any: (typed ``ref.any`` from Sphinx
+#: 8.0; Sphinx 7.4 gives it no type, so it is found by its words).
+ANY_AMBIGUOUS = "more than one target found for 'any' cross-reference"
+
+
 def test_ambiguous_links_warn_with_the_candidates(shared_build):
     app = shared_build(ROOT)
     warnings = [w for w in warnings_of(app._warning) if "[proxydoc.paramref]" in w]
@@ -44,7 +49,7 @@ def test_ambiguous_links_warn_with_the_candidates(shared_build):
         assert warning.endswith(
             f"{where}: WARNING: more than one target found for :paramref: {what} {HOW}"
         ), warning
-    any_role = [w for w in warnings_of(app._warning) if "[ref.any]" in w]
+    any_role = [w for w in warnings_of(app._warning) if ANY_AMBIGUOUS in w]
     assert len(warnings_of(app._warning)) == len(expected) + len(any_role)
 
 
@@ -76,14 +81,16 @@ def test_the_links_context_decides_without_a_warning(shared_build):
 
 def test_the_any_role_finds_every_owner_and_sphinx_warns(shared_build):
     app = shared_build(ROOT)
-    warnings = [w for w in warnings_of(app._warning) if "[ref.any]" in w]
+    warnings = [w for w in warnings_of(app._warning) if ANY_AMBIGUOUS in w]
     assert len(warnings) == 1, warnings
     assert "any.rst:4: WARNING: more than one target found for 'any' " in warnings[0]
     titles = ["Facade.run.x", "Target.run.x", "Target.run.x"]
     assert warnings[0].count(":py:paramref:") == len(titles)
     assert [t for t in titles if f":py:paramref:`{t} " in warnings[0]] == titles
     page = soup(app, "any")
-    assert [a["href"] for a in page.select("a.reference.internal")] == [
+    hrefs = [a["href"] for a in page.select("a.reference.internal")]
+    # the parameter links (Sphinx 7.4's alabaster adds its sidebar's page links)
+    assert [h for h in hrefs if ".params." in h] == [
         "facade.html#m.Facade.run.params.x",
         "other.html#n.Target.run.params.y",
     ]
