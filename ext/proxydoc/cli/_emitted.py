@@ -52,10 +52,9 @@ def check_proxy_names(
 ) -> None:
     """Refuse proxies whose annotations use names the facade's module does not
     bind, or binds to other objects, or that read a member of the class."""
-    # under lazy annotations, a method's are the target's text, left to the
-    # module's imports; a property's may be the Any written for no annotation
-    checked = [m for m in members if isinstance(m, Attribute) or not lazy]
-    missing = _unbound(checked, names.typed if lazy else bound)
+    # under lazy annotations, a name bound for type checkers only (under
+    # ``if TYPE_CHECKING:``) is enough; typing.get_type_hints needs it at runtime
+    missing = _unbound(members, names.typed if lazy else bound)
     if missing and not lazy:
         raise ProxydocError(
             f"annotations of the proxies use {', '.join(sorted(missing))}, not "
