@@ -62,14 +62,30 @@ def check_proxy_names(
             "'from __future__ import annotations')",
             *at,
         )
+    check = DefaultCheck(names, target)
     if missing:
+        origins = _origins(members, check, missing)
         raise ProxydocError(
             f"annotations of the proxies use {', '.join(sorted(missing))}, which "
             "this module does not import, not even under 'if TYPE_CHECKING:' "
-            f"({_imports_to_add(missing)})",
+            f"({_imports_to_add(missing, origins)})",
             *at,
         )
-    _check_objects(members, DefaultCheck(names, target), region, lazy, at)
+    _check_objects(members, check, region, lazy, at)
+
+
+def _origins(
+    members: list[Method | Attribute], check: DefaultCheck, missing: set[str]
+) -> dict[str, str]:
+    """The module each of *missing* can be imported from: the target's module
+    whose function (or class) annotates with it."""
+    origins: dict[str, str] = {}
+    for member in members:
+        scope = check.scope(member.name)
+        for name in missing - origins.keys():
+            if name in scope and isinstance(scope.get("__name__"), str):
+                origins[name] = scope["__name__"]
+    return origins
 
 
 def stub_imports(
@@ -187,11 +203,13 @@ def _evaluated_names(member: Method | Attribute, lazy: bool) -> set[str]:
     return set().union(*(expression_names(text) for text in texts))
 
 
-def _imports_to_add(names: set[str]) -> str:
-    """What to import for *names*: from where proxydoc knows, or ``typing``."""
+def _imports_to_add(names: set[str], origins: dict[str, str] | None = None) -> str:
+    """What to import for *names*: from where proxydoc knows, or ``typing``, or
+    the module *origins* gives."""
     texts = []
     for name in sorted(names):
         module = KNOWN_IMPORTS.get(name) or ("typing" if hasattr(typing, name) else "")
+        module = module or (origins or {}).get(name, "")
         texts.append(f"'from {module} import {name}'" if module else f"import {name}")
     return "; ".join(texts)
 
