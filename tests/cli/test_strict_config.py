@@ -423,6 +423,8 @@ def test_two_decorators_declaring_one_facade(tree: Path, run) -> None:
 
 NESTED = """\
 from __future__ import annotations
+from typing import Any
+
 from pxdsample.target import Engine
 
 
@@ -462,7 +464,7 @@ def test_a_bare_key_matching_several_nested_facades(tree: Path, run) -> None:
     assert result.status == 2
     assert result.err == (
         'nest.py: [tool.proxydoc.proxies."nest:Plain"] matches 2 classes: '
-        "One.Plain (line 6), Two.Plain (line 15); name one as 'nest:One.Plain'\n"
+        "One.Plain (line 8), Two.Plain (line 17); name one as 'nest:One.Plain'\n"
         + summary("generate", 1, errors=1)
     )
     assert (tree / "nest.py").read_bytes() == before

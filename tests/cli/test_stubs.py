@@ -381,7 +381,7 @@ def test_target_named_as_documented(project: Path, run: Callable[..., object]) -
     (package / "__init__.py").write_text("from ._base import Engine\n", "utf-8")
     (project / "facade_api.pyi").write_text("# START STUBS\n", encoding="utf-8")
     (project / "facade_cls.py").write_text(
-        "from __future__ import annotations\n\n\n"
+        "from __future__ import annotations\n\nfrom typing import Any\n\n\n"
         "class Facade:\n"
         "    _proxied = None\n\n"
         "    # START PROXY METHODS Facade\n"

@@ -52,10 +52,9 @@ def check_proxy_names(
 ) -> None:
     """Refuse proxies whose annotations use names the facade's module does not
     bind, or binds to other objects, or that read a member of the class."""
-    # under lazy annotations, a method's are the target's text, left to the
-    # module's imports; a property's may be the Any written for no annotation
-    checked = [m for m in members if isinstance(m, Attribute) or not lazy]
-    missing = _unbound(checked, names.typed if lazy else bound)
+    # under lazy annotations, a name bound for type checkers only (under
+    # ``if TYPE_CHECKING:``) is enough; typing.get_type_hints needs it at runtime
+    missing = _unbound(members, names.typed if lazy else bound)
     if missing and not lazy:
         raise ProxydocError(
             f"annotations of the proxies use {', '.join(sorted(missing))}, not "
@@ -63,14 +62,30 @@ def check_proxy_names(
             "'from __future__ import annotations')",
             *at,
         )
+    check = DefaultCheck(names, target)
     if missing:
+        origins = _origins(members, check, missing)
         raise ProxydocError(
             f"annotations of the proxies use {', '.join(sorted(missing))}, which "
             "this module does not import, not even under 'if TYPE_CHECKING:' "
-            f"({_imports_to_add(missing)})",
+            f"({_imports_to_add(missing, origins)})",
             *at,
         )
-    _check_objects(members, DefaultCheck(names, target), region, lazy, at)
+    _check_objects(members, check, region, lazy, at)
+
+
+def _origins(
+    members: list[Method | Attribute], check: DefaultCheck, missing: set[str]
+) -> dict[str, str]:
+    """The module each of *missing* can be imported from: the target's module
+    whose function (or class) annotates with it."""
+    origins: dict[str, str] = {}
+    for member in members:
+        scope = check.scope(member.name)
+        for name in missing - origins.keys():
+            if name in scope and isinstance(scope.get("__name__"), str):
+                origins[name] = scope["__name__"]
+    return origins
 
 
 def stub_imports(
@@ -188,11 +203,13 @@ def _evaluated_names(member: Method | Attribute, lazy: bool) -> set[str]:
     return set().union(*(expression_names(text) for text in texts))
 
 
-def _imports_to_add(names: set[str]) -> str:
-    """What to import for *names*: from where proxydoc knows, or ``typing``."""
+def _imports_to_add(names: set[str], origins: dict[str, str] | None = None) -> str:
+    """What to import for *names*: from where proxydoc knows, or ``typing``, or
+    the module *origins* gives."""
     texts = []
     for name in sorted(names):
         module = KNOWN_IMPORTS.get(name) or ("typing" if hasattr(typing, name) else "")
+        module = module or (origins or {}).get(name, "")
         texts.append(f"'from {module} import {name}'" if module else f"import {name}")
     return "; ".join(texts)
 

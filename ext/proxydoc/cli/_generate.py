@@ -329,8 +329,7 @@ class Generator:
             spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
         target = self._target(spec, display)
         at = (display, spec.line)
-        check_proxy_names(members, names, target, region, bound, lazy, at)
-        return render_region(
+        text = render_region(  # first: its refusals name the import that fixes most
             spec,
             members,
             region.indent,
@@ -338,6 +337,8 @@ class Generator:
             self.config.line_length,
             encoding=encoding,
         )
+        check_proxy_names(members, names, target, region, bound, lazy, at)
+        return text
 
     def _members(
         self, spec: FacadeSpec, bound: set[str], names: ModuleNames, display: str

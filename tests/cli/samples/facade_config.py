@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# the generated proxies use it
+from typing import Any  # noqa: F401
+
 from pxdsample.target import Engine
 
 
