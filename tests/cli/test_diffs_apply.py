@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import TextIO
@@ -22,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import proxydoc
 from proxydoc.cli import main
 
 pytestmark = pytest.mark.skipif(
@@ -244,3 +246,34 @@ def assert_the_diff_applies(
         written = (folder / "facade_diff.py").read_bytes()
         assert written != original_bytes
         assert made == {"git": written, "patch": written}
+
+
+def test_the_diff_is_the_files_bytes_whatever_stdout_encodes(
+    samples_on_path: Path, tmp_path: Path
+) -> None:
+    # An ASCII stdout could not print latin-1 text: the diff goes as bytes.
+    lines = facade_lines("top", "latin-1", "empty", "at-end")
+    original = "".join(f"{line}\n" for line in lines).encode("latin-1")
+    folder = project(tmp_path / "repo", original, PROXIES)
+    ext = Path(proxydoc.__file__).parents[1]
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "ascii",
+        "PYTHONPATH": os.pathsep.join([str(ext), str(samples_on_path)]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "proxydoc", "check", "--no-progress", "facade_diff.py"],
+        cwd=folder,
+        capture_output=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 1, done.stderr
+    assert ENCODINGS["latin-1"][0].encode("latin-1") in done.stdout
+    diff = tmp_path / "facade.diff"
+    diff.write_bytes(done.stdout)
+    made = applies(folder, diff)
+    assert run_proxydoc(folder, "generate")[0] == 0
+    written = (folder / "facade_diff.py").read_bytes()
+    assert written != original
+    assert made == {"git": written, "patch": written}
