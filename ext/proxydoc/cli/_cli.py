@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import difflib
 import gc
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import AnyStr, TextIO
 
 from proxydoc import __version__
 from proxydoc.cli._chain import plan_files
@@ -267,7 +268,7 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
     if not result.changed:
         return
     if show_diff:
-        sys.stdout.write(unified_diff(result))
+        write_diff(result, sys.stdout)
     if writing:
         try:
             write_result(result)
@@ -284,6 +285,43 @@ def _report(result: FileResult, *, writing: bool, show_diff: bool) -> None:
             print(result.errors[-1], file=sys.stderr)
 
 
+def write_diff(result: FileResult, stream: TextIO) -> None:
+    """Print *result*'s diff to *stream*, as bytes when it has a binary buffer.
+
+    The bytes are the file's own (see :func:`diff_bytes`), so the diff applies
+    to a file in any encoding.  A text stream without a ``buffer`` (a
+    ``StringIO``) gets :func:`unified_diff`'s text.
+    """
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(unified_diff(result))
+        return
+    stream.flush()  # what was printed before comes first
+    buffer.write(diff_bytes(result))
+    buffer.flush()
+
+
+def diff_bytes(result: FileResult) -> bytes:
+    """The unified diff from the file's bytes to the bytes ``generate`` writes.
+
+    Lines are the file's bytes in its own encoding (a UTF-8 BOM stays at the
+    start of the first line), split after each ``\\n`` byte as ``patch -p1``
+    and ``git apply`` read them; otherwise as :func:`unified_diff`.
+    """
+    name = os.fsencode(Path(result.display).as_posix())
+    lines = difflib.diff_bytes(
+        difflib.unified_diff,
+        _patch_lines(result.old.encode(result.encoding), b"\n"),
+        _patch_lines(result.new.encode(result.encoding), b"\n"),
+        fromfile=b"a/" + name,
+        tofile=b"b/" + name,
+    )
+    no_newline = f"\n{_NO_NEWLINE}\n".encode("ascii")
+    return b"".join(
+        line if line.endswith(b"\n") else line + no_newline for line in lines
+    )
+
+
 def unified_diff(result: FileResult) -> str:
     """The unified diff from the file's text to the regenerated text.
 
@@ -291,11 +329,13 @@ def unified_diff(result: FileResult) -> str:
     a file below it): lines end after each ``\\n`` only, as those tools read
     them, so a ``\\r`` stays in its line (CRLF, lone CRs), and a last line
     without a line break is followed by ``\\ No newline at end of file``.
+    As text, it applies to the file only once encoded in the file's encoding
+    (and BOM): :func:`diff_bytes` is that.
     """
     name = Path(result.display).as_posix()  # relative when below the working folder
     lines = difflib.unified_diff(
-        _patch_lines(result.old),
-        _patch_lines(result.new),
+        _patch_lines(result.old, "\n"),
+        _patch_lines(result.new, "\n"),
         fromfile=f"a/{name}",
         tofile=f"b/{name}",
     )
@@ -307,10 +347,10 @@ def unified_diff(result: FileResult) -> str:
 _NO_NEWLINE = "\\ No newline at end of file"
 
 
-def _patch_lines(text: str) -> list[str]:
-    """*text*'s lines as ``patch`` reads them: each ends after a ``\\n``."""
-    lines = [line + "\n" for line in text.split("\n")]
-    lines[-1] = lines[-1][:-1]  # what follows the last \n: no line break
+def _patch_lines(text: AnyStr, newline: AnyStr) -> list[AnyStr]:
+    """*text*'s lines as ``patch`` reads them: each ends after a *newline*."""
+    lines = [line + newline for line in text.split(newline)]
+    lines[-1] = lines[-1][: -len(newline)]  # what follows the last one: no break
     return lines if lines[-1] else lines[:-1]
 
 
