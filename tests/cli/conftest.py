@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +65,54 @@ def _forget_facade_modules() -> None:
     yield
     for name in [n for n in sys.modules if n.startswith("facade_")]:
         del sys.modules[name]
+
+
+@pytest.fixture(autouse=True)
+def every_diff_applies(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every diff the command prints in a test applies, with ``git apply`` and
+    with ``patch -p1``, to the file as it is on disk, and gives exactly what
+    ``generate`` writes (the command prints a diff before writing anything).
+
+    The diff is the one :func:`proxydoc.cli._cli.write_diff` prints, observed
+    as it is printed: it still prints it.  Runs in a fresh interpreter
+    (``python -m proxydoc``) are not seen here; tests/cli/test_diffs_apply.py
+    runs the tools on those it makes.
+    """
+    from proxydoc.cli import _cli
+
+    printed: list[tuple[bytes, bytes, bytes, str]] = []
+    original = _cli.write_diff
+
+    def observed(result: Any, stream: Any) -> None:
+        on_disk = Path(result.path).read_bytes()
+        printed.append(
+            (_cli.diff_bytes(result), on_disk, result.new.encode(result.encoding),
+             Path(result.display).as_posix())
+        )  # fmt: skip
+        original(result, stream)
+
+    monkeypatch.setattr(_cli, "write_diff", observed)
+    yield
+    for diff, before, after, name in printed:
+        assert_diff_applies(diff, before, after, name)
+
+
+def assert_diff_applies(diff: bytes, before: bytes, after: bytes, name: str) -> None:
+    """*diff* turns *before* into *after* by ``git apply`` and ``patch -p1``."""
+    assert not name.startswith("/"), f"diff of {name} names a path git cannot apply"
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for tool in ("git", "patch"):
+            work = root / tool
+            target = work / name
+            target.parent.mkdir(parents=True)
+            target.write_bytes(before)
+            if tool == "git":
+                command = ["git", "apply", "--whitespace=nowarn", "-"]
+            else:
+                command = ["patch", "-p1", "--quiet", "--fuzz=0", "--batch"]
+            done = subprocess.run(
+                command, input=diff, cwd=work, capture_output=True, timeout=60
+            )
+            assert done.returncode == 0, (tool, name, done.stdout, done.stderr, diff)
+            assert target.read_bytes() == after, (tool, name, diff)

@@ -121,17 +121,18 @@ def run_into(folder: Path, out: TextIO, *argv: str) -> tuple[int, str]:
 
 
 def tool(folder: Path, *argv: str, diff: Path) -> subprocess.CompletedProcess[str]:
-    """A patch tool run in *folder* on the diff file *diff*."""
+    """A patch tool run in *folder* on the diff file *diff*; its output as
+    text (it may quote the file's lines, in the file's encoding)."""
     with diff.open("rb") as stdin:
-        return subprocess.run(
-            argv,
-            cwd=folder,
-            stdin=stdin,
-            capture_output=True,
-            text=True,
-            check=False,
-            env=GIT_ENV,
+        done = subprocess.run(
+            argv, cwd=folder, stdin=stdin, capture_output=True, check=False, env=GIT_ENV
         )
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "backslashreplace"),
+        done.stderr.decode("utf-8", "backslashreplace"),
+    )
 
 
 def project(folder: Path, original: bytes, config: str = "[tool.proxydoc]\n") -> Path:

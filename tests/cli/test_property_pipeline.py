@@ -392,7 +392,9 @@ def refusals(targets: list[Member], facade: FacadeFile) -> list[str]:
     why = []
     for member in targets:
         signatures = (member.signature, *member.overloads)
-        if not facade.future and facade.alias != "Target":
+        # lazy annotations too: a name used there must be imported, at least
+        # under TYPE_CHECKING, or typing.get_type_hints fails on the proxy
+        if facade.alias != "Target":
             texts = [p.annotation or "" for s in signatures for p in s.params]
             texts += [s.returns or "" for s in signatures]
             if "Target" in texts:  # a bare name; '"Target"' is a string
