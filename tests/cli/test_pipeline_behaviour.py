@@ -519,8 +519,10 @@ def hazards(targets: list[Member], bindings: dict[str, str]) -> list[str]:
             if name is not None and bindings[name] != "imported":
                 found.append(f"{member.name}: {param.default} {bindings[name]}")
             elif name is not None and member.kind == "callable":
-                # no source to read the default's name from: its repr is no
-                # Python: "m0(): cannot write the default of a", exit 2
+                # known limit (reported, not fixed here): a callable object's
+                # signature comes from inspect, its default from repr(), which
+                # is no Python for these; generate exits 2 with
+                # "m0(): cannot write the default of a", naming no reason
                 found.append(f"{member.name}: {param.default} by its repr")
             on_class = member.on_class or member.kind in ("classmethod", "staticmethod")
             if param.name == "Target" and on_class:
@@ -528,7 +530,11 @@ def hazards(targets: list[Member], bindings: dict[str, str]) -> list[str]:
     return found
 
 
-REFUSAL = re.compile(r"facade\.py:[1-9][0-9]*: \S")
+#: A refusal for one of the hazards, at the facade's file and line.
+REFUSAL = re.compile(
+    r"facade\.py:[1-9][0-9]*: .*(default of '?\w+'? in \w+\(\) is "
+    r"|\w+\(\): cannot write the default of |parameter 'Target' shadows Target)"
+)
 
 
 def run_example(
