@@ -349,7 +349,7 @@ def test_a_declared_default_that_cannot_be_written_is_refused(
     )
     assert done.status == 2
     where = f"{project.package}/facade.py:6: "  # the facade class
-    assert f"{where}m(): cannot write the default of a" in done.err
+    assert f"{where}m(): cannot write the default of a: its repr() " in done.err
     assert "# START PROXY METHODS Facade\n    # END PROXY METHODS" in project.text()
 
 

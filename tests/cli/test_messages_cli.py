@@ -372,7 +372,9 @@ def test_default_without_a_literal(project: Path, run: Callable[..., Any]) -> No
     facade = DECORATED.format(arguments='Engine, "E", "F", methods=["ping"]')
     write(project, "facade_x.py", facade.replace("pxdsample.target", "msg_made"))
     assert errors_of(run("check", "facade_x.py")) == [
-        "facade_x.py:5: ping(): cannot write the default of value"
+        "facade_x.py:5: ping(): cannot write the default of value: its repr() "
+        "<marker> is not Python code and no source text of the signature gives "
+        "it; give it a repr() that is, or leave the member out"
     ]
 
 

@@ -519,10 +519,10 @@ def hazards(targets: list[Member], bindings: dict[str, str]) -> list[str]:
             if name is not None and bindings[name] != "imported":
                 found.append(f"{member.name}: {param.default} {bindings[name]}")
             elif name is not None and member.kind == "callable":
-                # known limit (reported, not fixed here): a callable object's
-                # signature comes from inspect, its default from repr(), which
-                # is no Python for these; generate exits 2 with
-                # "m0(): cannot write the default of a", naming no reason
+                # a callable object's signature comes from inspect, its default
+                # from repr(), which is no Python for these: generate exits 2,
+                # "m0(): cannot write the default of a: its repr() ... is not
+                # Python code ..."
                 found.append(f"{member.name}: {param.default} by its repr")
             on_class = member.on_class or member.kind in ("classmethod", "staticmethod")
             if param.name == "Target" and on_class:

@@ -624,7 +624,11 @@ def runtime_param(param: inspect.Parameter) -> Param:
         try:
             ast.parse(default, mode="eval")
         except SyntaxError as exc:
-            raise LookupError(f"cannot write the default of {param.name}") from exc
+            raise LookupError(
+                f"cannot write the default of {param.name}: its repr() {default} is "
+                "not Python code and no source text of the signature gives it; "
+                "give it a repr() that is, or leave the member out"
+            ) from exc
     annotation = annotation_text(param.annotation)
     return Param(param.name, _KINDS[param.kind], annotation, default)
 
