@@ -10,7 +10,7 @@ from sphinx import addnodes
 from proxydoc._config import settings
 from proxydoc._warnings import warn
 from proxydoc.core.fields import clean_name
-from proxydoc.core.hints import closest
+from proxydoc.core.hints import did_you_mean
 from proxydoc.core.targets import canonical_target
 from proxydoc.params._anchors import OBJECT_PARAMS_EVENT
 from proxydoc.params._resolve import nitpick_ignored
@@ -101,13 +101,12 @@ def check_signature(
                 config, "parameter", ignorable
             ):
                 continue
-            hint = closest(name, signature.names)
+            hint = did_you_mean(name, signature.names)
             if keys_only and not hint:
                 continue
             warn(
                 f"{display} documents parameter {name!r}, which its "
-                f"signature does not have (it has: {known})"
-                + (f"; did you mean {hint!r}?" if hint else ""),
+                f"signature does not have (it has: {known}){hint}",
                 "param",
                 location=lines.get(name) or entry.node,
             )
