@@ -380,6 +380,23 @@ def test_a_generated_member_replacing_a_hand_written_one(tree: Path, run) -> Non
     assert (tree / "plain.py").read_bytes() == before
 
 
+def test_an_item_or_attribute_assignment_replaces_no_member(tree: Path, run) -> None:
+    """``table[describe] = ...`` and ``options.describe = ...`` in the class body
+    bind ``table`` and ``options``, not ``describe``; ``describe: str`` alone
+    binds nothing: the region's ``describe`` replaces none of them."""
+    head = PLAIN.replace(
+        "class Plain:\n",
+        "describe = 'key'\n\n\nclass Plain:\n"
+        "    table = {}\n    table[describe] = 1\n"
+        "    options = type('O', (), {})()\n    options.describe = 2\n"
+        "    describe: str\n",
+    )
+    write(tree, {"plain.py": head}, proxies("plain:Plain", methods=["describe"]))
+    result = run("generate")
+    assert result.status == 0, result.err
+    assert "    def describe(self" in (tree / "plain.py").read_text("utf-8")
+
+
 def test_a_stub_member_replacing_a_hand_written_one(tree: Path, run) -> None:
     text = "class Api:\n    timeout = 3\n\n    # S\n    # E\n"
     stub = f'[tool.proxydoc.stubs.api]\nfile = "api.py"\ntarget = "{TARGET}"\n'

@@ -17,6 +17,7 @@ import importlib
 import inspect
 from typing import Any
 
+from proxydoc.cli._definitions import absolute_module
 from proxydoc.cli._facades import bound_names
 from proxydoc.cli._sources import flat_body
 from proxydoc.core.imports import MISSING, ImportEffect, isolated
@@ -58,7 +59,7 @@ class ModuleNames:
                     top = alias.name.partition(".")[0]
                     self.origins[top] = ("module", top)
         elif isinstance(stmt, ast.ImportFrom):
-            base = self._absolute(stmt)
+            base = absolute_module(stmt, self._package)
             for alias in stmt.names:
                 if alias.name != "*":
                     origin = ("from", base, alias.name)
@@ -68,13 +69,6 @@ class ModuleNames:
         else:
             for node in _binding_nodes(stmt):
                 self.origins[node] = None
-
-    def _absolute(self, stmt: ast.ImportFrom) -> str:
-        if not stmt.level:
-            return stmt.module or ""
-        parts = self._package.split(".") if self._package else []
-        base = parts[: len(parts) - (stmt.level - 1)] if stmt.level > 1 else parts
-        return ".".join([*base, stmt.module] if stmt.module else base)
 
     def meaning(self, name: str) -> Any:
         """The object *name* means in the module, or MISSING when unknown."""
@@ -104,9 +98,8 @@ class ModuleNames:
 
 
 def _binding_nodes(stmt: ast.stmt) -> list[str]:
-    """The names a top-level statement other than an import binds."""
-    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return [stmt.name]
+    """The names a top-level statement other than an import, a ``def`` or a
+    ``class`` binds."""
     if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
         return [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]

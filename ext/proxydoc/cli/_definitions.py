@@ -243,7 +243,7 @@ def _qualname(tree: ast.Module, node: ast.AST) -> list[str]:
     while pending:
         body, path = pending.pop()
         for stmt in flat_body(body.body):
-            names = [*path, *_names_bound(stmt)][: len(path) + 1]
+            names = [*path, *names_bound(stmt)][: len(path) + 1]
             if stmt is node:
                 return names
             if isinstance(stmt, ast.ClassDef):
@@ -255,7 +255,7 @@ def last_bindings(body: _Body) -> dict[str, ast.stmt]:
     """Each name *body* binds (``if`` / ``try`` blocks inlined), by its last binding."""
     found: dict[str, ast.stmt] = {}
     for stmt in flat_body(body.body):
-        found.update(dict.fromkeys(_names_bound(stmt), stmt))
+        found.update(dict.fromkeys(names_bound(stmt), stmt))
     return found
 
 
@@ -281,7 +281,9 @@ def absolute_module(stmt: ast.ImportFrom, package: str) -> str:
     return ".".join([*base, stmt.module] if stmt.module else base)
 
 
-def _names_bound(stmt: ast.stmt) -> Iterator[str]:
+def names_bound(stmt: ast.stmt) -> Iterator[str]:
+    """The names one statement binds in its own scope: ``def``, ``class``,
+    imports and assignment targets (``a``, ``a, *b``; not ``a.x`` or ``a[i]``)."""
     if isinstance(stmt, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
         yield stmt.name
     elif isinstance(stmt, (ast.Import, ast.ImportFrom)):

@@ -26,9 +26,9 @@ from proxydoc.cli._bindings import (
     used_names,
 )
 from proxydoc.cli._errors import ProxydocError
-from proxydoc.cli._facades import bound_names
+from proxydoc.cli._facades import bound_names, hand_written
 from proxydoc.cli._regions import Region
-from proxydoc.cli._sources import flat_body, is_type_checking
+from proxydoc.cli._sources import is_type_checking
 from proxydoc.cli._stubs import StubMember
 from proxydoc.cli._targets import (
     Attribute,
@@ -170,22 +170,10 @@ def _check_objects(
 
 def _class_names_above(region: Region) -> set[str]:
     """The names the facade's class body binds before the region."""
-    names: set[str] = set()
     if region.class_node is None:
-        return names
-    for node in flat_body(region.class_node.body):
-        if node.lineno >= region.start_line:
-            break
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names.update(
-                n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)
-            )
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update(a.asname or a.name.partition(".")[0] for a in node.names)
-    return names
+        return set()
+    written = hand_written(region.class_node.body, region.start_line, region.end_line)
+    return {name for name, line in written.items() if line < region.start_line}
 
 
 def _evaluated_names(member: Method | Attribute, lazy: bool) -> set[str]:

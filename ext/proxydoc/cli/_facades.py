@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from proxydoc.cli._config import Config, ProxyConfig, check_member_lists
+from proxydoc.cli._definitions import absolute_module, names_bound
 from proxydoc.cli._errors import ProxydocError
 from proxydoc.cli._sources import flat_body
 
@@ -121,14 +122,12 @@ def read_declarations(
 def qualified_classes(tree: ast.Module) -> list[tuple[str, ast.ClassDef]]:
     """Every class of *tree* with its qualified name, in the order of
     :func:`class_defs` (``Outer.Inner``; ``f.<locals>.C`` in a function)."""
-    names: dict[int, str] = {}
     todo: deque[tuple[ast.AST, str]] = deque([(tree, "")])
     found: list[tuple[str, ast.ClassDef]] = []
     while todo:
         node, prefix = todo.popleft()
         if isinstance(node, ast.ClassDef):
             found.append((prefix + node.name, node))
-            names[id(node)] = prefix + node.name
             prefix = f"{prefix}{node.name}."
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             prefix = f"{prefix}{node.name}.<locals>."
@@ -188,31 +187,11 @@ def hand_written(body: list[ast.stmt], start: int, end: int) -> dict[str, int]:
     for stmt in flat_body(body):
         if start <= stmt.lineno <= end:
             continue
-        for name in _bound_by(stmt):
+        if isinstance(stmt, ast.AnnAssign) and stmt.value is None:
+            continue  # an annotation alone binds nothing
+        for name in names_bound(stmt):
             names.setdefault(name, stmt.lineno)
     return names
-
-
-def _bound_by(stmt: ast.stmt) -> list[str]:
-    """The names one statement binds in its own scope."""
-    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return [stmt.name]
-    if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-        return [
-            alias.asname or alias.name.partition(".")[0]
-            for alias in stmt.names
-            if alias.name != "*"
-        ]
-    if isinstance(stmt, ast.Assign):
-        return [
-            n.id
-            for target in stmt.targets
-            for n in ast.walk(target)
-            if isinstance(n, ast.Name)
-        ]
-    if isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-        return [stmt.target.id] if isinstance(stmt.target, ast.Name) else []
-    return []
 
 
 #: Nodes that hold statements: a class can only be defined among these.
@@ -404,7 +383,7 @@ class ImportMap:
                     if not alias.asname:
                         self.modules.add(alias.name)
             elif isinstance(stmt, ast.ImportFrom):
-                base = self._absolute(stmt)
+                base = absolute_module(stmt, self.package)
                 for alias in stmt.names:
                     self.names[alias.asname or alias.name] = f"{base}:{alias.name}"
             elif isinstance(stmt, (ast.ClassDef, ast.FunctionDef)):
@@ -412,13 +391,6 @@ class ImportMap:
             elif isinstance(stmt, (ast.If, ast.Try)):
                 self._scan(stmt.body)
                 self._scan(stmt.orelse)
-
-    def _absolute(self, stmt: ast.ImportFrom) -> str:
-        if not stmt.level:
-            return stmt.module or ""
-        parts = self.package.split(".") if self.package else []
-        base = parts[: len(parts) - (stmt.level - 1)] if stmt.level > 1 else parts
-        return ".".join([*base, stmt.module] if stmt.module else base)
 
     def spelling(self, ref: str, bound: set[str]) -> str | None:
         """How code in this module reaches the class *ref* (``module:Qual.Name``)

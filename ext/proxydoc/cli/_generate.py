@@ -323,11 +323,10 @@ class Generator:
             )
         generated = (*spec.methods, *spec.attributes, *spec.classmethods)
         _check_hand_written(region, tree, generated, display)
-        members = self._members(spec, bound, names, display)
-        if spec.target_name is None:  # configured without one: as documented
-            target = self._target(spec, display)
-            spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
         target = self._target(spec, display)
+        members = self._members(spec, target, bound, names, display)
+        if spec.target_name is None:  # configured without one: as documented
+            spec = replace(spec, target_name=f":class:`{documented_name(target)}`")
         at = (display, spec.line)
         text = render_region(  # first: its refusals name the import that fixes most
             spec,
@@ -341,11 +340,16 @@ class Generator:
         return text
 
     def _members(
-        self, spec: FacadeSpec, bound: set[str], names: ModuleNames, display: str
+        self,
+        spec: FacadeSpec,
+        cls: type,
+        bound: set[str],
+        names: ModuleNames,
+        display: str,
     ) -> list[Method | Attribute]:
         members: list[Method | Attribute] = []
         with silenced():  # reading defaults and signatures may run the target's code
-            target = TargetClass(self._target(spec, display), self.sources)
+            target = TargetClass(cls, self.sources)
             check = DefaultCheck(names, target.cls)
             try:
                 for name in spec.methods:
