@@ -61,5 +61,5 @@ def test_starred_targets(starred_project: Path, run) -> None:
     result = run("lint", "--no-progress", str(path))
     assert result.out.splitlines() == [
         "starred.py:5: PXD001 :paramref:`pd_starred.api.fetch.**kws` names no "
-        "parameter '**kws' of pd_starred.api.fetch; did you mean 'kw'?",
+        "parameter '**kws' of pd_starred.api.fetch; did you mean '**kw'?",
     ]

@@ -228,7 +228,7 @@ class ParamChecker:
                 return None
             else:
                 message = f":paramref:`{content}` names no parameter {written!r} of "
-                message += name + did_you_mean(param, accepted) + self._unseen(found)
+                message += name + _hint(written, accepted) + self._unseen(found)
                 return where.finding("PXD001", message)
         if no_signature is not None and not owner.startswith("."):
             message = f":paramref:`{content}`: {CODES['PXD003']}: {no_signature}"
@@ -288,7 +288,7 @@ class ParamChecker:
         message = (
             f":paramref:`{content}` names no parameter {written!r} of {owner.name}"
         )
-        return where.finding("PXD001", message + did_you_mean(param, accepted))
+        return where.finding("PXD001", message + _hint(written, accepted))
 
     def _accepted(self, found: Definition) -> set[str] | None:
         signature = read_signature(self.index, found)
@@ -404,3 +404,13 @@ def _trailing_noqa(lines: list[str], expr: ast.expr | None) -> frozenset[str] | 
     comment = _TRAILING_NOQA.search(after)
     codes = None if comment is None else noqa_codes(comment[1])
     return codes or None
+
+
+def _hint(written: str, accepted: set[str]) -> str:
+    """The build's "did you mean" for a parameter written as *written*: the
+    closest name, with the stars the link was written with (``**kws`` ->
+    ``'**kw'``), a form that resolves as the bare one does."""
+    stars = split_stars(written)[0]
+    return did_you_mean(
+        split_stars(written)[1], accepted, {n: stars + n for n in accepted}
+    )
