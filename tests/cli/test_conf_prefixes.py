@@ -111,7 +111,7 @@ def test_pyproject_wins_per_token(orm_project, run) -> None:
         orm_project / "docs/conf.py",
         """\
         zzzeeksphinx_module_prefixes = {"_orm": "elsewhere", "_s": "elsewhere"}
-        proxydoc_module_prefixes = {"_s": "mylib.orm.session"}
+        proxydoc_module_prefixes = {"_s": "mylib.orm.session", "_orm": "elsewhere"}
         """,
     )
     (orm_project / "user.py").write_text(

@@ -273,3 +273,19 @@ def test_any_docstring_reads_without_error(text: str) -> None:
     # to what follows, "PXD0011" included: a code as written, as flake8 reads it).
     written_codes = {code.upper() for code in re.findall(r"[A-Za-z]+[0-9]+", text)}
     assert rendered.noqa is None or rendered.noqa <= written_codes
+
+
+_PROSE_WORDS = st.sampled_from([":paramref:`a`", ":paramref:`b.c`", "text", "*em*"])
+_PROSE_GAPS = st.sampled_from([" ", "\n", "\n\n", "\n\n    ", "\n\n- "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_PROSE_WORDS, _PROSE_GAPS), min_size=1, max_size=30))
+def test_every_role_in_prose_is_rendered(words: list[tuple[str, str]]) -> None:
+    """Paragraphs, block quotes and list items (no literal markup): every role
+    written there renders, so lint reads each one."""
+    from proxydoc.cli._rest import ROLE, rendered_roles
+
+    text = "".join(word + gap for word, gap in words)
+    written = [m.start() for m in ROLE.finditer(text)]
+    assert [m.start() for m in rendered_roles(text).roles] == written

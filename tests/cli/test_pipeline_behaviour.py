@@ -566,6 +566,9 @@ def run_example(
         event("refused" if status == 2 else "generated")
         if status == 2 and found:  # refused: why and where, nothing written
             assert REFUSAL.search(printed), printed
+            # and for a member that has a hazard (a refusal of another is a bug)
+            risky = {hazard.partition(":")[0] for hazard in found}
+            assert any(f"{name}()" in printed for name in risky), (found, printed)
             assert facade_path.read_bytes() == before
             status, printed = proxydoc("check", *args)
             assert status == 2 and REFUSAL.search(printed), printed

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from docsbuild import DocsBuild, Site
-from layout import overflow_as_served_and_wider, squeezed_labels
+from layout import FIELD_LISTS_JS, overflow_as_served_and_wider, squeezed_labels
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
@@ -140,9 +140,10 @@ def test_pages_fit_a_phone_screen(
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
     page = context.new_page()
     try:
-        overflowing, squeezed = {}, {}
+        overflowing, squeezed, measured = {}, {}, 0
         for name in pages:
             page.goto(docs_site.url(name))
+            measured += len(page.evaluate(FIELD_LISTS_JS))
             if labels := squeezed_labels(page):
                 squeezed[name] = labels
             if found := overflow_as_served_and_wider(page):
@@ -153,5 +154,6 @@ def test_pages_fit_a_phone_screen(
         assert shot.read_bytes()[:4] == b"\x89PNG"
     finally:
         context.close()
+    assert measured > 10, "the label check found (almost) no field list to measure"
     assert not overflowing, overflowing
     assert not squeezed, squeezed
