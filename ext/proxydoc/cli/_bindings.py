@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import functools
 import importlib
 import inspect
 from typing import Any
@@ -131,7 +132,7 @@ class DefaultCheck:
     def differing(self, method: str, text: str, value: Any) -> list[str] | None:
         """The names of *text* the facade binds to other objects than the
         target's module does; None when *text* means *value* there."""
-        used = _names(text)
+        used = expression_names(text)
         if not used or value is MISSING:
             return None  # no names: the same literal, evaluated again
         env = {name: self.names.meaning(name) for name in used}
@@ -162,7 +163,7 @@ class DefaultCheck:
         """
         scope = self.scope(member)
         found = []
-        for name in sorted(set().union(*(_names(text) for text in texts))):
+        for name in sorted(set().union(*(expression_names(text) for text in texts))):
             theirs = scope.get(name, getattr(builtins, name, MISSING))
             origin = self.names.origins.get(name)
             if theirs is MISSING or origin is None:
@@ -201,17 +202,15 @@ def _equal(result: Any, value: Any) -> bool:
         return False
 
 
-def _names(expression: str) -> set[str]:
-    return expression_names(expression)
-
-
-def expression_names(expression: str) -> set[str]:
-    """The names *expression* reads; none when it does not parse."""
+@functools.lru_cache(maxsize=4096)
+def expression_names(expression: str) -> frozenset[str]:
+    """The names *expression* reads; none when it does not parse.  Kept: a
+    facade's proxies repeat a few annotations and defaults many times."""
     try:
         tree = ast.parse(expression, mode="eval")
     except SyntaxError:
-        return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        return frozenset()
+    return frozenset(n.id for n in ast.walk(tree) if isinstance(n, ast.Name))
 
 
 #: Names a stub region may use that proxydoc can import itself, from where.
